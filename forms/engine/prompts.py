@@ -1,0 +1,293 @@
+"""Building the Vietnamese prompt for the engine's current state.
+
+Why: the question text, its progress ("câu 5/23"), the per-instance progress of a repeating
+section, the type hint, the example and the suggested buttons are all derived from the state;
+keeping that here leaves ``core.py`` to the handling of inputs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forms.engine.plan import Plan, Step
+from forms.engine.review import display_value, missing_required
+from forms.engine.state import FormState, Prompt, get_value, is_empty, parse_path
+from forms.engine.tables import column_title, column_unit, describe_row, format_cell, group_label, group_menu
+from forms.schema import Column, Field, TableSpec
+
+__all__ = ["build_prompt", "type_hint", "progress", "NAV_BUTTONS"]
+
+NAV_BUTTONS = {
+    "skip": "Bỏ qua",
+    "keep": "Giữ nguyên",
+    "back": "Quay lại",
+    "review": "Xem lại",
+    "help": "Trợ giúp",
+    "done": "Xong",
+}
+
+
+def type_hint(kind: str, unit: str | None = None, options: tuple[str, ...] | list[str] = ()) -> str:
+    """One line telling what kind of answer is expected, with an accepted example."""
+    if kind == "money":
+        return f"Nhập số tiền (đơn vị: {unit or 'triệu đồng'}); có thể gõ 1,5 tỷ, 200 triệu, 15tr, 2 tỷ 300 triệu."
+    if kind == "integer":
+        return "Nhập một số nguyên, ví dụ 12." + (f" Đơn vị: {unit}." if unit else "")
+    if kind == "number":
+        return "Nhập một số, ví dụ 1,5." + (f" Đơn vị: {unit}." if unit else "")
+    if kind == "date":
+        return "Nhập ngày, ví dụ 15/5/2019 hoặc ngày 15 tháng 5 năm 2019."
+    if kind == "month":
+        return "Nhập tháng, ví dụ 6/2019 hoặc tháng 6 năm 2019."
+    if kind == "year_range":
+        return "Nhập giai đoạn, ví dụ 2019-2020."
+    if kind == "period":
+        return "Nhập kỳ báo cáo, ví dụ tháng 6/2019, quý II/2019, 6 tháng đầu năm 2019."
+    if kind == "choice":
+        return "Chọn bằng số thứ tự hoặc gõ tên lựa chọn:\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    if kind == "yesno":
+        return "Trả lời có hoặc không."
+    if kind == "longtext":
+        return "Có thể gửi nhiều tin nhắn (mỗi tin một đoạn); gõ “xong” khi hết."
+    return ""
+
+
+def progress(plan: Plan, state: FormState, steps: list[Step]) -> tuple[tuple[int, int], str]:
+    """("câu k/N" numbers, per-instance text) for the cursor."""
+    questions = [s for s in steps if s.is_question]
+    total = len(questions)
+    index = 0
+    for i, s in enumerate(questions, 1):
+        if s.path == state.cursor:
+            index = i
+            break
+    if index == 0 and state.cursor is not None:
+        index = min(total, sum(1 for s in questions if s.path in state.visited) + 1)
+    extra = ""
+    p = parse_path(state.cursor) if state.cursor else None
+    if p is not None and p.section is not None and p.index is not None:
+        section = plan.repeats.get(p.section)
+        inner = [s for s in questions if s.section is not None and s.section.code == p.section and s.index == p.index]
+        k = next((i for i, s in enumerate(inner, 1) if s.path == state.cursor), 0)
+        label = section.repeat.label if section and section.repeat else p.section
+        extra = f"{label.capitalize()} thứ {p.index} — câu {k}/{len(inner)}"
+    return (index, total), extra
+
+
+def _nav(state: FormState, answered: bool, extra: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    buttons = list(extra or [])
+    buttons.append((NAV_BUTTONS["keep"], "skip") if answered else (NAV_BUTTONS["skip"], "skip"))
+    if state.history:
+        buttons.append((NAV_BUTTONS["back"], "back"))
+    buttons.append((NAV_BUTTONS["review"], "review"))
+    buttons.append((NAV_BUTTONS["help"], "help"))
+    return buttons
+
+
+def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -> Prompt:
+    f = step.field
+    assert f is not None
+    (k, n), extra = progress(plan, state, steps)
+    value = get_value(state.answers, step.path)
+    code = parse_path(step.path).code or f.code
+    shown = plan.shown_code(step)
+    lines = [f"Câu {k}/{n} · " + (f"{shown}. " if shown else "") + f.label]
+    if extra:
+        lines.append(f"({extra})")
+    if f.help:
+        lines.append(f.help)
+    hint = type_hint(f.type, f.effective_unit, f.options)
+    if f.type != "table" and hint:
+        lines.append(hint)
+    if f.example:
+        lines.append(f"Ví dụ: {f.example}")
+    answered = not is_empty(value)
+    if answered and f.type != "table":
+        lines.append(f"Hiện có: {display_value(f, value)} — gõ giá trị mới hoặc bấm “Giữ nguyên”.")
+    if not f.required:
+        lines.append("(Không bắt buộc — có thể bỏ qua.)")
+    extra_buttons: list[tuple[str, str]] = []
+    if f.type == "choice":
+        extra_buttons = [(o, f"answer {i}") for i, o in enumerate(f.options, 1)]
+    elif f.type == "yesno":
+        extra_buttons = [("Có", "answer có"), ("Không", "answer không")]
+    if state.mode == "longtext":
+        buffer = state.pending.get("buffer") or []
+        if buffer:
+            chars = sum(len(b) for b in buffer)
+            lines.append(f"Đã nhận {len(buffer)} đoạn ({chars} ký tự). Gửi tiếp hoặc gõ “xong”.")
+        extra_buttons = [(NAV_BUTTONS["done"], "done")]
+    if f.type == "table" and f.table is not None:
+        return _table_prompt(plan, state, step, steps, (k, n), extra)
+    return Prompt(
+        code=code, path=step.path, label=f.label, text="\n".join(lines), progress=(k, n), type=f.type,
+        options=list(f.options) if f.type == "choice" else (["Có", "Không"] if f.type == "yesno" else []),
+        help=f.help, example=f.example, source=f.source, buttons=_nav(state, answered, extra_buttons),
+    )
+
+
+def _column_prompt(spec: TableSpec, col: Column, state: FormState) -> list[str]:
+    inputs = spec.input_columns
+    idx = [c.id for c in inputs].index(col.id) + 1
+    pending = state.pending
+    what = "Sửa dòng" if pending.get("index") is not None else "Dòng mới"
+    where = f" [{group_label(spec, pending.get('group'))}]" if pending.get("group") else ""
+    lines = [f"{what}{where} — cột {idx}/{len(inputs)}: {column_title(col)}"]
+    if col.help:
+        lines.append(col.help)
+    hint = type_hint(col.type, column_unit(col, spec), col.options)
+    if hint and col.type != "longtext":
+        lines.append(hint)
+    if col.example:
+        lines.append(f"Ví dụ: {col.example}")
+    current = (pending.get("cells") or {}).get(col.id)
+    if current not in (None, ""):
+        lines.append(f"Hiện có: {format_cell(col, spec, current)} — gõ giá trị mới hoặc bấm “Giữ nguyên”.")
+    elif not col.required:
+        lines.append("(Không bắt buộc — có thể bỏ qua.)")
+    return lines
+
+
+def _table_menu(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
+    cols = "; ".join(f"({i}) {column_title(c)}" for i, c in enumerate(spec.input_columns, 1))
+    lines = [f"Bảng hiện có {len(rows)} dòng."]
+    if rows:
+        shown = rows[-5:]
+        start = len(rows) - len(shown) + 1
+        if start > 1:
+            lines.append("…")
+        lines.extend(describe_row(spec, r, i) for i, r in enumerate(shown, start))
+    lines.append("Bạn có thể:")
+    lines.append("• gõ “thêm” để thêm một dòng (hỏi từng cột);")
+    lines.append(
+        "• dán nhiều dòng cùng lúc: mỗi dòng một hàng, các ô cách nhau bằng Tab, “;” hoặc “|”, theo thứ tự cột: "
+        + cols
+        + (" (ô đầu có thể là mã nhóm, ví dụ I.1);" if spec.groups else ";")
+    )
+    lines.append("• “sửa dòng 2”, “xóa dòng 2”, “danh sách” để xem các dòng;")
+    lines.append("• “xong” khi đã nhập hết.")
+    return "\n".join(lines)
+
+
+def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], prog: tuple[int, int], extra: str) -> Prompt:
+    f = step.field
+    assert f is not None and f.table is not None
+    spec = f.table
+    rows = get_value(state.answers, step.path) or []
+    code = parse_path(step.path).code or f.code
+    shown = plan.shown_code(step)
+    head = [f"Câu {prog[0]}/{prog[1]} · " + (f"{shown}. " if shown else "") + f.label] + ([f"({extra})"] if extra else [])
+    mode = state.mode
+    options: list[str] = []
+    buttons: list[tuple[str, str]] = []
+    if mode == "row_group" or mode == "paste_group":
+        intro = "Chọn nhóm cho dòng mới:" if mode == "row_group" else "Các dòng vừa dán chưa có nhóm. Chọn nhóm cho chúng:"
+        body = [intro, group_menu(spec)]
+        options = [f"{g.code} {g.label}" for g in spec.leaf_groups()]
+        buttons = [(o, f"answer {i}") for i, o in enumerate(options, 1)] + [(NAV_BUTTONS["back"], "back")]
+    elif mode == "row":
+        col = spec.column(state.pending["col"])
+        body = _column_prompt(spec, col, state)
+        if col.type == "choice":
+            options = list(col.options)
+            buttons = [(o, f"answer {i}") for i, o in enumerate(col.options, 1)]
+        current = (state.pending.get("cells") or {}).get(col.id)
+        buttons += [
+            (NAV_BUTTONS["keep"] if current not in (None, "") else NAV_BUTTONS["skip"], "skip"),
+            (NAV_BUTTONS["back"], "back"),
+            (NAV_BUTTONS["help"], "help"),
+        ]
+    elif mode == "row_warn":
+        body = ["Cảnh báo:"] + list(state.pending.get("warnings") or []) + ["Vẫn ghi dòng này? (có/không)"]
+        options = ["Có", "Không"]
+        buttons = [("Có, vẫn ghi", "answer có"), ("Không, sửa lại", "answer không")]
+    elif mode == "paste_confirm":
+        prow = state.pending.get("rows") or []
+        body = [f"Bạn vừa dán {len(prow)} dòng:"]
+        body += [describe_row(spec, r, i) for i, r in enumerate(prow, 1)]
+        for w in state.pending.get("warnings") or []:
+            body.append(f"⚠ {w}")
+        body.append(f"Ghi {len(prow)} dòng này vào bảng? (có/không)")
+        options = ["Có", "Không"]
+        buttons = [("Có, ghi", "answer có"), ("Không", "answer không")]
+    else:
+        body = ([f.help] if f.help else []) + [_table_menu(spec, rows)]
+        buttons = [("Thêm dòng", "add_row"), ("Danh sách", "list_rows"), (NAV_BUTTONS["done"], "done")]
+        if state.history:
+            buttons.append((NAV_BUTTONS["back"], "back"))
+        buttons += [(NAV_BUTTONS["review"], "review"), (NAV_BUTTONS["help"], "help")]
+    return Prompt(
+        code=code, path=step.path, label=f.label, text="\n".join(head + body), progress=prog, type="table",
+        options=options, help=f.help, example=f.example, source=f.source, buttons=buttons,
+    )
+
+
+def _repeat_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -> Prompt:
+    section = step.section
+    assert section is not None and section.repeat is not None
+    rep = section.repeat
+    n = plan.instance_count(state.answers, section)
+    (k, total), _ = progress(plan, state, steps)
+    lines = [f"Đã xong {rep.label} thứ {n}."]
+    if rep.note:
+        lines.append(rep.note)
+    lines.append(f"Thêm một {rep.label} nữa? (có/không)")
+    return Prompt(
+        code=section.code, path=step.path, label=f"Thêm {rep.label}", text="\n".join(lines), progress=(k, total),
+        type="yesno", options=["Có", "Không"],
+        buttons=[(f"Thêm {rep.label}", "answer có"), ("Không, đi tiếp", "answer không"), (NAV_BUTTONS["back"], "back"),
+                 (NAV_BUTTONS["review"], "review")],
+    )
+
+
+def _end_prompt(plan: Plan, state: FormState, steps: list[Step]) -> Prompt:
+    missing = missing_required(plan, state.answers, state.closed)
+    total = sum(1 for s in steps if s.is_question)
+    if missing:
+        codes = ", ".join(m.path for m in missing)
+        text = (
+            f"Bạn đã đi hết biểu mẫu nhưng còn {len(missing)} câu bắt buộc chưa trả lời: {codes}.\n"
+            "Gõ “sửa <mã câu>” để trả lời, hoặc “xem lại” để xem toàn bộ."
+        )
+        buttons = [(f"Trả lời {m.path}", f"goto {m.path}") for m in missing[:5]] + [(NAV_BUTTONS["review"], "review")]
+        return Prompt(None, None, "Còn thiếu", text, (total, total), buttons=buttons, done=False)
+    text = (
+        "Bạn đã trả lời đủ các câu. Gõ “xem lại” để kiểm tra, “sửa <mã câu>” để sửa, "
+        "hoặc “xong” để xuất báo cáo."
+    )
+    return Prompt(None, None, "Hoàn thành", text, (total, total),
+                  buttons=[(NAV_BUTTONS["review"], "review"), ("Xuất báo cáo", "finish")], done=True)
+
+
+def build_prompt(plan: Plan, state: FormState, steps: list[Step] | None = None) -> Prompt:
+    """The prompt for ``state`` (the end-of-form prompt when every step was visited)."""
+    steps = steps if steps is not None else plan.steps(state.answers, state.closed)
+    if state.mode == "cancelled":
+        return Prompt(None, None, "Đã hủy", "Biểu mẫu này đã bị hủy.", (0, 0), done=False)
+    if state.cursor is None or state.mode == "end":
+        return _end_prompt(plan, state, steps)
+    step = next((s for s in steps if s.path == state.cursor), None)
+    if step is None:
+        return _end_prompt(plan, state, steps)
+    if step.field is None:
+        return _repeat_prompt(plan, state, step, steps)
+    return _field_prompt(plan, state, step, steps)
+
+
+def field_help(step: Step, field: Field, column: Column | None = None) -> str:
+    """Help for the current field (or table column): help text, example and the source quote."""
+    lines: list[str] = []
+    target_label = column_title(column) if column is not None else field.label
+    lines.append(f"Hướng dẫn — {target_label}")
+    help_text = (column.help if column is not None else "") or field.help
+    if help_text:
+        lines.append(help_text)
+    example = (column.example if column is not None else None) or field.example
+    if example:
+        lines.append(f"Ví dụ: {example}")
+    if field.source:
+        lines.append(f"Trích văn bản: “{field.source}”")
+    lines.append(
+        "Lệnh: “bỏ qua”, “quay lại”, “xem lại”, “sửa <mã câu>” (ví dụ sửa I.3), “hủy”."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""The review of a form: every answer, grouped by section, as Vietnamese text.
+
+Why: before exporting, the official reads back what the bot understood ("I. Thông tin chung /
+I.1 Tên hệ thống: ...") and fixes anything by its code ("/sua I.1").  Fields whose condition
+is false are left out; unanswered ones are marked, required ones flagged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forms.answers import missing_required as answers_missing_required
+from forms.engine.plan import Plan, Step
+from forms.engine.state import get_value, is_empty
+from forms.engine.tables import list_rows
+from forms.parsers import format_value
+from forms.schema import Field, Section
+from forms.text import fold
+
+__all__ = ["review_text", "missing_required", "display_value", "is_year_field"]
+
+_NOT_ANSWERED = "(chưa trả lời)"
+
+
+def display_value(field: Field, value: Any) -> str:
+    """An answer as shown in the review and in prompts."""
+    if is_empty(value):
+        return _NOT_ANSWERED
+    if field.type == "table" and field.table is not None:
+        return f"{len(value)} dòng"
+    if is_year_field(field) and isinstance(value, int):
+        return str(value)
+    return format_value(field.type, value, field.effective_unit)
+
+
+def is_year_field(field: Field) -> bool:
+    """An integer field holding a year ("Năm kế hoạch"): shown as 2019, not 2.019."""
+    return field.type == "integer" and fold(field.label).startswith("nam")
+
+
+def _section_heading(section: Section) -> str:
+    number = section.number if section.number is not None else section.code
+    return f"{number}. {section.title}" if number else section.title
+
+
+def missing_required(plan: Plan, answers: dict[str, Any], closed: list[str]) -> list[Step]:
+    """Required answers still empty, as steps to jump to (the rule of ``forms.answers``, which
+    the export applies too: conditions honoured, tables below ``min_rows``, each instance)."""
+    out: list[Step] = []
+    steps = plan.steps(answers, closed)
+    for path, _label in answers_missing_required(plan.template, answers):
+        step = next((s for s in steps if s.path == path), None)
+        if step is None and path in plan.repeats:  # fewer instances than repeat.min
+            step = next((s for s in steps if s.section is not None and s.section.code == path and s.field), None)
+        if step is not None and step not in out:
+            out.append(step)
+    return out
+
+
+def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
+    """All answers, grouped by section headings, with each field's code, label and value."""
+    lines: list[str] = [f"XEM LẠI: {plan.template.title}"]
+    missing = {s.path for s in missing_required(plan, answers, closed)}
+    open_sections: tuple[str, ...] = ()
+    last_instance: tuple[str | None, int | None] = (None, None)
+    for step in plan.steps(answers, closed):
+        f = step.field
+        if f is None:
+            continue
+        inst_key = (step.section.code if step.section else None, step.index)
+        if step.section is not None and inst_key != last_instance:
+            rep = step.section.repeat
+            title_field = rep.title_field if rep else None
+            name = get_value(answers, f"{step.section.code}[{step.index}].{title_field}") if title_field else None
+            label = rep.label if rep else step.section.title
+            lines.append("")
+            lines.append(f"══ {label.capitalize()} thứ {step.index}" + (f": {name}" if not is_empty(name) else "") + " ══")
+            open_sections = ()
+        last_instance = inst_key
+        heads = tuple(s for s in step.sections if not (s.repeat is not None))
+        for depth, sec in enumerate(heads):
+            key = tuple(s.code for s in heads[: depth + 1])
+            if open_sections[: depth + 1] != key:
+                lines.append("")
+                lines.append(("  " * depth) + _section_heading(sec))
+                open_sections = key
+        indent = "  " * len(heads)
+        value = get_value(answers, step.path)
+        flag = " ⚠ bắt buộc" if step.path in missing else ""
+        code = plan.shown_code(step)
+        code = f"{code} " if code else ""
+        if f.type == "table" and f.table is not None:
+            rows = value if isinstance(value, list) else []
+            lines.append(f"{indent}{code}{f.label}: {len(rows)} dòng{flag}")
+            if rows:
+                lines.extend(indent + "  " + ln for ln in list_rows(f.table, rows).split("\n"))
+        else:
+            shown = display_value(f, value)
+            if f.type == "longtext" and "\n" in shown:
+                lines.append(f"{indent}{code}{f.label}:{flag}")
+                lines.extend(indent + "  " + ln for ln in shown.split("\n"))
+            else:
+                lines.append(f"{indent}{code}{f.label}: {shown}{flag}")
+    if missing:
+        lines.append("")
+        lines.append(f"Còn {len(missing)} câu bắt buộc chưa trả lời: {', '.join(sorted(missing, key=list(missing).index))}.")
+    return "\n".join(lines)

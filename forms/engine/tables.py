@@ -1,0 +1,213 @@
+"""Table helpers for the form engine: cells, row groups, row listing, clerk's checks, paste.
+
+Why: a table answer is a list of rows ``{"group": "I.1", "cells": {column id: value}}`` (the
+answers JSON contract; "group" only when the table has row groups).  These pure functions
+parse a cell in its column's type and unit, keep rows ordered by group, describe rows for the
+user and check a row against the table's ``checks`` (``forms.compute.row_warnings``: sources exceeding Tổng mức đầu tư).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from forms.parsers import (
+    LONG_TEXT_MAX,
+    ParseError,
+    Parsed,
+    PasteColumn,
+    PasteResult,
+    format_number,
+    format_value,
+    parse_choice,
+    parse_paste,
+    parse_value,
+    split_paste_line,
+)
+from forms.compute import row_warnings  # the clerk's checks live with the other table arithmetic
+from forms.schema import Column, RowGroup, TableSpec
+from forms.text import fold
+
+__all__ = [
+    "column_title",
+    "column_unit",
+    "parse_cell",
+    "format_cell",
+    "row_warnings",
+    "insert_row",
+    "describe_row",
+    "list_rows",
+    "group_label",
+    "match_group",
+    "group_menu",
+    "paste_rows",
+    "cell_summary",
+    "is_paste",
+    "parse_row_number",
+]
+
+
+def column_title(col: Column) -> str:
+    """"Nguồn vốn › NSTW › Đầu tư" — the column's label with its grouped header path."""
+    return " › ".join((*col.header, col.label))
+
+
+def column_unit(col: Column, spec: TableSpec) -> str | None:
+    """The unit a numeric cell is stored in: money columns default to the table's unit."""
+    if col.type == "money":
+        return col.unit or spec.unit
+    return col.unit
+
+
+def parse_cell(col: Column, spec: TableSpec, text: str) -> Parsed:
+    """Parse one cell in its column's type and unit (long text limited like a long answer)."""
+    return parse_value(
+        col.type,
+        text,
+        unit=column_unit(col, spec),
+        options=col.options,
+        max_len=LONG_TEXT_MAX if col.type == "longtext" else None,
+    )
+
+
+def format_cell(col: Column, spec: TableSpec, value: Any) -> str:
+    """A stored cell value shown to the user."""
+    return format_value(col.type, value, column_unit(col, spec))
+
+
+def _group_order(spec: TableSpec) -> dict[str | None, int]:
+    return {g.code: i for i, g in enumerate(spec.leaf_groups())}
+
+
+def insert_row(rows: list[dict[str, Any]], row: dict[str, Any], spec: TableSpec) -> tuple[list[dict[str, Any]], int]:
+    """A new rows list with ``row`` after the last row of its group (rows stay in group order).
+
+    Returns the new list and the 0-based index of the inserted row.
+    """
+    new = list(rows)
+    if not spec.groups:
+        new.append(row)
+        return new, len(new) - 1
+    order = _group_order(spec)
+    key = order.get(row.get("group"), len(order))
+    pos = len(new)
+    for i, r in enumerate(new):
+        if order.get(r.get("group"), len(order)) > key:
+            pos = i
+            break
+    new.insert(pos, row)
+    return new, pos
+
+
+def group_label(spec: TableSpec, code: str | None) -> str:
+    """"I.1 Dự án ứng dụng CNTT" (or "" for a table without groups)."""
+    if not code:
+        return ""
+    try:
+        return f"{code} {spec.group(code).label}"
+    except KeyError:
+        return code
+
+
+def describe_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
+    """One line per row: "3. [I.1] Cổng dịch vụ công — Tổng mức đầu tư: 1.500 triệu đồng; ..."."""
+    cells = row.get("cells") or {}
+    parts = []
+    first = True
+    for col in spec.input_columns:
+        if col.id not in cells or cells[col.id] in (None, ""):
+            continue
+        value = format_cell(col, spec, cells[col.id])
+        if len(value) > 60:
+            value = value[:57] + "…"
+        parts.append(value if first else f"{column_title(col)}: {value}")
+        first = False
+    group = f"[{row['group']}] " if row.get("group") else ""
+    head, *rest = parts or ["(trống)"]
+    return f"{number}. {group}{head}" + (f" — {'; '.join(rest)}" if rest else "")
+
+
+def list_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
+    """All rows, under their group headings, numbered as the user refers to them."""
+    if not rows:
+        return "Bảng chưa có dòng nào."
+    lines: list[str] = []
+    if spec.groups:
+        for group, depth in spec.all_groups():
+            lines.append(("  " * depth) + f"{group.code} {group.label}")
+            if group.is_leaf:
+                for i, row in enumerate(rows, 1):
+                    if row.get("group") == group.code:
+                        lines.append(("  " * (depth + 1)) + describe_row(spec, row, i))
+        orphans = [(i, r) for i, r in enumerate(rows, 1) if r.get("group") not in {g.code for g in spec.leaf_groups()}]
+        for i, r in orphans:
+            lines.append(describe_row(spec, r, i))
+    else:
+        lines.extend(describe_row(spec, row, i) for i, row in enumerate(rows, 1))
+    return "\n".join(lines)
+
+
+def match_group(spec: TableSpec, text: str) -> RowGroup:
+    """The leaf group a user picks: by number in the menu, by code ("I.1", "i.1") or by label."""
+    leaves = spec.leaf_groups()
+    f = fold(text).strip().rstrip(".").upper()
+    for g in leaves:
+        if g.code.upper() == f:
+            return g
+    labels = [f"{g.code} {g.label}" for g in leaves]
+    chosen = parse_choice(text, labels).value
+    return leaves[labels.index(chosen)]
+
+
+def group_menu(spec: TableSpec) -> str:
+    """The numbered list of leaf groups to choose from."""
+    return "\n".join(f"{i}. {g.code} {g.label}" for i, g in enumerate(spec.leaf_groups(), 1))
+
+
+def paste_rows(spec: TableSpec, text: str) -> tuple[PasteResult, list[str | None]]:
+    """Parse pasted rows; a first cell that is a leaf group code ("I.1") sets that row's group.
+
+    Returns the parse result and, per parsed row, the group code given in the paste (or None).
+    """
+    leaf_codes = {g.code.upper(): g.code for g in spec.leaf_groups()}
+    columns = [
+        PasteColumn(c.id, column_title(c), (lambda s, c=c: parse_cell(c, spec, s)), c.required)
+        for c in spec.input_columns
+    ]
+    groups_by_line: dict[int, str] = {}
+    lines_out: list[str] = []
+    for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        cells = split_paste_line(line)
+        if leaf_codes and len(cells) > 1 and cells[0].strip().rstrip(".").upper() in leaf_codes:
+            groups_by_line[lineno] = leaf_codes[cells[0].strip().rstrip(".").upper()]
+            cells = cells[1:]
+            line = "\t".join(cells) if len(cells) > 1 else cells[0] + "\t"
+        lines_out.append(line)
+    result = parse_paste("\n".join(lines_out), columns)
+    return result, [groups_by_line.get(n) for n in result.lines]
+
+
+def cell_summary(spec: TableSpec, cells: dict[str, Any]) -> str:
+    """Every filled cell of a row, one per line (shown before a row warning is confirmed)."""
+    return "\n".join(
+        f"- {column_title(c)}: {format_cell(c, spec, cells[c.id])}" for c in spec.input_columns if c.id in cells
+    )
+
+
+def is_paste(text: str) -> bool:
+    """True when a message looks like pasted rows (several lines, or cells split by tab, | or ;)."""
+    stripped = text.strip()
+    return "\n" in stripped or "\t" in stripped or "|" in stripped or ";" in stripped
+
+
+def parse_row_number(text: str, count: int) -> int:
+    """A row number as the user wrote it ("2", "dòng 2") → 0-based index; ParseError if absent."""
+    m = re.search(r"\d+", text or "")
+    if not m:
+        raise ParseError("Hãy ghi số thứ tự của dòng.", "sửa dòng 2, xóa dòng 3")
+    n = int(m.group(0))
+    if not 1 <= n <= count:
+        if count == 0:
+            raise ParseError("Bảng chưa có dòng nào.", "thêm")
+        raise ParseError(f"Không có dòng {n}; bảng có {format_number(count)} dòng.", f"1–{count}")
+    return n - 1

@@ -1,0 +1,187 @@
+"""A report table: multi-level merged header, column numbers, groups with subtotals, TỔNG CỘNG.
+
+Why: Biểu 01/04 have a three-level header (Nguồn vốn › NSTW › Đầu tư); merging in python-docx keeps
+the text of every merged cell, so empty cells are merged first and written afterwards.  Header rows
+repeat on each page (``w:tblHeader``).  Body rows are appended as raw XML (``_RowWriter``), so Biểu 04
+with 200 item rows renders in about 0.3 s instead of 1.1 s through python-docx's cell API.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Sequence
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from forms.compute import format_number, layout_table
+from forms.render.values import format_value
+from forms.render.xml import (add_run, clean, set_cant_split, set_cell_margins, set_cell_valign, set_repeat_header,
+                              set_table_borders, set_table_indent_jc, set_table_layout, style_run)
+from forms.schema import NUMERIC_TYPES, Column, TableSpec
+
+__all__ = ["add_table", "header_layout"]
+
+TABLE_SIZE = 12
+_CM_TWIPS = 567
+_LEFT, _CENTER, _RIGHT = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def header_layout(columns: Sequence[Column]) -> tuple[int, list[tuple[int, int, int, int, str]]]:
+    """The header as merged blocks: ``(levels, [(row, col, row_span, col_span, text), ...])``.
+
+    A column's header path gives one block per level (adjacent columns with the same path prefix
+    share it); its own label fills the rows below its path down to the last header row.
+    """
+    levels = 1 + max((len(c.header) for c in columns), default=0)
+    blocks: list[tuple[int, int, int, int, str]] = []
+    for level in range(levels - 1):
+        col = 0
+        while col < len(columns):
+            path = columns[col].header
+            if len(path) <= level:
+                col += 1
+                continue
+            prefix = path[: level + 1]
+            end = col
+            while end + 1 < len(columns) and columns[end + 1].header[: level + 1] == prefix:
+                end += 1
+            blocks.append((level, col, 1, end - col + 1, prefix[-1]))
+            col = end + 1
+    for i, column in enumerate(columns):
+        top = len(column.header)
+        blocks.append((top, i, levels - top, 1, column.label))
+    return levels, blocks
+
+
+def _widths(spec: TableSpec, text_width_cm: float) -> list[int]:
+    raw = [c.width or 1.5 for c in spec.columns]
+    total = sum(raw)
+    return [int(w / total * text_width_cm * _CM_TWIPS) for w in raw]
+
+
+def _write(cell, text: str, *, align, bold: bool = False, italic: bool = False) -> None:
+    para = cell.paragraphs[0]
+    para.alignment = align
+    if text:
+        add_run(para, text, bold=bold, italic=italic, size=TABLE_SIZE)
+
+
+class _RowWriter:
+    """Appends body rows as raw XML: python-docx's per-element API is ~4× slower for big tables.
+
+    Run properties are built once per (bold, italic) with ``style_run`` and deep-copied, so the
+    XML is identical to what ``add_run`` writes (fonts in four slots, lang vi-VN, 12 pt).
+    """
+
+    _ALIGN = {_LEFT: "left", _CENTER: "center", _RIGHT: "right"}
+
+    def __init__(self, tbl, widths: list[int]):
+        self.tbl = tbl
+        self.widths = [str(w) for w in widths]
+        self.rpr: dict[tuple[bool, bool], Any] = {}
+        for bold in (False, True):
+            for italic in (False, True):
+                r = etree.Element(qn("w:r"))
+                style_run(r, bold=bold, italic=italic, size=TABLE_SIZE)
+                self.rpr[(bold, italic)] = r.find(qn("w:rPr"))
+
+    def add(self, cells: list[tuple[str, Any, bool, bool]]) -> None:
+        """One row: ``(text, alignment, bold, italic)`` per column."""
+        tr = etree.SubElement(self.tbl, qn("w:tr"))
+        etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+        for (text, align, bold, italic), width in zip(cells, self.widths):
+            tc = etree.SubElement(tr, qn("w:tc"))
+            tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
+            tcw.set(qn("w:w"), width)
+            tcw.set(qn("w:type"), "dxa")
+            p = etree.SubElement(tc, qn("w:p"))
+            jc = etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:jc"))
+            jc.set(qn("w:val"), self._ALIGN[align])
+            if not text:
+                continue
+            lines = clean(text).split("\n")
+            r = etree.SubElement(p, qn("w:r"))
+            r.append(copy.deepcopy(self.rpr[(bold, italic)]))
+            for i, line in enumerate(lines):
+                if i:
+                    etree.SubElement(r, qn("w:br"))
+                t = etree.SubElement(r, qn("w:t"))
+                t.text = line
+                if line != line.strip():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _cell_text(column: Column, value: Any, unit: str) -> str:
+    if value is None or value == "":
+        return ""
+    if column.type in ("money", "number"):
+        return format_number(value)
+    return format_value(column.type, value)
+
+
+def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_width_cm: float) -> None:
+    """Write "Đơn vị tính" (when money), then the table with header, numbers row, groups, items, total."""
+    columns = spec.columns
+    if any(c.type == "money" for c in columns):
+        para = doc.add_paragraph()
+        para.alignment = _RIGHT
+        para.paragraph_format.space_before = Pt(6)
+        para.paragraph_format.space_after = Pt(3)
+        add_run(para, f"Đơn vị tính: {spec.unit}", italic=True, size=TABLE_SIZE)
+    levels, blocks = header_layout(columns)
+    header_rows = levels + (1 if spec.column_numbers else 0)
+    table = doc.add_table(rows=header_rows, cols=len(columns))
+    set_table_borders(table, visible=True)
+    widths = _widths(spec, text_width_cm)
+    set_table_layout(table, widths)
+    set_table_indent_jc(table, "center")
+    set_cell_margins(table, 57, 57)
+    for row in table.rows:
+        set_repeat_header(row)
+        set_cant_split(row)
+        for cell, width in zip(row.cells, widths):
+            cell.width = width * 635  # twips → EMU
+    grid = [[table.cell(r, c) for c in range(len(columns))] for r in range(levels)]
+    for r, c, rs, cs, text in blocks:  # merge empty cells, then write
+        cell = grid[r][c]
+        if rs > 1 or cs > 1:
+            cell = cell.merge(grid[r + rs - 1][c + cs - 1])
+        _write(cell, text, align=_CENTER, bold=True)
+        set_cell_valign(cell, "center")
+    if spec.column_numbers:
+        for i, cell in enumerate(table.rows[levels].cells):
+            _write(cell, f"({i + 1})", align=_CENTER, italic=True)
+    label_col = spec.input_columns[0].id if spec.input_columns else None
+    writer = _RowWriter(table._tbl, widths)
+    for laid in layout_table(spec, rows):
+        out: list[tuple[str, Any, bool, bool]] = []
+        if laid.kind == "item":
+            for column in columns:
+                value = laid.values.get(column.id)
+                if column.computed:
+                    out.append((str(value or ""), _CENTER, False, False))
+                elif column.type in NUMERIC_TYPES:
+                    out.append((_cell_text(column, value, spec.unit), _RIGHT, False, False))
+                else:
+                    out.append((_cell_text(column, value, spec.unit), _LEFT, False, False))
+            writer.add(out)
+            continue
+        italic = laid.kind == "group" and laid.depth > 0
+        for column in columns:
+            value = laid.values.get(column.id)
+            if column.computed:
+                out.append((str(value or ""), _CENTER, True, italic))
+            elif column.id == label_col:
+                out.append((str(value or ""), _CENTER if laid.kind == "total" else _LEFT, True, italic))
+            elif column.sum:  # an empty sum stays blank, as in the reference table
+                out.append(("" if not value else format_number(value), _RIGHT, True, italic))
+            else:
+                out.append(("", _LEFT, True, italic))
+        writer.add(out)
+    # A paragraph after the table: two adjacent tables would be merged into one by Word/LibreOffice.
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(0)
