@@ -1,0 +1,342 @@
+"""Structural chunking: a dispatch becomes a tree of headings (Phụ lục, Mẫu, Biểu, A., I., 1.,
+1.1., a)) and each chunk is a whole subtree or a section's own text, with a breadcrumb.
+
+Why: retrieval quality depends on passages that are self-contained units of the document. Size
+is only a ceiling: a subtree that fits is kept whole, a table always stays whole with its
+header, and text is only ever split between paragraphs or sentences, never inside one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.metadata import Dispatch, sentence_case, template_heading
+from knowledge.text import ends_sentence, nfc, split_sentences, strip_control, strip_markup
+
+MAX_CHARS = 1400
+SEP = " › "
+
+_ROMAN = "I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII"
+# (level, regex) — lower level = higher in the tree. Levels 1-2 are the attached forms.
+_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (3, re.compile(r"^([A-H])\.\s+([A-ZÀ-ỸĐ].*)$")),
+    (4, re.compile(rf"^({_ROMAN})\.\s+(\S.*)$")),
+    (6, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    (5, re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")),
+    (7, re.compile(r"^([a-zđ])\)\s+(\S.*)$")),
+)
+_MAX_HEADING = 160
+_TRAILER_RE = re.compile(r"^(Trân trọng|Nơi nhận)", re.I)
+
+
+@dataclass
+class Block:
+    """A paragraph (lines joined by newlines) or a whole table."""
+
+    text: str
+    is_table: bool = False
+
+
+@dataclass
+class Node:
+    """A heading and what belongs to it."""
+
+    level: int
+    label: str  # "B", "5", "Phụ lục 2", "" for the root
+    title: str  # display title, e.g. "Về thời hạn gửi báo cáo"
+    full_title: str = ""  # untruncated title, indexed with the chunk
+    heading: str = ""  # the heading line as written (cleaned)
+    is_template: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        parts = [self.heading] if self.heading else []
+        parts += [b.text for b in self.blocks]
+        parts += [c.full_text() for c in self.children]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Chunk:
+    """One indexed passage."""
+
+    dispatch: str
+    section: str  # breadcrumb: "232/BTTTT-KHTC › Phụ lục 2 › Biểu 04/BCKH"
+    citation: str  # compact section label: "B.5. Về thời hạn gửi báo cáo"
+    text: str
+    templates: list[str] = field(default_factory=list)
+    is_table: bool = False
+    context: str = ""  # breadcrumb with full (untruncated) heading titles
+
+    def index_text(self) -> str:
+        """What is embedded and tokenised: the full breadcrumb, then the passage."""
+        return f"{self.context or self.section}\n{self.text}"
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+
+def _clean_line(line: str) -> str:
+    return re.sub(r"[ \u00a0]+", " ", strip_markup(line)).strip(" ✓")
+
+
+def to_blocks(text: str) -> list[Block]:
+    """Split cleaned text into paragraphs and tables; re-join paragraphs the OCR broke mid-sentence."""
+    raw_lines = strip_control(nfc(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    para: list[str] = []
+    table: list[str] = []
+
+    def flush_para() -> None:
+        if para:
+            blocks.append(Block("\n".join(para)))
+            para.clear()
+
+    def flush_table() -> None:
+        if table:
+            blocks.append(Block("\n".join(table), is_table=True))
+            table.clear()
+
+    for raw in raw_lines:
+        if raw.count("\t") >= 2 or raw.lstrip().startswith("|"):
+            flush_para()
+            table.append(re.sub(r"<[^>]{1,12}>", "", raw.rstrip()))
+            continue
+        flush_table()
+        line = _clean_line(raw)
+        if not line:
+            flush_para()
+            continue
+        # A bold heading followed by body text on the same line: split them.
+        bold = re.match(r"^\s*\*\*([^*]{2,120})\*\*\s*(\S.*)$", raw)
+        if bold and _numbered_heading(bold.group(1).strip()) and not para:
+            blocks.append(Block(_clean_line(bold.group(1))))
+            para.append(_clean_line(bold.group(2)))
+            continue
+        para.append(line)
+    flush_para()
+    flush_table()
+    return _join_broken(blocks)
+
+
+def _join_broken(blocks: list[Block]) -> list[Block]:
+    """Merge a paragraph into the previous one when the OCR split a sentence with a blank line."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.is_table
+            and not block.is_table
+            and block.text[:1].islower()
+            and not ends_sentence(prev.text)
+            and _heading_of(prev.text.split("\n")[0], "") is None
+        ):
+            out[-1] = Block(prev.text + " " + block.text)
+        else:
+            out.append(block)
+    return out
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+def _numbered_heading(line: str) -> tuple[int, str, str] | None:
+    if len(line) > _MAX_HEADING:
+        return None
+    for level, pattern in _HEADING_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            return level, m.group(1), m.group(2)
+    return None
+
+
+def _heading_of(line: str, next_line: str) -> tuple[int, str, str, bool] | None:
+    """(level, label, title, is_template) if ``line`` is a heading."""
+    name = template_heading(line, next_line)
+    if name:
+        level = 1 if name.startswith("Phụ lục") else 2
+        return level, name, "", True
+    found = _numbered_heading(line)
+    if found:
+        level, label, title = found
+        return level, label, title, False
+    return None
+
+
+def _display_title(title: str) -> str:
+    title = title.strip().rstrip(":;.")
+    if title.isupper():
+        title = sentence_case(title)
+    if len(title) > 70:
+        cut = title.find(":")
+        title = title[:cut] if 0 < cut <= 70 else title[:67].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def build_tree(text: str) -> Node:
+    """Parse the document into a heading tree (root = the dispatch itself)."""
+    root = Node(level=0, label="", title="")
+    stack = [root]
+    preamble = Node(level=1, label="", title="Mở đầu")
+    root.children.append(preamble)
+    stack.append(preamble)
+    for block in to_blocks(text):
+        if block.is_table:
+            stack[-1].blocks.append(block)
+            continue
+        lines = block.text.split("\n")
+        first = lines[0]
+        if _TRAILER_RE.match(first) and not any(n.title == "Nơi nhận, chữ ký" for n in root.children):
+            node = Node(level=1, label="", title="Nơi nhận, chữ ký")
+            root.children.append(node)
+            stack[1:] = [node]
+            node.blocks.append(block)
+            continue
+        head = _heading_of(first, lines[1] if len(lines) > 1 else "")
+        if head is None or (not head[3] and len(lines) > 1 and not _caps_continuation(lines)):
+            stack[-1].blocks.append(block)
+            continue
+        level, label, title, is_template = head
+        consumed = 1
+        if not is_template and first.isupper():
+            while consumed < len(lines) and lines[consumed].isupper():
+                title += " " + lines[consumed]
+                consumed += 1
+        elif is_template and label.startswith("Thuyết minh") and first.rstrip().endswith(","):
+            consumed = 2
+        heading_text = "\n".join(lines[:consumed])
+        node = Node(
+            level=level,
+            label=label,
+            title=_display_title(title) if title else "",
+            full_title=re.sub(r"\s+", " ", title).strip().rstrip(":;."),
+            heading=heading_text,
+            is_template=is_template,
+        )
+        if is_template or stack[-1] is preamble:
+            # A form starts a new top-level part; any heading closes the preamble/trailer.
+            while len(stack) > 1 and (not stack[-1].is_template or stack[-1].level >= level):
+                stack.pop()
+        while stack[-1].level >= level:
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+        rest = "\n".join(lines[consumed:]).strip()
+        if rest:
+            node.blocks.append(Block(rest))
+    if not preamble.blocks and not preamble.children:
+        root.children.remove(preamble)
+    return root
+
+
+def _caps_continuation(lines: list[str]) -> bool:
+    """A multi-line block is a heading only if its extra lines continue an upper-case title."""
+    return all(line.isupper() for line in lines)
+
+
+# --- chunks -----------------------------------------------------------------------------------
+
+
+def _crumb(node: Node) -> str:
+    if node.is_template:
+        return node.label
+    if node.label:
+        mark = ")" if node.label.islower() else "."
+        return f"{node.label}{mark} {node.title}".strip()
+    return node.title
+
+
+def _citation(path: list[Node]) -> str:
+    """Compact label: template names as-is, numbered headings merged ("B.5. Về thời hạn ...")."""
+    parts: list[str] = []
+    labels: list[str] = []
+    last_title = ""
+    for node in path:
+        if node.is_template or not node.label:
+            if labels:
+                parts.append(".".join(labels) + ". " + last_title)
+                labels = []
+            parts.append(_crumb(node))
+        else:
+            if labels and node.label.startswith(labels[-1] + "."):
+                labels[-1] = node.label  # "2" then "2.1" → "2.1"
+            else:
+                labels.append(node.label)
+            last_title = node.title
+    if labels:
+        parts.append(".".join(labels) + ". " + last_title)
+    return SEP.join(p for p in parts if p)
+
+
+def _pack(blocks: list[Block], heading: str) -> list[tuple[str, bool]]:
+    """Group blocks into passages under MAX_CHARS; tables whole; long paragraphs split at sentences."""
+    out: list[tuple[str, bool]] = []
+    current: list[str] = [heading] if heading else []
+    size = len(heading)
+
+    def flush() -> None:
+        nonlocal current, size
+        body = [c for c in current if c and c != heading]
+        if body:
+            out.append(("\n".join(current), False))
+        current, size = [], 0
+
+    for block in blocks:
+        if block.is_table:
+            flush()
+            out.append((block.text if not heading else f"{heading}\n{block.text}", True))
+            continue
+        pieces = [block.text] if len(block.text) <= MAX_CHARS else split_sentences(block.text)
+        for piece in pieces:
+            if size + len(piece) > MAX_CHARS and current:
+                flush()
+            current.append(piece)
+            size += len(piece) + 1
+    flush()
+    return out
+
+
+def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
+    """All chunks of one dispatch, in document order."""
+    root = build_tree(text)
+    chunks: list[Chunk] = []
+
+    def emit(node: Node, path: list[Node]) -> None:
+        crumbs = [dispatch.so_hieu] + [_crumb(n) for n in path]
+        section = SEP.join(c for c in crumbs if c)
+        templates = [n.label for n in path if n.is_template]
+        context = SEP.join([dispatch.so_hieu] + [f"{n.label} {n.full_title}".strip() if not n.is_template else n.label for n in path])
+        full = node.full_text()
+        has_table = any(b.is_table for b in node.blocks) or "\t" in full
+        if len(full) <= MAX_CHARS or (has_table and not node.children):
+            if full.strip() and full.strip() != node.heading.strip():
+                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, has_table, context))
+            elif full.strip() and not node.children:
+                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, False, context))
+            return
+        start = len(chunks)
+        for body, is_table in _pack(node.blocks, node.heading):
+            chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), body, templates, is_table, context))
+        in_form = any(n.is_template for n in path)
+        for child in node.children:
+            child_text = child.full_text()
+            body_len = len(child_text) - len(child.heading)
+            last = chunks[-1] if len(chunks) > start else None
+            mergeable = (
+                last is not None
+                and not child.is_template
+                and not last.is_table
+                and len(last.text) + len(child_text) < MAX_CHARS
+                and (in_form or body_len < 40)
+            )
+            if mergeable:
+                last.text = f"{last.text}\n{child_text}"
+            else:
+                emit(child, path + [child])
+
+    for top in root.children:
+        emit(top, [top])
+    return chunks

@@ -1,0 +1,329 @@
+"""The hybrid index: ChromaDB (dense, persistent) + bm25s (lexical, rebuilt in memory at open).
+
+Layout under ``<data dir>/index``:
+    chroma/          ChromaDB PersistentClient store, one collection of chunks
+    manifest.json    embedder name and, per document, its content hash and chunk count
+    docs/<key>.json  the document's text and parsed metadata (so a rebuild never needs the original file)
+
+Why: content hashes make re-ingesting unchanged files free; storing the embedder's name lets an
+index built with another embedder be detected and rebuilt instead of silently mixing vectors.
+Writes go "add new, then delete old", so a failure never loses what was indexed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from knowledge.chunking import Chunk, chunk_document
+from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, Dispatch, parse_dispatch
+from knowledge.query import Query, Reaccenter, template_key
+from knowledge.text import bm25_tokens, fold
+
+log = logging.getLogger(__name__)
+
+COLLECTION = "baocao_chunks"
+SCHEMA_VERSION = 3  # bump when chunking/metadata changes so stored indexes are rebuilt
+
+
+@dataclass
+class StoredChunk:
+    """A chunk as loaded from the store, with precomputed retrieval features."""
+
+    id: str
+    doc_key: str
+    chunk: Chunk
+    date: dt.date | None
+    has_deadline: bool
+    has_contact: bool
+    has_signer: bool
+    template_keys: frozenset[tuple[str, int]]
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text (what decides "unchanged")."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _safe_key(key: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", key)
+
+
+class HybridIndex:
+    """Persistent dense + lexical index over dispatch chunks."""
+
+    def __init__(self, root: Path, embedder: Embeddings, embedder_id: str) -> None:
+        import chromadb
+        from chromadb.config import Settings
+
+        self.root = Path(root)
+        self.docs_dir = self.root / "docs"
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        self.embedder = embedder
+        self.embedder_id = embedder_id
+        self.embedded_texts = 0  # how many passages this process sent to the embedder
+        self.messages: list[str] = []
+        self._lock = threading.RLock()
+        self._client = chromadb.PersistentClient(
+            path=str(self.root / "chroma"), settings=Settings(anonymized_telemetry=False, allow_reset=False)
+        )
+        self.manifest = self._read_manifest()
+        stored_embedder = self.manifest.get("embedder")
+        stale = stored_embedder is not None and (
+            stored_embedder != embedder_id or self.manifest.get("schema") != SCHEMA_VERSION
+        )
+        if stale:
+            reason = (
+                f"built with embedder {stored_embedder!r}, now {embedder_id!r}"
+                if stored_embedder != embedder_id
+                else "built by an older version of the chunker"
+            )
+            msg = f"Index {reason}: rebuilding it from the stored documents."
+            log.warning(msg)
+            self.messages.append(msg)
+            self._rebuild()
+        else:
+            self.collection = self._collection()
+        self.manifest["embedder"] = embedder_id
+        self.manifest["schema"] = SCHEMA_VERSION
+        self._write_manifest()
+        self._load()
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def _collection(self):
+        return self._client.get_or_create_collection(
+            COLLECTION, metadata={"hnsw:space": "cosine", "embedder": self.embedder_id}, embedding_function=None
+        )
+
+    def _read_manifest(self) -> dict:
+        path = self.root / "manifest.json"
+        if path.exists():
+            try:
+                return json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                log.warning("Index manifest unreadable; it will be rebuilt from stored documents.")
+                return {"embedder": "?", "docs": self._docs_from_files()}
+        return {"docs": {}}
+
+    def _docs_from_files(self) -> dict:
+        docs = {}
+        for path in self.docs_dir.glob("*.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            docs[data["key"]] = {"hash": data["hash"], "file": path.name, "chunks": 0}
+        return docs
+
+    def _write_manifest(self) -> None:
+        path = self.root / "manifest.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def _rebuild(self) -> None:
+        try:
+            self._client.delete_collection(COLLECTION)
+        except Exception:  # the collection may not exist
+            pass
+        self.collection = self._collection()
+        docs = self.manifest.get("docs", {})
+        self.manifest["docs"] = {}
+        for key, entry in docs.items():
+            stored = self.docs_dir / entry["file"]
+            if not stored.exists():
+                continue
+            data = json.loads(stored.read_text(encoding="utf-8"))
+            self._add_document(key, data["text"], Dispatch.from_json(data["dispatch"]))
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def has_hash(self, digest: str) -> str | None:
+        """The key of a stored document with this content hash, if any."""
+        for key, entry in self.manifest.get("docs", {}).items():
+            if entry["hash"] == digest:
+                return key
+        return None
+
+    def add(self, text: str, source_path: str, fallback_id: str) -> tuple[str, bool]:
+        """Index one document; returns (key, changed). Unchanged content embeds nothing."""
+        with self._lock:
+            digest = content_hash(text)
+            existing = self.has_hash(digest)
+            if existing:
+                return existing, False
+            dispatch = parse_dispatch(text, source_path=source_path, fallback_id=fallback_id)
+            key = dispatch.so_hieu
+            self._add_document(key, text, dispatch)
+            self._write_manifest()
+            self._load()
+            return key, True
+
+    def _add_document(self, key: str, text: str, dispatch: Dispatch) -> None:
+        digest = content_hash(text)
+        chunks = chunk_document(text, dispatch)
+        if not chunks:
+            raise ValueError("document produced no passages")
+        vectors = self.embedder.embed_documents([c.index_text() for c in chunks])
+        self.embedded_texts += len(chunks)
+        prefix = digest[:16]
+        ids = [f"{prefix}-{i:04d}" for i in range(len(chunks))]
+        metas = [
+            {
+                "doc_key": key,
+                "doc_hash": digest,
+                "dispatch": c.dispatch,
+                "date": dispatch.date.isoformat() if dispatch.date else "",
+                "section": c.section,
+                "citation": c.citation,
+                "context": c.context,
+                "templates": "|".join(c.templates),
+                "is_table": c.is_table,
+                "order": i,
+            }
+            for i, c in enumerate(chunks)
+        ]
+        file_name = _safe_key(key) + ".json"
+        (self.docs_dir / file_name).write_text(
+            json.dumps({"key": key, "hash": digest, "text": text, "dispatch": dispatch.to_json()}, ensure_ascii=False),
+            encoding="utf-8",
+        )
+        self.collection.upsert(ids=ids, embeddings=vectors, documents=[c.text for c in chunks], metadatas=metas)
+        # New chunks are in; only now drop the previous version's.
+        self.collection.delete(where={"$and": [{"doc_key": key}, {"doc_hash": {"$ne": digest}}]})
+        self.manifest.setdefault("docs", {})[key] = {"hash": digest, "file": file_name, "chunks": len(chunks)}
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """(Re)build the in-memory side: chunk list, dispatches, BM25, re-accenting table."""
+        self.dispatches: dict[str, Dispatch] = {}
+        for key, entry in self.manifest.get("docs", {}).items():
+            stored = self.docs_dir / entry["file"]
+            if stored.exists():
+                data = json.loads(stored.read_text(encoding="utf-8"))
+                self.dispatches[key] = Dispatch.from_json(data["dispatch"])
+        got = self.collection.get(include=["documents", "metadatas"])
+        rows = sorted(
+            zip(got["ids"], got["documents"], got["metadatas"]),
+            key=lambda r: (r[2]["doc_key"], r[2]["order"]),
+        )
+        self.chunks: list[StoredChunk] = []
+        for cid, text, meta in rows:
+            dispatch = self.dispatches.get(meta["doc_key"])
+            chunk = Chunk(
+                dispatch=meta["dispatch"],
+                section=meta["section"],
+                citation=meta["citation"],
+                text=text,
+                templates=[t for t in meta["templates"].split("|") if t],
+                is_table=bool(meta["is_table"]),
+                context=meta.get("context", ""),
+            )
+            signer = dispatch.signer if dispatch else None
+            self.chunks.append(
+                StoredChunk(
+                    id=cid,
+                    doc_key=meta["doc_key"],
+                    chunk=chunk,
+                    date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
+                    has_deadline=bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", text))),
+                    has_contact=bool(_EMAIL_RE.search(text) or _PHONE_RE.search(text)),
+                    has_signer=bool(signer and signer in text),
+                    template_keys=frozenset(k for k in (template_key(t) for t in chunk.templates) if k),
+                )
+            )
+        self.position = {c.id: i for i, c in enumerate(self.chunks)}
+        self.numbers: dict[str, str] = {}
+        for key, d in self.dispatches.items():
+            for name in [d.so_hieu, *d.aliases]:
+                num = name.split("/", 1)[0]
+                if num.isdigit():
+                    self.numbers.setdefault(num, key)
+        self.bm25 = None
+        if self.chunks:
+            self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
+            self.bm25.index([bm25_tokens(c.chunk.index_text()) for c in self.chunks], show_progress=False)
+        self.reaccent = Reaccenter([c.chunk.index_text() for c in self.chunks])
+        self.folded_texts = [set(fold(c.chunk.index_text()).split()) for c in self.chunks]
+
+    # --- searching -----------------------------------------------------------------------------
+
+    def dense_scores(self, text: str) -> np.ndarray:
+        """Cosine similarity of every chunk to ``text`` (0 for chunks outside Chroma's top candidates)."""
+        scores = np.zeros(len(self.chunks), dtype=np.float32)
+        if not self.chunks:
+            return scores
+        vector = self.embedder.embed_query(text)
+        n = min(len(self.chunks), 64)
+        res = self.collection.query(query_embeddings=[vector], n_results=n, include=["distances"])
+        for cid, dist in zip(res["ids"][0], res["distances"][0]):
+            pos = self.position.get(cid)
+            if pos is not None:
+                scores[pos] = 1.0 - float(dist)
+        return scores
+
+    def lexical_scores(self, text: str) -> np.ndarray:
+        """BM25 scores of every chunk for ``text`` (folded syllables + bigrams)."""
+        if self.bm25 is None:
+            return np.zeros(0, dtype=np.float32)
+        vocab = self.bm25.vocab_dict
+        tokens = [t for t in bm25_tokens(text) if t in vocab]
+        if not tokens:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+
+    def search(self, query: Query, k: int = 5) -> list[tuple[StoredChunk, float, float]]:
+        """Fused ranking: (chunk, fused score, dense cosine), best first."""
+        if not self.chunks:
+            return []
+        dense = self.dense_scores(query.dense)
+        lexical = self.lexical_scores(query.lexical)
+        fused = fuse(dense, lexical)
+        fused += self._boosts(query)
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [(self.chunks[i], float(fused[i]), float(dense[i])) for i in order]
+
+    def _boosts(self, query: Query) -> np.ndarray:
+        boost = np.zeros(len(self.chunks), dtype=np.float32)
+        refs = set(query.dispatch_numbers)
+        for i, c in enumerate(self.chunks):
+            if refs and c.doc_key in refs:
+                boost[i] += BOOST_DISPATCH
+            if query.templates and c.template_keys & set(query.templates):
+                boost[i] += BOOST_TEMPLATE
+            if "deadline" in query.intents and c.has_deadline:
+                boost[i] += BOOST_INTENT
+            if "contact" in query.intents and c.has_contact:
+                boost[i] += BOOST_INTENT
+            if "signer" in query.intents and c.has_signer:
+                boost[i] += BOOST_INTENT
+        return boost
+
+
+W_DENSE = 0.4
+BOOST_DISPATCH = 0.5
+BOOST_TEMPLATE = 0.5
+BOOST_INTENT = 0.4
+
+
+def fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """Normalised score fusion: dense cosine rescaled over the candidates, BM25 over its maximum."""
+    out = np.zeros_like(dense)
+    cand = dense > 0
+    if cand.any():
+        hi, lo = dense[cand].max(), dense[cand].min()
+        span = max(hi - lo, 1e-6)
+        out[cand] += W_DENSE * (dense[cand] - lo) / span
+    if lexical.size and lexical.max() > 0:
+        out += (1 - W_DENSE) * lexical / lexical.max()
+    return out

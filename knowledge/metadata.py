@@ -1,0 +1,424 @@
+"""Dispatch metadata parsed from OCR'd text: số hiệu and its variants, date, issuer, subject,
+recipients, signer, cited legal documents, deadlines, contacts and attached templates.
+
+Why: the bot answers "hạn nộp khi nào?", "ai ký?", "liên hệ ai?" straight from these fields, and
+references such as "cv 232" or the OCR variant "224/BTTT-KHTC" must resolve to one dispatch.
+The parser is tolerant: markup is stripped, codes are voted on across all places the text names
+the dispatch, and a missing field stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from knowledge.text import fold, nfc, strip_markup
+
+_DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline the dispatch sets: a fixed date, a recurring day of the month, or text only."""
+
+    text: str
+    date: dt.date | None = None
+    day_of_month: int | None = None
+    sentence: str = ""
+
+
+@dataclass
+class Dispatch:
+    """Everything the knowledge base knows about one dispatch (công văn)."""
+
+    so_hieu: str
+    aliases: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    issuer: str = ""
+    subject: str = ""
+    recipients: list[str] = field(default_factory=list)
+    signer: str | None = None
+    signer_position: str | None = None
+    legal_refs: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
+    source_path: str = ""
+
+    @property
+    def number(self) -> str:
+        """The leading number of the số hiệu ("232")."""
+        return self.so_hieu.split("/", 1)[0]
+
+    def date_vn(self) -> str:
+        """Date as Vietnamese officials write it ("19/7/2018"), or empty."""
+        return f"{self.date.day}/{self.date.month}/{self.date.year}" if self.date else ""
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (dates as ISO strings)."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        data["deadlines"] = [
+            {**asdict(d), "date": d.date.isoformat() if d.date else None} for d in self.deadlines
+        ]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Dispatch":
+        """Inverse of :meth:`to_json`."""
+        data = dict(data)
+        data["date"] = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+        data["deadlines"] = [
+            Deadline(**{**d, "date": dt.date.fromisoformat(d["date"]) if d.get("date") else None})
+            for d in data.get("deadlines", [])
+        ]
+        return cls(**data)
+
+
+@lru_cache(maxsize=1)
+def issuers() -> dict[str, str]:
+    """Known issuing-body codes → names (``knowledge/data/issuers.yaml``)."""
+    with open(_DATA / "issuers.yaml", encoding="utf-8") as fh:
+        return {str(k): str(v) for k, v in yaml.safe_load(fh).items()}
+
+
+# --- số hiệu ---------------------------------------------------------------------------------
+
+_CODE = r"([A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*)+)"
+_SO_LINE_RE = re.compile(r"^\s*S[ốô]\s*:?\s*[.…\s]*(\d{1,5})[.…\s]*/?\s*" + _CODE, re.M)
+_REF_RE = re.compile(r"c[ôo]ng\s+v[ăa]n\s+s[ốô]\s*[.…\s]*(\d{1,5})[.…\s]*/\s*" + _CODE, re.I)
+
+
+def _split_code(code: str) -> tuple[str, str]:
+    """Split "BT-TT-THH" into issuer part "BTTT" and unit "THH" (unit = last hyphen segment)."""
+    parts = [p.strip() for p in code.split("-") if p.strip()]
+    return "".join(parts[:-1]), parts[-1]
+
+
+def _canonical_issuer(candidates: list[str]) -> str:
+    """Prefer a known issuer code; else the most frequent spelling, then the first seen."""
+    known = {fold(k): k for k in issuers()}
+    for cand in candidates:
+        if fold(cand) in known:
+            return known[fold(cand)]
+    return Counter(candidates).most_common(1)[0][0]
+
+
+def parse_so_hieu(text: str) -> tuple[str | None, list[str]]:
+    """Return (canonical số hiệu, aliases) voted from the "Số:" line and "công văn số ..." mentions."""
+    clean = strip_markup(text)
+    variants: list[tuple[str, str]] = []
+    head = _SO_LINE_RE.search(clean)
+    if head:
+        variants.append((head.group(1), re.sub(r"\s", "", head.group(2))))
+    variants += [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in _REF_RE.finditer(clean)]
+    if not variants:
+        return None, []
+    number = variants[0][0] if head else Counter(n for n, _ in variants).most_common(1)[0][0]
+    issuer = _canonical_issuer([_split_code(c)[0] for _, c in variants])
+    unit = Counter(_split_code(c)[1] for _, c in variants).most_common(1)[0][0]
+    canonical = f"{number}/{issuer}-{unit}"
+    aliases: list[str] = []
+    for num, code in variants:
+        alias = f"{num}/{code}"
+        if alias != canonical and alias not in aliases:
+            aliases.append(alias)
+    return canonical, aliases
+
+
+# --- date, issuer, subject, recipients ---------------------------------------------------------
+
+_DATE_RE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.I)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first "ngày D tháng M năm YYYY" in the text (the place-and-date line)."""
+    for m in _DATE_RE.finditer(strip_markup(text)):
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_issuer(text: str, so_hieu: str | None) -> str:
+    """The letterhead's issuing body, or the name of the số hiệu's issuer code."""
+    head = strip_markup(text)[:600]
+    m = re.search(r"^\s*((?:BỘ|ỦY BAN|UỶ BAN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC)\b[^\n]*?)\s*(?:CỘNG\s+H(?:ÒA|OÀ|OA)|$)", head, re.M)
+    if m and m.group(1).strip():
+        return _title_case(m.group(1).strip())
+    if so_hieu:
+        code = _split_code(so_hieu.split("/", 1)[1])[0]
+        return issuers().get(code, code)
+    return ""
+
+
+def _title_case(caps: str) -> str:
+    """"BỘ THÔNG TIN VÀ TRUYỀN THÔNG" → "Bộ Thông tin và Truyền thông" (first word of each name part capitalised)."""
+    words = caps.lower().split()
+    out: list[str] = []
+    capitalise_next = True
+    for word in words:
+        out.append(word[:1].upper() + word[1:] if capitalise_next else word)
+        capitalise_next = word in {"bộ", "sở", "ủy", "uỷ", "cục", "và", "phòng", "ban"}
+    return " ".join(out)
+
+
+_STOP_SUBJECT_RE = re.compile(r"^\s*(?:Kính\s+gửi|Hà\s+Nội|[A-ZÀ-Ỹ][^\n,]{0,30},\s*ngày|Số\s*:|Thực hiện|Căn cứ)", re.I)
+
+
+def parse_subject(text: str) -> str:
+    """The "V/v ..." line, continued over wrapped lines (OCR may put a blank line in between)."""
+    lines = strip_markup(text).splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"\s*V/v\s*(.*)", line)
+        if not m:
+            continue
+        parts = [m.group(1).strip()]
+        for nxt in lines[i + 1 : i + 8]:
+            if not nxt.strip():
+                continue
+            if _STOP_SUBJECT_RE.match(nxt) or len(nxt.strip()) > 120:
+                break
+            parts.append(nxt.strip())
+        return re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return ""
+
+
+def parse_recipients(text: str) -> list[str]:
+    """Items of "Kính gửi:" (inline or as a dash list)."""
+    lines = strip_markup(text).splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"\s*Kính\s+gửi\s*:?\s*(.*)", line, re.I)
+        if not m:
+            continue
+        items: list[str] = []
+        rest = m.group(1).strip()
+        if rest:
+            items.append(rest)
+        for nxt in lines[i + 1 :]:
+            s = nxt.strip()
+            if not s:
+                if items:
+                    break
+                continue
+            if s.startswith(("-", "+", "•")):
+                items.append(s)
+            else:
+                break
+        return [re.sub(r"^[\-+•\s]+", "", it).rstrip(" ;.") for it in items if it.strip("-+• ;.")]
+    return []
+
+
+# --- signer ---------------------------------------------------------------------------------------
+
+_NAME_RE = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+_POSITION_WORDS = ("bo truong", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "cuc truong", "chanh van phong")
+
+
+def parse_signer(text: str) -> tuple[str | None, str | None]:
+    """(signer name, position) from the signature block ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG / name")."""
+    lines = [strip_markup(line).strip() for line in text.splitlines()]
+    for i, line in enumerate(lines):
+        m = re.match(r"^(KT|TL|TM|Q|TUQ)\.\s*(.+)$", line)
+        if not m:
+            continue
+        position_lines = [line]
+        j = i + 1
+        while j < len(lines) and lines[j] and fold(lines[j]).strip() in _POSITION_WORDS:
+            position_lines.append(lines[j])
+            j += 1
+        position = _format_position(position_lines)
+        name = None
+        for cand in lines[j : j + 8]:
+            if not cand:
+                continue
+            if _NAME_RE.match(cand):
+                name = cand
+            break
+        return name, position
+    return None, None
+
+
+def _format_position(lines: list[str]) -> str:
+    """"KT. BỘ TRƯỞNG" + "THỨ TRƯỞNG" → "KT. Bộ trưởng, Thứ trưởng".
+
+    Under "KT." (signing for the minister) the second line is a deputy, so the OCR's
+    "THỦ TRƯỞNG" (folded identical to "THỨ TRƯỞNG") is read as "Thứ trưởng".
+    """
+    first = lines[0]
+    prefix, _, rest = first.partition(".")
+    out = [f"{prefix}. {rest.strip().capitalize()}"]
+    for extra in lines[1:]:
+        folded = fold(extra).strip()
+        if prefix == "KT" and folded == "thu truong":
+            out.append("Thứ trưởng")
+        else:
+            out.append(extra.capitalize())
+    return ", ".join(out)
+
+
+# --- legal references, deadlines, contacts ----------------------------------------------------
+
+_KIND_RE = r"(Quyết định|Thông tư|Chỉ thị|Nghị định|Văn bản|Công văn|Nghị quyết|Luật)"
+_DOC_NO_RE = r"(\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}-[A-Za-zĐđ]{2,8}(?:-[A-ZĐ]{2,8})?)"
+_LEGAL_RE = re.compile(_KIND_RE + r"\s+(?:số\s+)?" + _DOC_NO_RE + r"(?:\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}))?")
+_BARE_DOC_RE = re.compile(r"(?<![\w/])" + _DOC_NO_RE)
+
+
+def parse_legal_refs(text: str, own: set[str]) -> list[str]:
+    """Cited documents, e.g. "Quyết định số 153/QĐ-TTg ngày 30/01/2018", once each (first, fullest mention)."""
+    clean = re.sub(r"\s+", " ", strip_markup(text))
+    found: dict[str, str] = {}
+    for m in _LEGAL_RE.finditer(clean):
+        number = m.group(2)
+        if number in own or number in found:
+            continue
+        found[number] = f"{m.group(1)} số {number}" + (f" ngày {m.group(3)}" if m.group(3) else "")
+    for m in _BARE_DOC_RE.finditer(clean):
+        number = m.group(1)
+        if number not in own and number not in found and not _is_own_variant(number, own):
+            found[number] = number
+    return list(found.values())
+
+
+def _is_own_variant(number: str, own: set[str]) -> bool:
+    """True if ``number`` names the dispatch itself (same number, or same unit code)."""
+    head = number.split("/", 1)[0]
+    return any(o.split("/", 1)[0] == head for o in own)
+
+
+_DEADLINE_RE = re.compile(
+    r"(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+hàng\s+tháng|tháng\s+(\d{1,2})/(\d{4}))",
+    re.I,
+)
+
+
+def parse_deadlines(text: str) -> list[Deadline]:
+    """Deadlines: "trước ngày 25/7/2018", recurring "trước ngày 22 hàng tháng", "trước tháng 9/2018"."""
+    clean = strip_markup(text)
+    out: list[Deadline] = []
+    for para in re.split(r"\n\s*\n", clean):
+        flat = re.sub(r"\s+", " ", para).strip()
+        for m in _DEADLINE_RE.finditer(flat):
+            sentence = _sentence_around(flat, m.start(), m.end())
+            if m.group(1):
+                try:
+                    date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    date = None
+                out.append(Deadline(m.group(0), date=date, sentence=sentence))
+            elif m.group(4):
+                out.append(Deadline(m.group(0), day_of_month=int(m.group(4)), sentence=sentence))
+            else:
+                out.append(Deadline(m.group(0), sentence=sentence))
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` containing [start, end)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("; ", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 if left != -1 else 0 : right].strip()
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?:Tel|Điện thoại|điện thoại|ĐT|Fax)\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
+_PERSON_RE = re.compile(r"\b(Ông|Bà|A\.|C\.|Anh|Chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
+
+
+def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
+    """(e-mails, phones, named contact persons) in order of appearance, without duplicates."""
+    clean = strip_markup(text)
+    emails = list(dict.fromkeys(e.rstrip(".") for e in _EMAIL_RE.findall(clean)))
+    phones = list(dict.fromkeys(p.strip() for p in _PHONE_RE.findall(clean)))
+    titles = {"A.": "Anh", "C.": "Chị"}
+    persons = list(dict.fromkeys(f"{titles.get(t, t)} {n}" for t, n in _PERSON_RE.findall(clean)))
+    return emails, phones, persons
+
+
+# --- attached templates -------------------------------------------------------------------------
+
+_TEMPLATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*(PHỤ\s+LỤC|Phụ\s+lục)\s+(\d+)\s*$"), "Phụ lục {1}"),
+    (re.compile(r"^\s*(Mẫu|MẪU)\s+(\d+)\s*[:.]"), "Mẫu {1}"),
+    (re.compile(r"^\s*(Biểu|BIỂU)\s+(\d+)\s*/\s*([A-Z]+)"), "Biểu {1}/{2}"),
+)
+_TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
+
+
+def template_heading(line: str, next_line: str = "") -> str | None:
+    """The template name if ``line`` starts an attached form ("Mẫu 1", "Biểu 04/BCKH", "Phụ lục 2", thuyết minh)."""
+    clean = strip_markup(line).strip()
+    for pattern, fmt in _TEMPLATE_PATTERNS:
+        m = pattern.match(clean)
+        if m:
+            return fmt.format(*m.groups())
+    if _TM_RE.match(clean):
+        title = clean
+        nxt = strip_markup(next_line).strip()
+        if title.endswith(",") or (nxt and nxt.isupper() and len(nxt) < 60):
+            title = f"{title} {nxt}"
+        return sentence_case(title)
+    return None
+
+
+def sentence_case(caps: str) -> str:
+    """Upper-case heading → sentence case, keeping known abbreviations (CNTT, CSDL, ...) upper."""
+    from knowledge.query import abbreviation_keys  # local import: query depends on text only
+
+    keep = abbreviation_keys()
+    words = re.sub(r"\s+", " ", caps).strip().split(" ")
+    out = [w if fold(w.strip(",.;:()")) in keep and w.isupper() else w.lower() for w in words]
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def parse_templates(text: str) -> list[str]:
+    """Names of the forms attached to the dispatch, in order."""
+    lines = text.splitlines()
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        nxt = next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+        name = template_heading(line, nxt)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+# --- all together -------------------------------------------------------------------------------
+
+
+def parse_dispatch(text: str, source_path: str = "", fallback_id: str = "") -> Dispatch:
+    """Parse every metadata field of one dispatch. ``fallback_id`` names it when no số hiệu is found."""
+    text = nfc(text)
+    so_hieu, aliases = parse_so_hieu(text)
+    own = {so_hieu, *aliases} if so_hieu else set()
+    signer, position = parse_signer(text)
+    emails, phones, persons = parse_contacts(text)
+    return Dispatch(
+        so_hieu=so_hieu or fallback_id,
+        aliases=aliases,
+        date=parse_date(text),
+        issuer=parse_issuer(text, so_hieu),
+        subject=parse_subject(text),
+        recipients=parse_recipients(text),
+        signer=signer,
+        signer_position=position,
+        legal_refs=parse_legal_refs(text, {o for o in own if o}),
+        deadlines=parse_deadlines(text),
+        emails=emails,
+        phones=phones,
+        contacts=persons,
+        templates=parse_templates(text),
+        source_path=source_path,
+    )

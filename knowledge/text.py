@@ -1,0 +1,81 @@
+"""Vietnamese text helpers shared by parsing, chunking, indexing and query understanding.
+
+Why: the corpus is OCR'd and users type with or without diacritics, so every comparison is done
+on *folded* text (diacritics removed, đ→d, lower case). Tokens for BM25 are syllables plus
+syllable bigrams, which stand in for Vietnamese multi-syllable words without a word segmenter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_MARKUP_RE = re.compile(r"\*\*|\*|~~|<[^>]{1,12}>|^#{1,6}\s*", re.M)
+_MAILTO_RE = re.compile(r"\[([^\]]+)\]\(mailto:[^)]+\)")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip Vietnamese diacritics (``đ`` becomes ``d``)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def nfc(text: str) -> str:
+    """Normalise to NFC so that composed and decomposed input compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_control(text: str) -> str:
+    """Remove control and zero-width characters (keeps tab and newlines)."""
+    return _CONTROL_RE.sub("", text)
+
+
+def strip_markup(text: str) -> str:
+    """Remove the markdown/HTML decoration the OCR left (``**``, ``*``, ``~~``, ``<i>``, ``#``, mailto links)."""
+    text = _MAILTO_RE.sub(r"\1", text)
+    return _MARKUP_RE.sub("", text)
+
+
+def syllables(text: str) -> list[str]:
+    """Folded alphanumeric syllables of ``text``."""
+    return _TOKEN_RE.findall(fold(text))
+
+
+def bm25_tokens(text: str) -> list[str]:
+    """Syllables plus adjacent-syllable bigrams (``"ke_hoach"``), the lexical index vocabulary."""
+    syl = syllables(text)
+    return syl + [f"{a}_{b}" for a, b in zip(syl, syl[1:])]
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.;!?:])\s+(?=[\-+•]?\s*[A-ZÀ-ỸĐ0-9\"“(])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (also at ``;``/``:`` before a capitalised clause and at line starts of lists)."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        pieces = [p.strip() for p in _SENTENCE_END_RE.split(line) if p.strip()]
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and _LABEL_ONLY_RE.match(merged[-1]):
+                merged[-1] = f"{merged[-1]} {piece}"  # "1." + "Tên hệ thống" is one item
+            else:
+                merged.append(piece)
+        parts.extend(merged)
+    return parts
+
+
+_LABEL_ONLY_RE = re.compile(r"^[-+•]?\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-H])[.)]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends where a sentence may end (punctuation, or a short heading-like line)."""
+    stripped = text.rstrip(" *_\t")
+    return bool(stripped) and stripped[-1] in ".;:!?)\"”/"
