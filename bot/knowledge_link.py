@@ -1,0 +1,118 @@
+"""The core's link to the knowledge base: questions, dispatch metadata, admin uploads.
+
+The knowledge base is opened lazily (loading the embedder and index takes seconds) and only once;
+``warm_up()`` opens it ahead of time. Dispatch metadata (deadlines, e-mails) is also available
+without the index by parsing the bundled corpus, so an export never waits for the embedder.
+If the knowledge package is missing or broken, questions get a polite "not available" reply and
+the failure is logged for operators; forms keep working.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to an uploaded dispatch file (counts, and error texts per file)."""
+
+    added: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _open_default_kb() -> Any:
+    from knowledge import KnowledgeBase  # imported here: heavy, and optional for the forms path
+
+    return KnowledgeBase.open()
+
+
+class KnowledgeLink:
+    """Lazy, thread-safe access to a ``KnowledgeBase`` (or anything with ask/dispatch/ingest)."""
+
+    def __init__(self, opener: Callable[[], Any] | None = _open_default_kb, kb: Any = None) -> None:
+        self._opener = opener
+        self._kb = kb
+        self._failed = False
+        self._lock = threading.Lock()
+        self._corpus_dispatches: dict[str, Any] | None = None
+
+    def kb(self) -> Any | None:
+        """The knowledge base, opened on first use; None if it cannot be opened."""
+        if self._kb is not None or self._failed or self._opener is None:
+            return self._kb
+        with self._lock:
+            if self._kb is None and not self._failed:
+                try:
+                    self._kb = self._opener()
+                except Exception:
+                    log.exception("Could not open the knowledge base; questions will not be answered")
+                    self._failed = True
+        return self._kb
+
+    def warm_up(self) -> bool:
+        """Open the knowledge base now; True if it is usable."""
+        return self.kb() is not None
+
+    def ask(self, question: str) -> str | None:
+        """The cited answer text, or None when the knowledge base is unavailable."""
+        kb = self.kb()
+        if kb is None:
+            return None
+        try:
+            answer = kb.ask(question)
+        except Exception:
+            log.exception("The knowledge base failed on a question")
+            return None
+        return str(getattr(answer, "text", answer))
+
+    def dispatch(self, ref: str) -> Any | None:
+        """Dispatch metadata for "232" or "232/BTTTT-KHTC": from the index if open, else the corpus."""
+        kb = self._kb  # never force the heavy open just for metadata
+        if kb is not None:
+            try:
+                found = kb.dispatch(ref)
+                if found is not None:
+                    return found
+            except Exception:
+                log.exception("Dispatch lookup failed for %s", ref)
+        return self._from_corpus(ref)
+
+    def _from_corpus(self, ref: str) -> Any | None:
+        if self._corpus_dispatches is None:
+            self._corpus_dispatches = {}
+            try:
+                from knowledge.metadata import parse_dispatch
+
+                corpus = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+                for path in sorted(corpus.glob("*.txt")):
+                    meta = parse_dispatch(path.read_text(encoding="utf-8"), source_path=str(path))
+                    self._corpus_dispatches[meta.number] = meta
+            except Exception:
+                log.exception("Could not parse the bundled dispatches for their metadata")
+        number = ref.split("/", 1)[0].strip()
+        return self._corpus_dispatches.get(number)
+
+    def ingest(self, paths: Sequence[Path]) -> IngestOutcome | None:
+        """Add files to the knowledge base; None when it is unavailable."""
+        kb = self.kb()
+        if kb is None:
+            return None
+        report = kb.ingest([str(p) for p in paths])
+        errors = getattr(report, "errors", []) or []
+        return IngestOutcome(
+            added=_count(getattr(report, "added", 0)),
+            unchanged=_count(getattr(report, "unchanged", 0)),
+            errors=[str(e[-1]) if isinstance(e, (tuple, list)) else str(e) for e in errors],
+        )
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, (list, tuple, set)) else int(value or 0)

@@ -1,0 +1,345 @@
+"""Telegram adapter: a python-telegram-bot 22 ``Application`` around the conversation core.
+
+It turns updates into :class:`~bot.messages.Incoming` events, runs the (blocking) core in a worker
+thread so the event loop stays free, and sends the :class:`~bot.messages.Outgoing` replies: text split
+under Telegram's 4096-character limit (plain text, no parse mode, so nothing needs escaping), inline
+keyboards, documents with ``send_document``, a "typing" action while working. Access control
+(``BAOCAO_ALLOWED_USERS``) runs before any handler; admins (``BAOCAO_ADMINS``) may upload dispatches.
+
+Configuration (environment): ``TELEGRAM_BOT_TOKEN``; ``TELEGRAM_API_BASE_URL`` for a self-hosted Bot
+API server; ``BAOCAO_WEBHOOK_URL`` (+ ``BAOCAO_WEBHOOK_PORT``, ``BAOCAO_WEBHOOK_LISTEN``) to use a
+webhook instead of long polling (needs ``python-telegram-bot[webhooks]``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import texts
+from bot.messages import Incoming, IncomingFile, Outgoing
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the public Bot API's getFile limit
+REMINDER_INTERVAL_S = 60.0
+
+
+class ConversationCore(Protocol):
+    """What the adapter needs from the core."""
+
+    def handle(self, event: Incoming) -> list[Outgoing]: ...
+
+    def due_reminders(self, channel: str) -> list[tuple[str, Outgoing]]: ...
+
+
+def _id_set(value: str | None) -> frozenset[int]:
+    """Parse "123, 456" into ids; ignore blanks and report junk in the log."""
+    ids: set[int] = set()
+    for part in (value or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError:
+            log.warning("Ignoring a non-numeric Telegram user id in configuration: %r", part)
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """Everything the adapter reads from the environment, in one place."""
+
+    token: str
+    api_base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_port: int = 8443
+    webhook_listen: str = "0.0.0.0"
+    allowed_users: frozenset[int] = field(default_factory=frozenset)
+    admins: frozenset[int] = field(default_factory=frozenset)
+    reminder_interval_s: float = REMINDER_INTERVAL_S
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "TelegramSettings":
+        env = dict(os.environ if env is None else env)
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
+            api_base_url=(env.get("TELEGRAM_API_BASE_URL") or "").rstrip("/") or None,
+            webhook_url=env.get("BAOCAO_WEBHOOK_URL") or None,
+            webhook_port=int(env.get("BAOCAO_WEBHOOK_PORT") or 8443),
+            webhook_listen=env.get("BAOCAO_WEBHOOK_LISTEN") or "0.0.0.0",
+            allowed_users=_id_set(env.get("BAOCAO_ALLOWED_USERS")),
+            admins=_id_set(env.get("BAOCAO_ADMINS")),
+        )
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Split ``text`` into pieces of at most ``limit`` characters, preferring line then word breaks."""
+    text = text.strip()
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut < limit // 2:
+            cut = text.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def keyboard(out: Outgoing) -> InlineKeyboardMarkup | None:
+    """The message's buttons as an inline keyboard (callback data is capped at 64 bytes by Telegram)."""
+    if not out.buttons:
+        return None
+    rows = [
+        [InlineKeyboardButton(b.label[:64], callback_data=b.data.encode()[:64].decode(errors="ignore")) for b in row]
+        for row in out.buttons
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+class TelegramFrontend:
+    """Owns the PTB ``Application`` and the glue between Telegram updates and the core."""
+
+    def __init__(
+        self,
+        core: ConversationCore,
+        settings: TelegramSettings,
+        request: BaseRequest | None = None,
+        get_updates_request: BaseRequest | None = None,
+    ) -> None:
+        self.core = core
+        self.settings = settings
+        self.processed_updates = 0  # every update fully handled (tests wait on it)
+        self._reminder_task: asyncio.Task[None] | None = None
+        builder = ApplicationBuilder().token(settings.token or "0:missing")
+        if settings.api_base_url:
+            builder = builder.base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
+        if request is not None:
+            builder = builder.request(request)
+        if get_updates_request is not None:
+            builder = builder.get_updates_request(get_updates_request)
+        builder = builder.post_init(self.on_startup).post_stop(self.on_stop)
+        self.application: Application = builder.build()
+        self._wire(self.application)
+
+    # ---- wiring --------------------------------------------------------------------------
+    def _wire(self, app: Application) -> None:
+        """Explicit handler table: access check first (group -1), then one handler per kind of update."""
+        app.add_handler(TypeHandler(Update, self.check_access), group=-1)
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self.on_text))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, self.on_document))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.StatusUpdate.ALL, self.on_other))
+        app.add_error_handler(self.on_error)
+
+    async def on_startup(self, app: Application) -> None:
+        """Set the Vietnamese command menu and start the reminder loop."""
+        try:
+            await app.bot.set_my_commands([BotCommand(name, desc) for name, desc in texts.COMMAND_MENU])
+        except TelegramError as exc:
+            log.warning("Could not set the command menu: %s", exc)
+        if self.settings.reminder_interval_s > 0:
+            self._reminder_task = asyncio.create_task(self._reminder_loop())
+
+    async def on_stop(self, app: Application) -> None:
+        if self._reminder_task is not None:
+            self._reminder_task.cancel()
+            try:
+                await self._reminder_task
+            except (asyncio.CancelledError, Exception):
+                pass
+            self._reminder_task = None
+
+    # ---- running -------------------------------------------------------------------------
+    async def start(self, poll_timeout: float = 10.0) -> None:
+        """Start the Application with long polling inside an already running event loop (tests, embedding)."""
+        await self.application.initialize()
+        await self.on_startup(self.application)
+        assert self.application.updater is not None
+        await self.application.updater.start_polling(timeout=poll_timeout, poll_interval=0.0)
+        await self.application.start()
+
+    async def stop(self) -> None:
+        """Stop polling and the Application, as a process shutdown would."""
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.on_stop(self.application)
+        await self.application.shutdown()
+
+    def run(self) -> None:
+        """Blocking entry point: webhook when configured, otherwise long polling."""
+        s = self.settings
+        if s.webhook_url:
+            try:
+                import tornado  # noqa: F401  (PTB's webhook server)
+            except ImportError:
+                raise SystemExit("Webhook mode needs the webhooks extra: pip install 'baocao[webhooks]'") from None
+            log.info("Starting the Telegram bot with a webhook at %s (port %s)", s.webhook_url, s.webhook_port)
+            self.application.run_webhook(listen=s.webhook_listen, port=s.webhook_port, webhook_url=s.webhook_url,
+                                         allowed_updates=Update.ALL_TYPES)
+        else:
+            log.info("Starting the Telegram bot with long polling")
+            self.application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+    # ---- handlers ------------------------------------------------------------------------
+    async def check_access(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Refuse users outside ``BAOCAO_ALLOWED_USERS`` (when set) before any other handler runs."""
+        user = update.effective_user
+        allowed = self.settings.allowed_users
+        if not allowed or user is None or user.id in allowed or user.id in self.settings.admins:
+            return
+        log.info("Refused Telegram user %s (not in BAOCAO_ALLOWED_USERS)", user.id)
+        try:
+            if update.callback_query:
+                await update.callback_query.answer()
+            if update.effective_chat:
+                await context.bot.send_message(update.effective_chat.id, texts.ACCESS_DENIED)
+        finally:
+            self.processed_updates += 1
+        raise ApplicationHandlerStop
+
+    def _event_base(self, update: Update) -> dict[str, Any]:
+        user = update.effective_user
+        assert user is not None
+        name = " ".join(p for p in (user.first_name, user.last_name) if p)
+        return {"channel": CHANNEL, "user_id": str(user.id), "user_name": name, "is_admin": user.id in self.settings.admins}
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        event = Incoming(text=update.effective_message.text or "", kind="text", **self._event_base(update))
+        await self._dispatch(update, context, event)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        try:
+            await query.answer()  # stop the client's spinner whatever happens next
+        except TelegramError as exc:
+            log.info("Could not answer a callback query: %s", exc)
+        event = Incoming(button=query.data or "", kind="button", **self._event_base(update))
+        await self._dispatch(update, context, event)
+
+    async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None and message.document is not None
+        doc = message.document
+        base = self._event_base(update)
+        data = b""
+        if base["is_admin"] and (doc.file_size or 0) <= MAX_DOWNLOAD_BYTES:
+            tg_file = await doc.get_file()
+            data = bytes(await tg_file.download_as_bytearray())
+        file = IncomingFile(name=doc.file_name or "tep", data=data, mime=doc.mime_type)
+        if base["is_admin"] and (doc.file_size or 0) > MAX_DOWNLOAD_BYTES:
+            file = IncomingFile(name=doc.file_name or "tep", data=b"", mime=f"too-big:{doc.file_size}")
+        await self._dispatch(update, context, Incoming(file=file, kind="file", **base))
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        what = "sticker" if message is not None and message.sticker else "photo" if message is not None and message.photo else "other"
+        if update.effective_user is None:
+            self.processed_updates += 1
+            return
+        await self._dispatch(update, context, Incoming(kind="other", text=what, **self._event_base(update)))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("Error while handling a Telegram update: %s", context.error, exc_info=context.error)
+
+    # ---- core call and replies -----------------------------------------------------------
+    async def _dispatch(self, update: Update, context: ContextTypes.DEFAULT_TYPE, event: Incoming) -> None:
+        chat = update.effective_chat
+        try:
+            if chat is None:
+                return
+            try:
+                await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+            except TelegramError as exc:
+                log.info("Could not send the typing action: %s", exc)
+            try:
+                replies = await asyncio.to_thread(self.core.handle, event)
+            except Exception:
+                log.exception("The core failed on an event from user %s", event.user_id)
+                replies = [Outgoing(texts.INTERNAL_ERROR)]
+            for out in replies:
+                await self.send(chat.id, out)
+        finally:
+            self.processed_updates += 1
+
+    async def send(self, chat_id: int, out: Outgoing) -> None:
+        """Send one core message: text pieces (keyboard on the last), then the document if any."""
+        bot = self.application.bot
+        markup = keyboard(out)
+        pieces = split_text(out.text) if out.text else []
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            await bot.send_message(chat_id, piece, reply_markup=markup if last and not out.document else None)
+        if out.document is not None:
+            caption = out.document.caption
+            extra = None
+            if len(caption) > CAPTION_LIMIT:
+                caption, extra = "", caption
+            with open(out.document.path, "rb") as fh:
+                await bot.send_document(chat_id, document=fh, filename=out.document.filename, caption=caption or None,
+                                        reply_markup=markup)
+            if extra:
+                for piece in split_text(extra):
+                    await bot.send_message(chat_id, piece)
+        elif markup is not None and not pieces:
+            await bot.send_message(chat_id, "…", reply_markup=markup)
+
+    async def _reminder_loop(self) -> None:
+        """Every ``reminder_interval_s``: ask the core for due reminders (kept in the database) and send them."""
+        while True:
+            await asyncio.sleep(self.settings.reminder_interval_s)
+            await self.send_due_reminders()
+
+    async def send_due_reminders(self) -> int:
+        """Send the reminders that are due now; return how many were sent."""
+        try:
+            due = await asyncio.to_thread(self.core.due_reminders, CHANNEL)
+        except Exception:
+            log.exception("Could not read due reminders")
+            return 0
+        sent = 0
+        for user_id, out in due:
+            try:
+                await self.send(int(user_id), out)
+                sent += 1
+            except (TelegramError, ValueError) as exc:
+                log.warning("Could not send a reminder to %s: %s", user_id, exc)
+        return sent
+
+
+def run_telegram(core: ConversationCore, settings: TelegramSettings | None = None) -> None:
+    """Start the Telegram bot (blocking) with settings from the environment."""
+    settings = settings or TelegramSettings.from_env()
+    if not settings.token:
+        raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
+    TelegramFrontend(core, settings).run()

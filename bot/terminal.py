@@ -1,0 +1,131 @@
+"""Terminal chat: the same conversation core, driven by lines of text on a stream.
+
+Choice buttons (templates, drafts, options, confirmations) are printed as numbered choices
+``[1] Đồng ý  [2] Không``; typing the number (alone on the line) presses that button of the last message
+that had buttons. Navigation buttons are printed with letters (``[a] Bỏ qua  [b] Quay lại``) so that a number typed
+for a numeric field is never taken for a button; "pause" is shown as its command (``/tam_dung``). Documents are written by the core
+into its documents folder; the terminal prints where each file is. ``input``/``output`` are
+parameters so a test can drive a whole conversation through ``io.StringIO``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Protocol, TextIO
+
+from bot import router, texts
+from bot.messages import Button, Incoming, Outgoing
+
+CHANNEL = "terminal"
+PROMPT = "> "
+# Navigation buttons ("c:<command>:...") are shown as the command to type, not as numbers, so that a
+# number typed for a numeric field is never mistaken for a button press.
+COMMAND_PREFIX = "c:"
+# Engine navigation buttons (skip, back, review, help ...) are pressed by letter: [a], [b], ...
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _numbered(button: Button) -> bool:
+    """Choice-like buttons get numbers; engine navigation ("e:..." not "answer") gets letters."""
+    if button.data.startswith("e:"):
+        return button.data.split(":", 3)[-1].startswith("answer ")
+    return not button.data.startswith(COMMAND_PREFIX)
+
+
+def _command_name(button: Button) -> str:
+    """The slash command that does what a "c:<action>:..." button does."""
+    action = button.data.split(":")[1]
+    try:
+        return router.command_for(action)
+    except KeyError:
+        return action
+EXIT_WORDS = {"/thoat", "/exit", "/quit", "thoat", "exit", "quit"}
+
+
+class ConversationCore(Protocol):
+    def handle(self, event: Incoming) -> list[Outgoing]: ...
+
+    def due_reminders(self, channel: str) -> list[tuple[str, Outgoing]]: ...
+
+
+class TerminalChat:
+    """Read a line, hand it to the core, print the replies; until end of input or /thoat."""
+
+    def __init__(
+        self,
+        core: ConversationCore,
+        input: TextIO | None = None,
+        output: TextIO | None = None,
+        user_id: str = "local",
+        user_name: str = "",
+        is_admin: bool = True,
+        show_prompt: bool | None = None,
+    ) -> None:
+        self.core = core
+        self.input = input or sys.stdin
+        self.output = output or sys.stdout
+        self.user_id = user_id
+        self.user_name = user_name
+        self.is_admin = is_admin  # the person at the terminal runs the bot: they may add dispatches
+        self.show_prompt = self.input.isatty() if show_prompt is None else show_prompt
+        self._buttons: list[Button] = []
+        self._lettered: list[Button] = []
+
+    def event_for(self, line: str) -> Incoming:
+        """Turn a typed line into an event: a number picks a shown button, anything else is text."""
+        stripped = line.strip()
+        if len(stripped) == 1 and stripped in LETTERS[: len(self._lettered)]:
+            return Incoming.press(CHANNEL, self.user_id, self._lettered[LETTERS.index(stripped)].data,
+                                  user_name=self.user_name, is_admin=self.is_admin)
+        if stripped.isdigit() and self._buttons and 1 <= int(stripped) <= len(self._buttons):
+            return Incoming.press(CHANNEL, self.user_id, self._buttons[int(stripped) - 1].data,
+                                  user_name=self.user_name, is_admin=self.is_admin)
+        return Incoming.message(CHANNEL, self.user_id, line.rstrip("\n"), user_name=self.user_name,
+                                is_admin=self.is_admin)
+
+    def show(self, out: Outgoing) -> None:
+        """Print one message; remember its buttons so a number can press them."""
+        if out.text:
+            self.output.write(out.text.rstrip() + "\n")
+        if out.document is not None:
+            self.output.write(texts.TERMINAL_SAVED.format(path=out.document.path) + "\n")
+        if out.buttons:
+            buttons = out.all_buttons()
+            self._buttons = [b for b in buttons if _numbered(b)]
+            self._lettered = [b for b in buttons if not _numbered(b) and not b.data.startswith(COMMAND_PREFIX)]
+            commands = [b for b in buttons if b.data.startswith(COMMAND_PREFIX)]
+            if self._buttons:
+                self.output.write("  ".join(f"[{i}] {b.label}" for i, b in enumerate(self._buttons, 1)) + "\n")
+            if self._lettered:
+                self.output.write("  ".join(f"[{LETTERS[i]}] {b.label}" for i, b in enumerate(self._lettered)) + "\n")
+            if commands:
+                self.output.write("  ".join(f"/{_command_name(b)} ({b.label})" for b in commands) + "\n")
+        self.output.write("\n")
+
+    def step(self, line: str) -> list[Outgoing]:
+        """Handle one input line and print the replies (and any due reminders)."""
+        replies = self.core.handle(self.event_for(line))
+        for out in replies:
+            self.show(out)
+        for user_id, out in self.core.due_reminders(CHANNEL):
+            if user_id == self.user_id:
+                self.show(out)
+        self.output.flush()
+        return replies
+
+    def run(self, greet: bool = True) -> int:
+        """The loop. Returns 0 at end of input or on /thoat."""
+        if greet:
+            self.step("/start")
+        while True:
+            if self.show_prompt:
+                self.output.write(PROMPT)
+                self.output.flush()
+            line = self.input.readline()
+            if not line:
+                return 0
+            if line.strip().lower() in EXIT_WORDS:
+                return 0
+            if not line.strip():
+                continue
+            self.step(line)

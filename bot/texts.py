@@ -1,0 +1,168 @@
+"""Every sentence the bot says, in Vietnamese, in one place.
+
+Keeping the wording here (and nowhere else) lets a reviewer check the language in one file and keeps
+handlers short. Placeholders use ``str.format`` names.
+"""
+
+from __future__ import annotations
+
+# Telegram's hard limit for one message is 4096 characters; we accept at most this much text.
+MAX_INPUT_CHARS = 4096
+
+WELCOME = (
+    "Xin chào {name}! Tôi là Trợ lý báo cáo.\n"
+    "• Hỏi tôi về các công văn (hạn nộp, gửi cho ai, biểu mẫu gồm những gì...): tôi trả lời và trích dẫn "
+    "số hiệu, ngày, mục của công văn.\n"
+    "• Điền báo cáo: gõ /mau để xem các mẫu, hoặc nói \"tôi cần làm biểu 04\". Tôi hỏi lần lượt từng mục, "
+    "lưu ngay từng câu trả lời và gửi lại file .docx đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
+    "Gõ /trogiup để xem các lệnh."
+)
+
+HELP = (
+    "Các lệnh:\n"
+    "/mau — danh sách mẫu báo cáo\n"
+    "/dien <mã mẫu> — bắt đầu điền một mẫu (ví dụ: /dien bieu04)\n"
+    "/nhap — các bản nháp đang làm dở\n"
+    "/tiep <số> — làm tiếp bản nháp số <số>\n"
+    "/xem — xem lại các câu đã trả lời\n"
+    "/sua <mã mục> — sửa một mục (ví dụ: /sua 3.1)\n"
+    "/bo_qua — bỏ qua mục không bắt buộc\n"
+    "/quay_lai — quay lại mục trước\n"
+    "/tam_dung — tạm dừng, lưu bản nháp\n"
+    "/huy — hủy bản nháp đang làm\n"
+    "/xong — hoàn tất và nhận file .docx\n"
+    "/hoso — xem hoặc sửa hồ sơ cơ quan\n"
+    "Trong khi điền, bạn cứ hỏi (ví dụ: \"cột này ghi gì?\", \"hạn nộp khi nào?\"): tôi trả lời rồi hỏi lại đúng mục đang điền."
+)
+
+UNKNOWN_COMMAND = "Tôi không biết lệnh {command}. Gõ /trogiup để xem các lệnh."
+UNSUPPORTED_CONTENT = "Xin lỗi, tôi chỉ đọc được tin nhắn chữ và tệp công văn (.docx, .pdf, .txt). Bạn vui lòng gõ nội dung bằng chữ."
+TOO_LONG = (
+    "Tin nhắn dài {length} ký tự, vượt giới hạn {limit} ký tự. Tôi chưa lưu gì từ tin nhắn này. "
+    "Bạn vui lòng chia thành nhiều tin nhắn ngắn hơn."
+)
+EMPTY_INPUT = "Tin nhắn trống. Bạn vui lòng gõ câu trả lời hoặc câu hỏi."
+ACCESS_DENIED = "Xin lỗi, tài khoản của bạn chưa được cấp quyền dùng trợ lý này. Vui lòng liên hệ quản trị viên."
+INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Những gì bạn đã nhập trước đó vẫn được lưu. Bạn vui lòng thử lại."
+STORAGE_UNAVAILABLE = (
+    "Xin lỗi, cơ sở dữ liệu đang tạm thời không dùng được nên tôi chưa lưu được tin nhắn này. "
+    "Các câu trả lời trước đó vẫn an toàn. Bạn vui lòng gửi lại sau ít phút."
+)
+
+# Forms
+FORM_LIST_HEADER = "Các mẫu báo cáo (bấm để bắt đầu điền, hoặc gõ /dien <mã mẫu>):"
+FORM_LIST_EMPTY = "Hiện chưa có mẫu báo cáo nào."
+FORM_LIST_ITEM = "• {title} — mã: {id}"
+FORM_NOT_FOUND = "Tôi không tìm thấy mẫu \"{query}\". Gõ /mau để xem danh sách mẫu."
+FORM_ASK_WHICH = "Bạn muốn điền mẫu nào? Gõ /dien <mã mẫu>, ví dụ /dien bieu04, hoặc chọn dưới đây."
+FORM_STARTED = "Bắt đầu điền: {title}.\nMọi câu trả lời được lưu ngay. Gõ /tam_dung để tạm dừng, /trogiup để xem các lệnh."
+FORM_RESUMED = "Tiếp tục bản nháp: {title}."
+NO_ACTIVE_FORM = "Bạn chưa có bản nháp nào đang điền. Gõ /mau để chọn mẫu hoặc /nhap để xem các bản nháp."
+PAUSED = "Đã tạm dừng và lưu bản nháp \"{title}\". Gõ /nhap để xem các bản nháp, /tiep {number} để làm tiếp."
+CANCEL_CONFIRM = "Bạn có chắc muốn hủy bản nháp \"{title}\"? Các câu trả lời của bản nháp này sẽ không được dùng nữa."
+CANCELLED = "Đã hủy bản nháp \"{title}\"."
+CANCEL_KEPT = "Đã giữ lại bản nháp. Ta tiếp tục nhé."
+DRAFTS_HEADER = "Các bản nháp của bạn:"
+DRAFT_ITEM = "{number}. {title} — {status}, cập nhật {updated}"
+NO_DRAFTS = "Bạn chưa có bản nháp nào. Gõ /mau để bắt đầu một báo cáo."
+DRAFT_NOT_FOUND = "Không có bản nháp số {number}. Gõ /nhap để xem danh sách."
+DRAFT_ASK_NUMBER = "Bạn muốn làm tiếp bản nháp nào? Gõ /tiep <số>, ví dụ /tiep 1."
+DRAFT_FINISHED = "Bản nháp \"{title}\" đã hoàn tất, không sửa tiếp được nữa. Gõ /mau để bắt đầu báo cáo mới."
+DRAFT_CANCELLED = "Bản nháp này đã bị hủy. Gõ /nhap để xem các bản nháp còn lại."
+STALE_BUTTON = "Nút này thuộc một tin nhắn cũ, không còn dùng được. Tôi nhắc lại mục đang điền:"
+STALE_BUTTON_IDLE = "Nút này thuộc một tin nhắn cũ, không còn dùng được. Gõ /nhap để xem các bản nháp hoặc /mau để chọn mẫu."
+STATUS_NAMES = {"draft": "đang điền", "active": "đang điền", "paused": "tạm dừng", "done": "đã xong", "completed": "đã xong", "cancelled": "đã hủy"}
+SWITCHED_DRAFT = "Bản nháp \"{title}\" được lưu lại; gõ /nhap để quay lại sau."
+EDIT_ASK_CODE = "Bạn muốn sửa mục nào? Gõ /sua <mã mục>, ví dụ /sua 3.1 (xem mã các mục bằng /xem)."
+QUESTION_REASK = "Quay lại mục đang điền:"
+
+# Side answers
+ANSWER_NOT_AVAILABLE = "Xin lỗi, phần tra cứu công văn đang chưa sẵn sàng. Bạn vui lòng hỏi lại sau."
+FIELD_HELP_HEADER = "Mục {code} — {label}:"
+FIELD_SOURCE = "Trích công văn: \"{quote}\""
+
+# Export
+REVIEW_HEADER = "Xem lại trước khi xuất file:"
+EXPORT_CONFIRM = "Kiểm tra lại các câu trả lời ở trên. Xuất file .docx ngay?"
+EXPORT_MISSING = "Còn {count} mục bắt buộc chưa trả lời: {codes}. Tôi hỏi tiếp từ mục {first}."
+EXPORT_DONE = "Đây là báo cáo \"{title}\" (file .docx)."
+EXPORT_DEADLINE = "Hạn nộp theo công văn {so_hieu}: {deadline}."
+EXPORT_EMAILS = "Gửi tới: {emails}."
+EXPORT_FORMAT = "Định dạng gửi: {fmt}."
+EXPORT_FAILED = "Xin lỗi, tôi chưa tạo được file: {reason}. Các câu trả lời vẫn được lưu; gõ /xong để thử lại."
+TERMINAL_SAVED = "Đã lưu file: {path}"
+
+# Profile
+PROFILE_INTRO = "Để in phần đầu và phần ký của văn bản, tôi cần hồ sơ cơ quan của bạn (chỉ hỏi một lần, sửa lại bằng /hoso)."
+PROFILE_QUESTIONS = {
+    "co_quan_chu_quan": "Tên cơ quan chủ quản (cấp trên trực tiếp), ví dụ: UBND TỈNH BẮC NINH. Gõ /bo_qua nếu không có.",
+    "co_quan": "Tên cơ quan ban hành báo cáo, ví dụ: SỞ THÔNG TIN VÀ TRUYỀN THÔNG.",
+    "so_ky_hieu": "Ký hiệu viết tắt của cơ quan dùng trong số văn bản, ví dụ: STTTT.",
+    "dia_danh": "Địa danh ghi ở dòng ngày tháng, ví dụ: Bắc Ninh.",
+    "nguoi_ky": "Họ tên người ký, ví dụ: Nguyễn Văn A.",
+    "chuc_vu": "Chức vụ người ký, ví dụ: GIÁM ĐỐC.",
+    "noi_nhan": "Nơi nhận (mỗi nơi cách nhau bởi dấu chấm phẩy), ví dụ: Bộ TT&TT; Lưu: VT.",
+}
+PROFILE_SHOW = "Hồ sơ cơ quan hiện tại:\n{lines}\nGõ /hoso sua để nhập lại."
+PROFILE_EMPTY = "Bạn chưa có hồ sơ cơ quan."
+PROFILE_SAVED = "Đã lưu hồ sơ cơ quan."
+PROFILE_REQUIRED = "Mục này bắt buộc, bạn vui lòng nhập."
+PROFILE_LABELS = {
+    "co_quan_chu_quan": "Cơ quan chủ quản",
+    "co_quan": "Cơ quan",
+    "so_ky_hieu": "Ký hiệu",
+    "dia_danh": "Địa danh",
+    "nguoi_ky": "Người ký",
+    "chuc_vu": "Chức vụ",
+    "noi_nhan": "Nơi nhận",
+}
+
+# "giống tháng trước"
+SAME_NO_PREVIOUS = "Bạn chưa có báo cáo đã hoàn tất nào{which} để chép lại. Gõ /mau để bắt đầu báo cáo mới."
+SAME_DIFF_HEADER = "Báo cáo mới \"{title}\" được chép từ báo cáo hoàn tất ngày {date}. Những mục sẽ chép:"
+SAME_DIFF_ITEM = "• {code} {label}: {value}"
+SAME_CONFIRM = "Dùng các câu trả lời trên cho báo cáo mới? Bạn vẫn có thể sửa từng mục bằng /sua."
+SAME_CREATED = "Đã tạo bản nháp mới từ báo cáo trước."
+SAME_DECLINED = "Đã bỏ, không tạo bản nháp mới."
+
+# Files
+FILE_REFUSED = "Cảm ơn bạn đã gửi tệp. Tuy nhiên chỉ quản trị viên mới được thêm công văn vào kho tra cứu, nên tôi không lưu tệp này."
+FILE_BAD_TYPE = "Tôi chỉ nhận công văn dạng .docx, .pdf hoặc .txt (tệp bạn gửi: {name})."
+FILE_TOO_BIG = "Tệp quá lớn ({size} MB, tối đa {limit} MB)."
+FILE_INGESTED = "Đã thêm vào kho tra cứu: {added} tệp mới, {unchanged} tệp không đổi."
+FILE_INGEST_ERRORS = "Không đọc được: {errors}"
+FILE_INGEST_UNAVAILABLE = "Kho tra cứu chưa sẵn sàng nên tôi chưa thêm được tệp này."
+
+# Reminders
+REMINDER = "Nhắc việc: bản nháp \"{title}\" chưa hoàn tất. Hạn nộp theo công văn {so_hieu}: {deadline}. Gõ /tiep {number} để làm tiếp."
+
+# Buttons
+BTN_SKIP = "Bỏ qua"
+BTN_BACK = "Quay lại"
+BTN_REVIEW = "Xem lại"
+BTN_PAUSE = "Tạm dừng"
+BTN_FINISH = "Hoàn tất"
+BTN_YES = "Đồng ý"
+BTN_NO = "Không"
+BTN_CONTINUE = "Làm tiếp"
+BTN_EXPORT = "Xuất file .docx"
+BTN_CANCEL_YES = "Hủy bản nháp"
+BTN_CANCEL_NO = "Giữ lại"
+
+# Telegram command menu (command -> description), Vietnamese without diacritics in names.
+COMMAND_MENU: list[tuple[str, str]] = [
+    ("start", "Bắt đầu, giới thiệu trợ lý"),
+    ("mau", "Danh sách mẫu báo cáo"),
+    ("dien", "Điền một mẫu, ví dụ /dien bieu04"),
+    ("nhap", "Các bản nháp đang làm dở"),
+    ("tiep", "Làm tiếp một bản nháp, ví dụ /tiep 1"),
+    ("xem", "Xem lại các câu đã trả lời"),
+    ("sua", "Sửa một mục theo mã, ví dụ /sua 3.1"),
+    ("bo_qua", "Bỏ qua mục không bắt buộc"),
+    ("quay_lai", "Quay lại mục trước"),
+    ("tam_dung", "Tạm dừng và lưu bản nháp"),
+    ("huy", "Hủy bản nháp đang làm"),
+    ("xong", "Hoàn tất và nhận file .docx"),
+    ("hoso", "Xem hoặc sửa hồ sơ cơ quan"),
+    ("trogiup", "Hướng dẫn sử dụng"),
+]

@@ -1,0 +1,97 @@
+"""The question-versus-answer rule, form requests, commands and file names (pure functions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intents import form_request, is_question, is_same_as_last_month, parse_command
+from bot.router import action_for
+from bot.uploads import extension_ok, safe_filename
+
+
+@pytest.mark.parametrize(
+    "text, field_type, expected",
+    [
+        ("cột Khối lượng thực hiện ghi gì?", "money", True),
+        ("cot khoi luong thuc hien ghi gi", "money", True),
+        ("hạn nộp khi nào?", "integer", True),
+        ("han nop bao gio", "date", True),
+        ("1.500 triệu", "money", False),
+        ("15/5/2019", "date", False),
+        ("200?", "money", True),  # a "?" in a numeric field is a question
+        ("? Quyết định số 123", "text", True),  # explicit marker
+        ("hỏi: ai ký công văn 1485", "text", True),
+        ("Hệ thống nào cũng phải kết nối", "text", False),  # "nào" inside a free-text answer
+        ("Tại sao phải làm vậy?", "longtext", True),
+        ("Cổng thông tin điện tử", "text", False),
+        ("Mục này ghi gì", "text", True),  # ends with a question word
+        ("Giao cho đơn vị nào?", "text", True),
+        ("Đầu tư hạ tầng (giai đoạn 2)", "longtext", False),  # "đầu" is not "đâu"
+        ("có", "yesno", False),
+        ("có phải bắt buộc không", "yesno", True),
+        ("bất kỳ", None, True),  # no field open: everything is a question
+    ],
+)
+def test_question_rule(text, field_type, expected):
+    assert is_question(text, field_type) is expected
+
+
+class Reg:
+    """A registry stand-in: knows "bieu04" and "mau2" by their tokens."""
+
+    def resolve(self, text):
+        t = text.lower().replace("ể", "e").replace("ẫ", "a")
+        if "bieu 04" in t or "bieu 4" in t or "bieu04" in t:
+            return "bieu04"
+        if "mau 2" in t or "mau2" in t:
+            return "mau2"
+        return None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tôi cần làm biểu 04", "bieu04"),
+        ("dien mau 2", "mau2"),
+        ("Lập Biểu 04 giúp tôi", "bieu04"),
+        ("Biểu 04 gồm những cột nào?", None),  # a question about a form is not a request
+        ("biểu 04", None),  # no action word
+        ("tôi cần làm báo cáo", None),  # no template named
+    ],
+)
+def test_form_request(text, expected):
+    assert form_request(text, Reg().resolve) == expected
+
+
+def test_commands_and_aliases():
+    assert parse_command("/sua 3.1") is not None and parse_command("/sua 3.1").arg == "3.1"
+    assert parse_command("/dien@baocao_bot bieu04").name == "dien"
+    assert parse_command("không phải lệnh") is None
+    assert action_for("bo_qua") == "skip" and action_for("quay_lai") == "back" and action_for("xyz") is None
+
+
+def test_same_as_last_month():
+    assert is_same_as_last_month("Giống tháng trước")
+    assert is_same_as_last_month("bao cao giong thang truoc")
+    assert not is_same_as_last_month("tháng trước tôi đã nộp")
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("../../etc/passwd", "passwd"),
+        ("..\\..\\boot.ini", "boot.ini"),
+        ("công văn 232.docx", "công_văn_232.docx"),
+        ("\x00\x1b[31m.txt", "31m.txt"),
+        ("....", "tep"),
+        ("a" * 500 + ".pdf", "a" * 116 + ".pdf"),
+    ],
+)
+def test_safe_filename(name, expected):
+    assert safe_filename(name) == expected
+    assert "/" not in safe_filename(name) and not safe_filename(name).startswith(".")
+
+
+def test_extension_ok():
+    assert extension_ok("a.DOCX") and extension_ok("b.pdf") and extension_ok("c.txt")
+    assert not extension_ok("d.exe") and not extension_ok("e.docx.exe")
