@@ -32,6 +32,8 @@ test: $(VENV)/.test-installed
 bench: $(VENV)/.run-installed
 	$(BIN)/python benchmarks/retrieval.py
 	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/engine_step.py
+	$(BIN)/python benchmarks/storage.py
 	$(BIN)/python benchmarks/bot.py
 
 clean:
