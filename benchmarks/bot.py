@@ -85,6 +85,25 @@ def main() -> int:
     print(f"form step (1 user, {args.steps} steps): p50 {statistics.median(times):.1f} ms, "
           f"p95 {pct(times, 0.95):.1f} ms, max {max(times):.1f} ms   (goal p95 <= 30 ms)")
 
+    # per step kind, each timed on a fresh Mẫu 2 draft at its first field (I.1, text)
+    kinds = {
+        "answer (text field)": "Hệ thống quản lý văn bản",
+        "edit an unknown code (/sua XYZ)": "/sua XYZ",
+        "small talk (re-ask)": "cảm ơn",
+        "review (/xem)": "/xem",
+    }
+    if not args.no_kb:
+        kinds["side question (KB, dispatch context)"] = "hạn nộp báo cáo này khi nào?"
+    for label, text in kinds.items():
+        samples = []
+        user = "kind-" + label.split()[0]
+        for _ in range(max(20, args.steps // 10)):
+            core.handle(Incoming.message("bench", user, "/dien mau2"))
+            t = time.perf_counter()
+            core.handle(Incoming.message("bench", user, text))
+            samples.append((time.perf_counter() - t) * 1000)
+        print(f"  {label:40s} p50 {statistics.median(samples):6.1f} ms  p95 {pct(samples, 0.95):6.1f} ms")
+
     users = [f"user{n}" for n in range(args.users)]
     for u in users:
         step(u, 0)

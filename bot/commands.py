@@ -29,14 +29,13 @@ def build_core(documents_dir: Path | None = None, warm: bool = False):  # -> bot
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from bot.terminal import TerminalChat
+    from bot.terminal import TerminalChat, banner
     from storage.paths import sub_dir
 
     documents = Path(args.documents) if args.documents else sub_dir("documents") / "terminal"
     documents.mkdir(parents=True, exist_ok=True)
     core = build_core(documents_dir=documents)
-    print(f"Trợ lý báo cáo — trò chuyện trong terminal. File .docx được lưu tại: {documents}")
-    print("Gõ /thoat để thoát.\n")
+    print(banner(documents), flush=True)
     return TerminalChat(core, user_id=os.environ.get("USER", "local")).run()
 
 

@@ -2,8 +2,9 @@
 
 Channel-agnostic and blocking (the storage API is blocking; the Telegram adapter runs ``handle`` in a
 worker thread). It routes every event to one of: a command (``cmd_<action>``, table in
-:mod:`bot.router`), a pending interaction (profile questions, confirmations), the open form (answer
-or side question, see :mod:`bot.intents` for the rule), or the knowledge base.
+:mod:`bot.router`), a pending interaction (profile questions, confirmations), the open form (answer,
+side question asked in the context of the form's dispatch, or small talk that re-asks the field; see
+:mod:`bot.intents`), a friendly reply to small talk, or the knowledge base.
 
 Durability rule: every value the user typed is committed to the database (``Store.save_step`` /
 ``save_profile``) before the reply is built; the engine state and the user's place (active draft,
@@ -28,7 +29,8 @@ from typing import Any, Callable
 from bot import profile_flow, router, texts
 from bot.export import document_path, download_name, file_digest, submission_lines
 from bot.form_gateway import FieldPrompt, FormGateway, StepOutcome
-from bot.intents import Command, fold, form_request, is_question, is_same_as_last_month, parse_command, strip_question_marker
+from bot.intents import (Command, fold, form_request, is_question, is_same_as_last_month, parse_command, small_talk,
+                         strip_question_marker)
 from bot.knowledge_link import KnowledgeLink
 from bot.messages import Button, Document, Incoming, Outgoing
 from bot.reminders import VN_TZ, format_date_vn, next_deadline, reminder_time
@@ -38,6 +40,11 @@ from storage.errors import StorageError
 log = logging.getLogger(__name__)
 
 OPEN = ("active", "paused")
+# The audit log keeps what the user typed in full (the core already refuses messages over
+# texts.MAX_INPUT_CHARS; this cap only guards the log against a pathological caller).
+AUDIT_TEXT_MAX = 200_000
+# Field types where "ok" / "vâng" / "được" may be a real answer, so such acknowledgements go to the engine.
+ACK_ANSWER_TYPES = frozenset({"yesno", "choice"})
 # Field types whose earlier value must be entered again in "giống tháng trước" (they name the period).
 REENTER_TYPES = frozenset({"date", "month", "period", "year_range"})
 YES_WORDS = frozenset({"co", "dong y", "ok", "u", "uh", "vang", "yes", "y", "xuat", "xuat file", "chac chan"})
@@ -136,6 +143,8 @@ class Core:
             command = parse_command(event.text) if event.kind == "text" else None
             if command is not None and router.action_for(command.name) == "start":
                 return out + self._template_menu()
+            if event.kind == "text" and small_talk(event.text) is not None:
+                return out  # a first "xin chào": the welcome is the reply
         if event.kind == "file":
             return out + self._file(ctx)
         if event.kind == "button":
@@ -175,6 +184,9 @@ class Core:
 
     def _idle_text(self, ctx: Ctx, text: str) -> list[Outgoing]:
         """No form open: "giống tháng trước", a form request, or a question."""
+        kind = small_talk(text)
+        if kind is not None:
+            return self._small_talk_idle(ctx, kind)
         if is_same_as_last_month(text):
             return self._same_as_last(ctx, text)
         template = form_request(text, self.forms.resolve)
@@ -191,13 +203,22 @@ class Core:
             return [Outgoing(texts.UNKNOWN_COMMAND.format(command="/" + command.name))]
         if ctx.flow is not None and ctx.flow.get("kind") == "profile" and action in ("skip", "cancel"):
             return self._profile_input(ctx, ctx.flow, "", skip=action == "skip", abort=action == "cancel")
-        if ctx.flow is not None and action not in ("help", "review"):
+        keeps_profile = ctx.flow is not None and ctx.flow.get("kind") == "profile" and action == "start"
+        if ctx.flow is not None and action not in ("help", "review") and not keeps_profile:
             self._set_flow(ctx, None)  # a new command abandons a pending confirmation
         handler = getattr(self, f"cmd_{action}")
         return handler(ctx, command.arg)
 
     def cmd_start(self, ctx: Ctx, arg: str) -> list[Outgoing]:
+        """The welcome, then where the user stands: a pending profile question, else the open form's field.
+
+        A restart of the terminal chat sends /start first: a half-answered agency profile must be
+        asked again here, so the next line typed answers it (and is not taken by the form).
+        """
         out = [Outgoing(texts.WELCOME.format(name=ctx.event.user_name or "bạn"))]
+        flow = ctx.flow
+        if flow is not None and flow.get("kind") == "profile":
+            return out + [Outgoing(texts.PROFILE_RESUMED), Outgoing(profile_flow.question(int(flow.get("step", 0))))]
         session = self._open_session(ctx)
         if session is not None:
             out.append(Outgoing(texts.FORM_RESUMED.format(title=self._title(session))))
@@ -205,7 +226,8 @@ class Core:
         return out
 
     def cmd_help(self, ctx: Ctx, arg: str) -> list[Outgoing]:
-        out = [Outgoing(texts.HELP)]
+        extra = texts.CHANNEL_HELP.get(ctx.event.channel)
+        out = [Outgoing(f"{texts.HELP}\n{extra}" if extra else texts.HELP)]
         session = self._open_session(ctx)
         if session is not None:
             out.append(self._prompt_out(session))
@@ -331,8 +353,8 @@ class Core:
     def cmd_ask(self, ctx: Ctx, arg: str) -> list[Outgoing]:
         if not arg.strip():
             return [Outgoing("Bạn muốn hỏi gì? Ví dụ: /hoi hạn nộp báo cáo hàng tháng là ngày nào?")]
-        out = [self._ask(arg)]
         session = self._open_session(ctx)
+        out = [self._ask(arg, self._dispatch_of(session))]
         if session is not None:
             out.append(self._prompt_out(session, prefix=texts.QUESTION_REASK))
         return out
@@ -428,6 +450,8 @@ class Core:
     def _flow_text(self, ctx: Ctx, flow: dict[str, Any], text: str) -> list[Outgoing] | None:
         """Typed text while something is pending; None to fall through to normal handling."""
         if flow.get("kind") == "profile":
+            if small_talk(text) is not None:  # "xin chào" is not the agency's name
+                return [Outgoing(texts.SMALL_TALK_PROFILE), Outgoing(profile_flow.question(int(flow.get("step", 0))))]
             return self._profile_input(ctx, flow, text)
         word = fold(text).strip(" .!")
         if word in YES_WORDS or word in NO_WORDS:
@@ -548,6 +572,11 @@ class Core:
         prompt = self.forms.prompt(session.template_id, session.state_json)
         if prompt.done and fold(text).strip(" .!") in YES_WORDS | {"xong", "hoan tat", "xuat bao cao"}:
             return self._export(ctx, session)
+        kind = small_talk(text)
+        if kind is not None and not (kind == "ack" and self._ack_may_answer(prompt)):
+            self.store.audit(ctx.user_id, "small_talk", session=session.id, code=prompt.code, text=text[:AUDIT_TEXT_MAX])
+            line = texts.SMALL_TALK_FORM[kind].format(name=ctx.event.user_name or "bạn", title=self._title(session))
+            return [self._prompt_out(session, prompt=prompt, prefix=line)]
         explicit, body = strip_question_marker(text)
         # With no field open (end of form) the engine still takes typed commands ("sửa I.2", "xem lại"),
         # so judge the text like a non-free-text field.
@@ -557,20 +586,43 @@ class Core:
                     self._prompt_out(session, prompt=prompt, prefix=texts.QUESTION_REASK)]
         return self._form_answer(ctx, session, prompt, text)
 
+    @staticmethod
+    def _ack_may_answer(prompt: FieldPrompt) -> bool:
+        """Whether "ok"/"vâng"/"ừ" may be a real answer here (yes/no, choices, "add another?"), for the engine."""
+        if prompt.done:
+            return False
+        return (prompt.type is None or prompt.type in ACK_ANSWER_TYPES or bool(prompt.options)
+                or any(cmd.startswith("answer ") for _, cmd in prompt.buttons))
+
+    def _small_talk_idle(self, ctx: Ctx, kind: str) -> list[Outgoing]:
+        """A friendly reply to a greeting/thanks/"ok" with no form open, and what the user can do next."""
+        text = texts.SMALL_TALK_IDLE[kind].format(name=ctx.event.user_name or "bạn")
+        drafts = self.store.list_sessions(ctx.user_id, statuses=OPEN)
+        if drafts:
+            text += "\n" + texts.SMALL_TALK_DRAFTS.format(count=len(drafts))
+        return [Outgoing(text)]
+
     def _form_answer(self, ctx: Ctx, session: Any, prompt: FieldPrompt, text: str) -> list[Outgoing]:
         outcome = self.forms.answer(session.template_id, session.state_json, text)
-        return self._apply(ctx, session, outcome, raw=text)
+        return self._apply(ctx, session, outcome, raw=text, at_end=prompt.done)
 
     def _engine_command(self, ctx: Ctx, session: Any, action: str, arg: str | None = None) -> list[Outgoing]:
         outcome = self.forms.command(session.template_id, session.state_json, action, arg)
         return self._apply(ctx, session, outcome)
 
-    def _apply(self, ctx: Ctx, session: Any, outcome: StepOutcome, raw: str | None = None) -> list[Outgoing]:
-        """Commit the engine's outcome (answers + state + place) BEFORE building the reply."""
+    def _apply(self, ctx: Ctx, session: Any, outcome: StepOutcome, raw: str | None = None,
+               at_end: bool = False) -> list[Outgoing]:
+        """Commit the engine's outcome (answers + state + place) BEFORE building the reply.
+
+        Typed text that did not become an answer is kept in full in the audit log: "invalid_input" when
+        the engine rejected it for the current field, "unrecorded_input" when the engine stood at its
+        end state (every field answered, ``at_end``) and said the text was not recorded.
+        """
+        if raw is not None and not outcome.changes and outcome.error:
+            kind = "unrecorded_input" if at_end else "invalid_input"
+            self.store.audit(ctx.user_id, kind, session=session.id, code=session.current_code,
+                             text=raw[:AUDIT_TEXT_MAX])
         if outcome.error:
-            if raw is not None:
-                self.store.audit(ctx.user_id, "invalid_input", session=session.id, code=session.current_code,
-                                 text=raw[:500])
             if outcome.state_json != session.state_json:  # e.g. "finish" moved to the first missing field
                 prompt = self.forms.prompt(session.template_id, outcome.state_json)
                 self.store.save_step(ctx.user_id, session.id, outcome.changes, outcome.state_json, prompt.code)
@@ -636,11 +688,19 @@ class Core:
             if found.citation:
                 lines.append(f"({found.citation})")
             return Outgoing("\n".join(lines))
-        return self._ask(question)
+        return self._ask(question, self._dispatch_of(session))
 
-    def _ask(self, question: str) -> Outgoing:
+    def _dispatch_of(self, session: Any | None) -> str | None:
+        """The dispatch a draft's template comes from ("1181/BTTTT-THH"): the context of side questions."""
+        if session is None:
+            return None
+        template = self._template_or_none(session.template_id)
+        source = getattr(template, "source", None)
+        return getattr(source, "dispatch", None) or None
+
+    def _ask(self, question: str, dispatch: str | None = None) -> Outgoing:
         _, body = strip_question_marker(question)
-        answer = self.knowledge.ask(body or question)
+        answer = self.knowledge.ask(body or question, dispatch=dispatch)
         return Outgoing(answer if answer else texts.ANSWER_NOT_AVAILABLE)
 
     # ---- export --------------------------------------------------------------------------
@@ -678,7 +738,7 @@ class Core:
         self.store.audit(ctx.user_id, "export", session=session.id, sha256=sha)
         dispatch = self.knowledge.dispatch(template.source.dispatch) if getattr(template, "source", None) else None
         caption = "\n".join([texts.EXPORT_DONE.format(title=self._short_title(template))]
-                            + submission_lines(template, dispatch))
+                            + submission_lines(template, dispatch, self.now().astimezone(VN_TZ).date()))
         return [Outgoing(caption, document=Document(path=path, filename=download_name(template), caption=caption))]
 
     # ---- "giống tháng trước" --------------------------------------------------------------

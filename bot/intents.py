@@ -11,7 +11,9 @@ The question/answer rule (used while a form field is open), in order:
    input is a question only if it ends with ``?`` AND contains a question word, or it ends with a
    question word ("... ghi gì", "hạn nộp khi nào", "gửi cho ai").
 
-Outside a form every text that is not a command, a form request or "giống tháng trước" is a question.
+Outside a form every text that is not a command, small talk, a form request or "giống tháng trước" is
+a question. Small talk (greetings, thanks, "ok", "alo", goodbyes; see :func:`small_talk`) is the whole
+message being one of a few fixed phrases, optionally with polite particles ("ạ", "nhé", "bạn").
 """
 
 from __future__ import annotations
@@ -35,6 +37,21 @@ _ACTION_WORDS = (
     "lam", "dien", "lap", "tao", "soan", "viet", "bat dau", "nhap", "can", "muon", "khai",
 )
 _TEMPLATE_REF = re.compile(r"\b(mau|bieu|phu luc|thuyet minh)\s*(so\s*)?[0-9]+\b")
+# Small talk: folded phrase -> kind. The whole message (fillers removed) must be one of these.
+SMALL_TALK: dict[str, str] = {
+    **dict.fromkeys(("xin chao", "chao", "hello", "hi", "hey", "alo", "alo alo", "chao buoi sang",
+                     "chao buoi chieu", "chao buoi toi", "good morning", "good afternoon"), "greeting"),
+    **dict.fromkeys(("cam on", "thanks", "thank you", "thank", "thanks you", "tks", "thx", "cam on nhieu",
+                     "xin cam on"), "thanks"),
+    **dict.fromkeys(("ok", "oke", "okay", "okie", "ok roi", "duoc", "duoc roi", "vang", "da", "u", "uh", "um",
+                     "tot", "tot qua", "hay", "hieu roi", "da hieu", "ro roi", "da ro"), "ack"),
+    **dict.fromkeys(("tam biet", "bye", "goodbye", "bye bye", "hen gap lai"), "bye"),
+}
+# Polite particles and forms of address that may surround small talk ("cảm ơn bạn nhiều nhé ạ").
+_SMALL_TALK_FILLERS = frozenset(
+    ("a", "nhe", "nha", "nhen", "nhieu", "lam", "ban", "bot", "em", "anh", "chi", "ad", "admin", "tro", "ly",
+     "oi", "ha", "minh")
+)
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 
 
@@ -104,6 +121,27 @@ def is_question(text: str, field_type: str | None = None) -> bool:
     if field_type.lower() in _FREE_TEXT_TYPES:
         return (body.endswith("?") and has_question_word(body)) or ends_with_question_word(body)
     return "?" in body or has_question_word(body)
+
+
+def small_talk(text: str) -> str | None:
+    """The kind of small talk ("greeting", "thanks", "ack", "bye") when the whole message is one; else None.
+
+    "xin chào", "Chào bạn!", "hello", "cảm ơn nhiều ạ", "ok", "alo" are small talk; "chào, hạn nộp khi
+    nào?" or "ok 15 tỷ" are not (they carry content), and neither is anything with a question mark.
+    """
+    if "?" in text or len(text) > 60:
+        return None
+    words = _words(fold(text)).split()
+    if not words:
+        return None
+    whole = " ".join(words)
+    if whole in SMALL_TALK:
+        return SMALL_TALK[whole]
+    # drop fillers only around the phrase (not "chao" alone: "chào" is not a filler)
+    core = [w for w in words if w not in _SMALL_TALK_FILLERS]
+    if not core:
+        return None
+    return SMALL_TALK.get(" ".join(core))
 
 
 def is_same_as_last_month(text: str) -> bool:

@@ -9,7 +9,9 @@ the failure is logged for operators; forms keep working.
 
 from __future__ import annotations
 
+import inspect
 import logging
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -61,13 +63,27 @@ class KnowledgeLink:
         """Open the knowledge base now; True if it is usable."""
         return self.kb() is not None
 
-    def ask(self, question: str) -> str | None:
-        """The cited answer text, or None when the knowledge base is unavailable."""
+    def ask(self, question: str, dispatch: str | None = None) -> str | None:
+        """The cited answer text, or None when the knowledge base is unavailable.
+
+        ``dispatch`` ("1181/BTTTT-THH") is the context of a question asked during a form: "hạn nộp báo
+        cáo này khi nào?" is about the form's own dispatch. A knowledge base whose ``ask`` takes
+        ``dispatch=`` gets it as such; an older one gets the reference in words ("(công văn 1181)"),
+        which its query understanding routes to that dispatch. A question naming a dispatch itself is
+        left alone.
+        """
         kb = self.kb()
         if kb is None:
             return None
         try:
-            answer = kb.ask(question)
+            if dispatch and names_dispatch(question):
+                dispatch = None  # "công văn 232 ..." asked while filling a 1181 form is about 232
+            if dispatch and accepts_keyword(kb.ask, "dispatch"):
+                answer = kb.ask(question, dispatch=dispatch)
+            elif dispatch:
+                answer = kb.ask(f"{question} (công văn {dispatch.split('/', 1)[0].strip()})")
+            else:
+                answer = kb.ask(question)
         except Exception:
             log.exception("The knowledge base failed on a question")
             return None
@@ -112,6 +128,26 @@ class KnowledgeLink:
             unchanged=_count(getattr(report, "unchanged", 0)),
             errors=[str(e[-1]) if isinstance(e, (tuple, list)) else str(e) for e in errors],
         )
+
+
+_DISPATCH_REF = re.compile(r"\b(cong van|cv|van ban)\s*(so\s*)?\d{2,5}\b|\b\d{2,5}\s*/\s*[a-z]{2,}")
+
+
+def names_dispatch(question: str) -> bool:
+    """True when the question names a dispatch itself ("công văn 232", "cv 1485", "1181/BTTTT-THH")."""
+    from bot.intents import fold
+
+    return bool(_DISPATCH_REF.search(fold(question)))
+
+
+def accepts_keyword(func: Callable[..., Any], name: str) -> bool:
+    """Whether ``func`` takes the keyword argument ``name`` (or any keyword)."""
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == name and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.kind == p.VAR_KEYWORD
+               for p in params)
 
 
 def _count(value: Any) -> int:

@@ -6,10 +6,22 @@ that had buttons. Navigation buttons are printed with letters (``[a] Bỏ qua  [
 for a numeric field is never taken for a button; "pause" is shown as its command (``/tam_dung``). Documents are written by the core
 into its documents folder; the terminal prints where each file is. ``input``/``output`` are
 parameters so a test can drive a whole conversation through ``io.StringIO``.
+
+Several lines as one message (table rows pasted at once):
+
+* on a terminal (TTY), lines that arrive within :data:`PASTE_GAP` seconds of each other are one
+  message: a paste arrives as a burst, while lines typed by hand are seconds apart. The input's file
+  descriptor is read directly and polled with ``select()`` (Python's own buffering would hide a
+  burst already read);
+* anywhere (and the only way with piped input), a line ``<<<`` opens a block and a line ``>>>``
+  closes it; the lines between are one message. End of input inside a block sends what was read.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
+import select
 import sys
 from typing import Protocol, TextIO
 
@@ -39,6 +51,18 @@ def _command_name(button: Button) -> str:
         return router.command_for(action)
     except KeyError:
         return action
+# Lines of a paste arrive within a few milliseconds; 80 ms is well below the gap between typed lines.
+PASTE_GAP = 0.08
+BLOCK_START = "<<<"
+BLOCK_END = ">>>"
+
+
+def banner(documents: object) -> str:
+    """The terminal's first lines: where documents go, how to paste several lines, how to quit."""
+    return "\n".join([texts.TERMINAL_BANNER.format(documents=documents), texts.TERMINAL_MULTILINE_HELP,
+                      "Gõ /thoat để thoát.", ""])
+
+
 EXIT_WORDS = {"/thoat", "/exit", "/quit", "thoat", "exit", "quit"}
 
 
@@ -70,6 +94,61 @@ class TerminalChat:
         self.show_prompt = self.input.isatty() if show_prompt is None else show_prompt
         self._buttons: list[Button] = []
         self._lettered: list[Button] = []
+        self._leftover: list[str] = []  # lines read after a block's ">>>" in the same burst
+        self._tty_fd: int | None = self._tty_descriptor()
+        self._raw = b""  # bytes read from the TTY, not yet split into lines
+        self._decoder = codecs.getincrementaldecoder(getattr(self.input, "encoding", None) or "utf-8")("replace")
+
+    def _tty_descriptor(self) -> int | None:
+        """The input's file descriptor when it is a terminal (burst reading); None for streams and pipes."""
+        try:
+            return self.input.fileno() if self.input.isatty() else None
+        except (AttributeError, OSError, ValueError):
+            return None
+
+    # ---- reading ---------------------------------------------------------------------------
+    def _read_group(self) -> list[str] | None:
+        """The next lines that belong together: a TTY burst, or one line of a stream; None at end of input."""
+        if self._tty_fd is None:
+            line = self.input.readline()
+            return None if not line else [line.rstrip("\r\n")]
+        return self._read_burst(self._tty_fd)
+
+    def _read_burst(self, fd: int) -> list[str] | None:
+        """Lines from the terminal until it stays quiet for :data:`PASTE_GAP` after a complete line."""
+        text = ""
+        while True:
+            if "\n" in text and not select.select([fd], [], [], PASTE_GAP)[0]:
+                break
+            chunk = os.read(fd, 65536)
+            if not chunk:  # end of input (Ctrl-D): whatever was typed still counts
+                text += self._decoder.decode(b"", final=True)
+                if not text:
+                    return None
+                break
+            text += self._decoder.decode(chunk)
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    def read_message(self) -> str | None:
+        """The next message: a ``<<<`` … ``>>>`` block, a pasted burst, or one line; None at end of input."""
+        group, self._leftover = (self._leftover or self._read_group()), []
+        if group is None:
+            return None
+        if group[0].strip() != BLOCK_START:
+            return "\n".join(group)
+        body: list[str] = []
+        rest: list[str] | None = group[1:]
+        while rest is not None:
+            for i, line in enumerate(rest):
+                if line.strip() == BLOCK_END:
+                    self._leftover = rest[i + 1:]
+                    return "\n".join(body)
+                body.append(line)
+            rest = self._read_group()
+        return "\n".join(body)  # end of input inside a block: send what was read, never drop it
 
     def event_for(self, line: str) -> Incoming:
         """Turn a typed line into an event: a number picks a shown button, anything else is text."""
@@ -118,14 +197,14 @@ class TerminalChat:
         if greet:
             self.step("/start")
         while True:
-            if self.show_prompt:
+            if self.show_prompt and not self._leftover:
                 self.output.write(PROMPT)
                 self.output.flush()
-            line = self.input.readline()
-            if not line:
+            message = self.read_message()
+            if message is None:
                 return 0
-            if line.strip().lower() in EXIT_WORDS:
+            if message.strip().lower() in EXIT_WORDS:
                 return 0
-            if not line.strip():
+            if not message.strip():
                 continue
-            self.step(line)
+            self.step(message)

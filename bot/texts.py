@@ -35,6 +35,35 @@ HELP = (
     "Trong khi điền, bạn cứ hỏi (ví dụ: \"cột này ghi gì?\", \"hạn nộp khi nào?\"): tôi trả lời rồi hỏi lại đúng mục đang điền."
 )
 
+# Terminal-only help: how to send several lines (table rows) as one message.
+TERMINAL_MULTILINE_HELP = (
+    "Trong terminal: dán nhiều dòng cùng lúc (ví dụ các dòng của bảng) thì chúng được gửi thành một tin nhắn. "
+    "Khi nhập qua ống (pipe) hoặc muốn gõ từng dòng, đặt các dòng giữa một dòng <<< và một dòng >>>."
+)
+# Extra help lines per channel, appended to HELP (data: add a channel here, not in code).
+CHANNEL_HELP: dict[str, str] = {"terminal": TERMINAL_MULTILINE_HELP + "\nGõ /thoat để thoát."}
+TERMINAL_BANNER = "Trợ lý báo cáo — trò chuyện trong terminal. File .docx được lưu tại: {documents}"
+
+# Small talk (greetings, thanks, "ok", goodbyes): outside a form, a friendly reply and what to do next.
+SMALL_TALK_IDLE: dict[str, str] = {
+    "greeting": "Chào {name}! Tôi có thể:\n"
+                "• trả lời câu hỏi về công văn, ví dụ: \"hạn nộp báo cáo hàng tháng là ngày nào?\";\n"
+                "• giúp bạn điền báo cáo: gõ /mau để chọn mẫu, hoặc nói \"tôi cần làm mẫu 2\".",
+    "thanks": "Không có gì ạ! Khi cần, bạn cứ hỏi về công văn hoặc gõ /mau để làm báo cáo.",
+    "ack": "Vâng. Bạn cần gì tiếp theo? Hãy đặt câu hỏi về công văn, hoặc gõ /mau để làm báo cáo.",
+    "bye": "Tạm biệt {name}! Mọi thứ bạn đã nhập đều được lưu; lần sau gõ /nhap để làm tiếp bản nháp.",
+}
+SMALL_TALK_DRAFTS = "Bạn còn {count} bản nháp chưa xong: gõ /nhap để xem và làm tiếp."
+# Small talk while a form is open: a short line, then the current field is asked again.
+SMALL_TALK_FORM: dict[str, str] = {
+    "greeting": "Chào {name}! Ta đang điền \"{title}\", tôi hỏi lại mục hiện tại:",
+    "thanks": "Không có gì ạ. Ta tiếp tục \"{title}\" nhé:",
+    "ack": "Vâng, ta tiếp tục \"{title}\" nhé:",
+    "bye": "Tạm biệt {name}! Bản nháp \"{title}\" đã được lưu, lần sau ta làm tiếp từ mục này:",
+}
+SMALL_TALK_PROFILE = "Ta đang nhập hồ sơ cơ quan, tôi hỏi lại mục hiện tại:"
+PROFILE_RESUMED = "Bạn đang nhập dở hồ sơ cơ quan, ta làm tiếp nhé:"
+
 UNKNOWN_COMMAND = "Tôi không biết lệnh {command}. Gõ /trogiup để xem các lệnh."
 UNSUPPORTED_CONTENT = "Xin lỗi, tôi chỉ đọc được tin nhắn chữ và tệp công văn (.docx, .pdf, .txt). Bạn vui lòng gõ nội dung bằng chữ."
 TOO_LONG = (
@@ -87,8 +116,17 @@ EXPORT_CONFIRM = "Kiểm tra lại các câu trả lời ở trên. Xuất file 
 EXPORT_MISSING = "Còn {count} mục bắt buộc chưa trả lời: {codes}. Tôi hỏi tiếp từ mục {first}."
 EXPORT_DONE = "Đây là báo cáo \"{title}\" (file .docx)."
 EXPORT_DEADLINE = "Hạn nộp theo công văn {so_hieu}: {deadline}."
-EXPORT_EMAILS = "Gửi tới: {emails}."
-EXPORT_FORMAT = "Định dạng gửi: {fmt}."
+EXPORT_DEADLINE_QUOTE = "Công văn ghi: “{sentence}”"
+EXPORT_DEADLINE_PAST = "Lưu ý: hạn này đã qua ({date}). Bạn nên gửi ngay và báo với nơi nhận nếu cần."
+EXPORT_DEADLINE_NEXT = "Lần nộp tới: {date}."
+EXPORT_HOW = "Cách gửi: {how}."
+EXPORT_RECIPIENT = "Nơi nhận: {to}."
+# The "Cách gửi" line, chosen from what the dispatch says (paper + soft copy, a file by e-mail, ...).
+HOW_PAPER_AND_SOFT = "gửi văn bản về {to}, đồng thời gửi bản mềm về {emails}"
+HOW_SOFT = "gửi bản mềm về {emails}"
+HOW_FILE_BY_EMAIL = "{fmt} qua thư điện tử {emails}"
+HOW_BY_EMAIL = "gửi qua thư điện tử {emails}"
+HOW_TO = "gửi về {to}"
 EXPORT_FAILED = "Xin lỗi, tôi chưa tạo được file: {reason}. Các câu trả lời vẫn được lưu; gõ /xong để thử lại."
 TERMINAL_SAVED = "Đã lưu file: {path}"
 

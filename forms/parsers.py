@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, Sequence
 
-from forms.text import clean_user_text, fold, normalize_space
+from forms.text import clean_user_text, fold, normalize_space, strip_controls
 
 __all__ = [
     "ParseError",
@@ -62,6 +63,9 @@ __all__ = [
     "format_value",
     "unit_multiplier",
     "canonical_type",
+    "NONE_TEXT",
+    "is_none_answer",
+    "is_explicit_none",
 ]
 
 SHORT_TEXT_MAX = 500
@@ -577,6 +581,48 @@ def parse_yesno(text: str) -> Parsed:
 
 
 # ---------------------------------------------------------------------------------------------
+# "None" answers ("không", "không có", "-")
+# ---------------------------------------------------------------------------------------------
+
+#: What a required text answer "không có" is stored as (with diacritics, as printed in the report).
+NONE_TEXT = "Không có."
+
+# Folded answers that only mean "there is nothing to report".  "không có" (and its spellings) is
+# the explicit statement, accepted as the text of a required text field; the rest only mean "none"
+# and make an optional field empty.
+_EXPLICIT_NONE = {"khong co", "ko co", "k co", "kg co", "khong co gi", "ko co gi", "khong co a"}
+_NONE = _EXPLICIT_NONE | {
+    "khong", "ko", "k", "kg", "khg", "khong ap dung", "ko ap dung", "n/a", "none",
+    "-", "--", "---", "\u2013", "\u2014", "khong a",
+}
+
+
+def _none_key(text: str) -> str:
+    f = fold(normalize_space(text))
+    return re.sub(r"[\s.!…]+$", "", f).strip()
+
+
+def is_none_answer(text: str) -> bool:
+    """True for an answer that only means "none": "không", "không có", "khong co", "ko", "-",
+    "không có gì", "không áp dụng" (any diacritics, trailing "." or "!" ignored).
+
+    The engine records such an answer to an optional field as empty (never the literal word,
+    which may be unaccented and would be printed in an official document).
+    """
+    if not text or len(text) > 30:  # fast path: every "none" phrase is short
+        return False
+    return _none_key(text) in _NONE
+
+
+def is_explicit_none(text: str) -> bool:
+    """True for "không có" in any spelling ("khong co", "không có gì"): a deliberate statement
+    that a required text field may hold, stored as :data:`NONE_TEXT`."""
+    if not text or len(text) > 30:
+        return False
+    return _none_key(text) in _EXPLICIT_NONE
+
+
+# ---------------------------------------------------------------------------------------------
 # Text
 # ---------------------------------------------------------------------------------------------
 
@@ -751,7 +797,8 @@ def parse_paste(text: str, columns: Sequence[PasteColumn], max_rows: int = 500) 
     :class:`CellError` with its line and column, so the bot can show them all at once.
     """
     result = PasteResult()
-    lines = clean_user_text(text).split("\n")
+    # Not clean_user_text: its strip() would eat the tab of an empty first cell and shift the row.
+    lines = unicodedata.normalize("NFC", strip_controls(text)).strip("\n").split("\n")
     label_folds = [fold(c.label) for c in columns]
     first = True
     for lineno, line in enumerate(lines, 1):

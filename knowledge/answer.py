@@ -12,12 +12,18 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from knowledge.metadata import Dispatch
-from knowledge.query import Query
+from knowledge.metadata import Deadline, Dispatch
+from knowledge.query import Query, intents
+from knowledge.summary import Requests
+from knowledge.tables import describe_header, row_groups
 from knowledge.text import bm25_tokens, fold, split_sentences
+
+# Given a dispatch and texts quoted from it, the label of the section they were found in
+# ("B.5. Về thời hạn gửi báo cáo"), or None.
+Locator = Callable[[Dispatch, list[str]], "str | None"]
 
 if TYPE_CHECKING:
     from knowledge.base import Passage
@@ -37,6 +43,36 @@ def citation(passage: "Passage", dispatch: Dispatch | None) -> str:
     date = f" ngày {passage.date.day}/{passage.date.month}/{passage.date.year}" if passage.date else ""
     label = passage.citation or passage.section
     return f"Công văn {passage.dispatch}{date} — {label}"
+
+
+def citation_for(d: Dispatch, section: str) -> str:
+    """The citation of a dispatch section, in the same format as :func:`citation`."""
+    date = f" ngày {d.date_vn()}" if d.date else ""
+    return f"Công văn {d.so_hieu}{date} — {section}" if section else f"Công văn {d.so_hieu}{date}"
+
+
+def _cite_line(d: Dispatch, locate: Locator | None, snippets: list[str]) -> str:
+    """"(Công văn … — <section where the snippets are>)"."""
+    section = locate(d, snippets) if locate else None
+    return f"({citation_for(d, section or '')})"
+
+
+def _phrase_free(folded: str, phrases: list[str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        folded = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", folded)
+    return folded
+
+
+def focus_terms(query: Query) -> list[str]:
+    """The words that say *what* is asked about: the question minus references ("cv 232",
+    "biểu 4"), intent cues ("hạn nộp", "yêu cầu gì"), generic words ("báo cáo", "này") and
+    function words. Empty means the question alone cannot single out a dispatch."""
+    folded = fold(query.text)
+    for span in query.reference_spans:
+        folded = folded.replace(span, " ")
+    cues = [c for name, cs in intents().items() if name != "not" for c in cs]
+    folded = _phrase_free(folded, cues)
+    return [w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOPWORDS]
 
 
 def _query_terms(query: Query) -> set[str]:
@@ -64,53 +100,76 @@ def content_coverage(query: Query, text: str) -> float:
 
 
 def _table_summary(text: str) -> list[str]:
-    """For a table passage: its title lines and the column headers, as readable sentences."""
+    """For a table passage: its title lines, the column hierarchy in column order (merged header
+    cells resolved, OCR typos of abbreviations corrected and noted) and the row groups."""
     lines = text.split("\n")
     title = [ln.strip() for ln in lines if ln.strip() and "\t" not in ln]
-    rows = [ln.split("\t") for ln in lines if "\t" in ln]
-    headers: list[str] = []
-    for row in rows[:3]:
-        cells = [c.strip() for c in row if c.strip()]
-        if cells and cells[0] in ("I", "1"):
-            break
-        headers += [c for c in cells if c not in headers]
     out = title[:2]
-    if headers:
-        out.append("Các cột: " + " | ".join(headers) + ".")
-    groups = [" ".join(c.strip() for c in row if c.strip()) for row in rows[3:] if row and row[0].strip() in ("I", "II", "III", "IV")]
+    header = describe_header(text)
+    if header:
+        out.append("Các cột: " + header.text + ".")
+        if header.corrected:
+            wrong = ", ".join(f"“{w}”" for w, _ in header.corrected)
+            right = ", ".join(f"“{r}”" for _, r in header.corrected)
+            out.append(f"Lưu ý: bản gốc in {wrong} (lỗi nhận dạng chữ); ở trên đã ghi đúng là {right}.")
+    groups = row_groups(text)
     if groups:
-        out.append("Các nhóm dòng: " + "; ".join(groups) + ".")
+        out.append("Các nhóm dòng:")
+        out += [f"• {head}" + (": " + "; ".join(items) if items else "") + "." for head, items in groups]
     return out
 
 
 def best_sentences(query: Query, text: str, limit: int = 3) -> list[str]:
-    """The 1-3 sentences of ``text`` that share most terms with the question, in document order."""
+    """The 1-3 sentences of ``text`` that share most terms with the question, in document order.
+
+    Terms of the passage's own heading count little: they are why the passage was retrieved,
+    not what distinguishes the sentence that answers within it. A chosen heading or numbered
+    item brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces.
+    """
     if "\t" in text:
         return _table_summary(text)
     sentences = split_sentences(text)
     if not sentences:
         return []
     terms = _query_terms(query)
+    first = text.split("\n", 1)[0].strip()
+    heading_terms = set(bm25_tokens(first)) if _looks_like_heading(first) else set()
     scored = []
     for i, sent in enumerate(sentences):
         toks = set(bm25_tokens(sent))
-        score = sum(2.0 if "_" in t else 1.0 for t in terms & toks)
+        score = sum((2.0 if "_" in t else 1.0) * (HEADING_TERM_WEIGHT if t in heading_terms else 1.0) for t in terms & toks)
         scored.append((score, i))
     top = max(s for s, _ in scored)
     if top <= 0:
         return sentences[:1]
-    chosen = sorted(i for s, i in sorted(scored, reverse=True)[:limit] if s >= 0.5 * top)
-    # A heading alone says little, and a sentence ending in ":" introduces what answers:
-    # add the following sentence(s)/list items.
+    chosen = sorted(i for s, i in sorted(scored, key=lambda si: (-si[0], si[1]))[:limit] if s >= 0.5 * top)
     extra: set[int] = set()
     for i in chosen:
-        if sentences[i].rstrip().endswith(":") or (len(chosen) == 1 and len(sentences[i]) < 60):
+        sent = sentences[i].rstrip()
+        if sent.endswith(":") or (len(chosen) == 1 and len(sent) < 60):
+            # A heading alone says little; a sentence ending in ":" introduces what answers.
             j = i + 1
             while j < len(sentences) and j <= i + 12 and (j == i + 1 or _LIST_ITEM_RE.match(sentences[j])):
                 extra.add(j)
                 j += 1
+        elif _NUMBERED_RE.match(sent) and _looks_like_heading(sent) or _NUMBERED_RE.match(sent) and sent.endswith(";"):
+            j = i + 1
+            while j < len(sentences) and j <= i + 8 and _SUB_ITEM_RE.match(sentences[j]):
+                extra.add(j)
+                j += 1
     chosen = sorted(set(chosen) | extra)
     return [sentences[i] for i in chosen]
+
+
+HEADING_TERM_WEIGHT = 0.3
+_NUMBERED_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s|[-+•]\s)|^\s*[-+•]\s")
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation ("1.2. Đối với lĩnh vực an toàn thông tin", "PHỤ LỤC 2")."""
+    line = line.strip()
+    return 0 < len(line) <= 160 and line[-1] not in ".;?!"
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
@@ -143,15 +202,73 @@ def _dispatch_title(d: Dispatch) -> str:
     return f"Công văn {d.so_hieu}{date}"
 
 
-def metadata_answer(intent: str, d: Dispatch) -> str | None:
-    """Answer a deadline / contact / signer question straight from the dispatch metadata."""
+# Words of a deadline sentence that mark a submission ("gửi … trước ngày"), which is what an
+# unqualified "hạn nộp?" asks about, ahead of other time limits the dispatch quotes.
+_SUBMIT_WORDS = frozenset({"gui", "nop", "bao_cao"})
+DEADLINE_WINDOW = 160  # characters of a deadline sentence around the deadline that describe it
+
+
+def rank_deadlines(query: Query | None, deadlines: list[Deadline]) -> list[Deadline]:
+    """Deadlines by relevance to the question: content terms shared with the deadline's own
+    clauses (the words around it, not a long sentence's unrelated start; bigrams count double),
+    then whether it is about sending something, then date precision, then document order."""
+    terms = _query_terms(query) if query is not None else set()
+
+    def key(item: tuple[int, Deadline]) -> tuple[float, int]:
+        i, dl = item
+        toks = set(bm25_tokens(_brief(dl.sentence or dl.text, dl.text, DEADLINE_WINDOW)))
+        score = sum(2.0 if "_" in t else 1.0 for t in terms & toks)
+        score += 0.5 * bool(toks & _SUBMIT_WORDS) + 0.25 * bool(dl.date or dl.day_of_month)
+        return (-score, i)
+
+    return [dl for _, dl in sorted(enumerate(deadlines), key=key)]
+
+
+def _brief(sentence: str, anchor: str, limit: int = 220) -> str:
+    """``sentence`` if short, else its clauses around ``anchor`` (split at ";" and ","), within ``limit``."""
+    sentence = sentence.strip()
+    if len(sentence) <= limit:
+        return sentence
+    clauses = re.split(r"(?<=[;,])\s+", sentence)
+    at = next((i for i, c in enumerate(clauses) if anchor in c), len(clauses) - 1)
+    lo = hi = at
+    text = clauses[at]
+    while True:
+        grown = False
+        if lo > 0 and len(clauses[lo - 1]) + len(text) + 1 <= limit:
+            lo -= 1
+            text = f"{clauses[lo]} {text}"
+            grown = True
+        if hi + 1 < len(clauses) and len(clauses[hi + 1]) + len(text) + 1 <= limit:
+            hi += 1
+            text = f"{text} {clauses[hi]}"
+            grown = True
+        if not grown:
+            break
+    text = text.rstrip(" ;,")
+    return ("… " if lo > 0 else "") + text + ("…" if hi < len(clauses) - 1 else "")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+
+
+def metadata_answer(
+    intent: str, d: Dispatch, query: Query | None = None, locate: Locator | None = None
+) -> str | None:
+    """Answer a deadline / contact / signer question from the dispatch metadata, each quoted
+    sentence followed by its citation line (the section it was found in)."""
     title = _dispatch_title(d)
     if intent == "deadline" and d.deadlines:
-        parts = []
-        for dl in d.deadlines:
-            parts.append(f"• {dl.sentence or dl.text}")
         head = f"Thời hạn theo {title}" + (f" (V/v {d.subject})" if d.subject else "") + ":"
-        return "\n".join([head, *parts])
+        lines = [head]
+        for dl in rank_deadlines(query, d.deadlines):
+            sentence = dl.sentence or dl.text
+            lines += [f"• {sentence}", _cite_line(d, locate, [sentence, dl.text])]
+        return "\n".join(lines)
     if intent == "contact" and (d.emails or d.phones or d.contacts):
         parts = []
         if d.contacts:
@@ -160,16 +277,74 @@ def metadata_answer(intent: str, d: Dispatch) -> str | None:
             parts.append("Thư điện tử: " + ", ".join(d.emails))
         if d.phones:
             parts.append("Điện thoại: " + ", ".join(d.phones))
-        return f"Thông tin liên hệ trong {title}:\n" + "\n".join(f"• {p}" for p in parts)
+        names = [c.split(" ", 1)[-1] for c in d.contacts]
+        cite = _cite_line(d, locate, [*d.emails, *d.phones, *names])
+        return f"Thông tin liên hệ trong {title}:\n" + "\n".join(f"• {p}" for p in parts) + "\n" + cite
     if intent == "signer":
         position = d.signer_position or ""
+        first = position.split(", ")[0] if position else ""
+        cite = _cite_line(d, locate, [s for s in (d.signer, first) if s])
         if d.signer:
             role = position.split(", ")[-1] if position else ""
-            extra = f" ({position.split(', ')[0]})" if ", " in position else ""
-            return f"{title} do {role + ' ' if role else ''}{d.signer}{extra} ký."
+            extra = f" ({first})" if ", " in position else ""
+            return f"{title} do {role + ' ' if role else ''}{d.signer}{extra} ký.\n{cite}"
         if position:
-            return f"{title} được ký với chức danh “{position}”; bản văn bản hiện có không ghi rõ tên người ký."
+            return f"{title} được ký với chức danh “{position}”; bản văn bản hiện có không ghi rõ tên người ký.\n{cite}"
     return None
+
+
+def deadline_overview(query: Query, dispatches: list[Dispatch], locate: Locator | None = None) -> str | None:
+    """For a deadline question that names no dispatch: each dispatch's most relevant deadline,
+    briefly and cited, most recent dispatch first, then how to ask about one."""
+    lines = ["Câu hỏi chưa nêu công văn nào. Thời hạn trong các công văn hiện có (mới nhất trước):"]
+    for d in dispatches:
+        if not d.deadlines:
+            continue
+        dl = rank_deadlines(query, d.deadlines)[0]
+        sentence = dl.sentence or dl.text
+        subject = f" (V/v {_shorten(d.subject, 70)})" if d.subject else ""
+        lines.append(f"• {d.so_hieu}{subject}: {_brief(sentence, dl.text, 180)}")
+        lines.append(f"  {_cite_line(d, locate, [sentence, dl.text])}")
+    if len(lines) == 1:
+        return None
+    example = next(d.number for d in dispatches if d.deadlines)
+    lines.append(f"Bạn hỏi về công văn nào? Hãy nêu số công văn, ví dụ: “hạn nộp theo công văn {example}?”.")
+    return "\n".join(lines)
+
+
+def summary_answer(
+    d: Dispatch, requests: Requests | None, query: Query | None = None, locate: Locator | None = None
+) -> str:
+    """"What does dispatch X ask for": its subject, the request and the requested actions, its
+    deadline and attached forms, ending with the citation of the request and further sections."""
+    head = _dispatch_title(d) + (f" của {d.issuer}" if d.issuer else "")
+    lines = [head + (f", V/v {d.subject}." if d.subject else ".")]
+    body: list[str] = []
+    if requests is not None:
+        body.append(requests.intro)
+        body += requests.follow
+        for item in requests.items:
+            body.append(f"• {item.text}")
+            body += [f"   – {child}" for child in item.children]
+    lines += body
+    quoted = fold(" ".join(body))
+    if d.deadlines:
+        dl = rank_deadlines(None, d.deadlines)[0]  # the question ("yêu cầu gì") says nothing about which
+        if fold(dl.text) not in quoted:
+            lines.append(f"Thời hạn: {_brief(dl.sentence or dl.text, dl.text, 160)}")
+    if d.templates:
+        lines.append("Kèm theo: " + ", ".join(d.templates) + ".")
+    snippets = requests.snippets() if requests is not None else [d.subject]
+    main = locate(d, snippets[:1]) if locate else None
+    lines.append(f"({citation_for(d, main or '')})")
+    more: list[str] = []
+    for snippet in snippets[1:]:
+        section = locate(d, [snippet]) if locate else None
+        if section and section != main and section not in more:
+            more.append(section)
+    if more:
+        lines += ["Xem thêm:", *(f"• {citation_for(d, sec)}" for sec in more[:2])]
+    return "\n".join(lines)
 
 
 def not_sure(passages: list["Passage"], dispatches: dict[str, Dispatch]) -> str:

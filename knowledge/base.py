@@ -20,6 +20,7 @@ from knowledge.index import HybridIndex
 from knowledge.loaders import LoadError, collect, read_text
 from knowledge.metadata import Dispatch
 from knowledge.query import Query, QuestionError, understand
+from knowledge.summary import extract_requests
 from knowledge.text import fold
 
 log = logging.getLogger(__name__)
@@ -150,13 +151,25 @@ class KnowledgeBase:
 
     # --- questions -------------------------------------------------------------------------------
 
-    def understand(self, question: str) -> Query:
-        """Query understanding against this index's dispatches (raises QuestionError)."""
-        return understand(question, self.index.numbers, self.index.reaccent)
+    def understand(self, question: str, *, dispatch: str | None = None) -> Query:
+        """Query understanding against this index's dispatches (raises QuestionError).
 
-    def search(self, question: str, k: int = 5) -> list[Passage]:
-        """The k best passages for ``question``, best first. Raises QuestionError for empty/overlong input."""
-        return self._search(self.understand(question), k)[0]
+        ``dispatch`` is the one the user is working on (e.g. "1181/BTTTT-THH" while filling its
+        Mẫu 2); it becomes the query's context only if the question names no dispatch or form.
+        """
+        query = understand(question, self.index.numbers, self.index.reaccent)
+        if dispatch and not query.dispatch_numbers and not query.templates:
+            found = self.dispatch(dispatch)
+            if found is not None:
+                query.context_dispatch = found.so_hieu
+            else:
+                log.debug("Context dispatch %r is not in the index; ignored", dispatch)
+        return query
+
+    def search(self, question: str, k: int = 5, *, dispatch: str | None = None) -> list[Passage]:
+        """The k best passages for ``question``, best first (passages of the context ``dispatch``
+        preferred). Raises QuestionError for empty/overlong input."""
+        return self._search(self.understand(question, dispatch=dispatch), k)[0]
 
     def _search(self, query: Query, k: int) -> tuple[list[Passage], float]:
         with self._lock:
@@ -168,10 +181,19 @@ class KnowledgeBase:
         top_dense = hits[0][2] if hits else 0.0
         return passages, top_dense
 
-    def ask(self, question: str, k: int = 5) -> Answer:
-        """Answer a question in Vietnamese with its citation (never raises on bad input)."""
+    def _locate(self, d: Dispatch, snippets: list[str]) -> str | None:
+        """The citation label of the passage of ``d`` that holds ``snippets``."""
+        found = self.index.locate(d.so_hieu, snippets)
+        return found.chunk.citation or found.chunk.section if found else None
+
+    def ask(self, question: str, k: int = 5, *, dispatch: str | None = None) -> Answer:
+        """Answer a question in Vietnamese with its citation (never raises on bad input).
+
+        ``dispatch``: the số hiệu of the dispatch the user is working on; used when the question
+        names none (its passages are preferred, metadata questions are answered for it).
+        """
         try:
-            query = self.understand(question)
+            query = self.understand(question, dispatch=dispatch)
         except QuestionError as exc:
             return Answer(text=str(exc), confident=False)
         passages, top_dense = self._search(query, max(k, 3))
@@ -179,17 +201,38 @@ class KnowledgeBase:
             return Answer("Kho tri thức chưa có công văn nào. Hãy thêm công văn bằng lệnh “baocao ingest”.", [], False)
         dispatches = self.index.dispatches
         best = passages[0]
-        target = query.dispatch_numbers[0] if query.dispatch_numbers else best.dispatch
+        named = query.dispatch_numbers[0] if query.dispatch_numbers else None
+        context = query.context_dispatch
+        focus = answers.focus_terms(query)
+        # The context decides unless the question says more and that points to another dispatch
+        # even though the context's passages were preferred.
+        if context and focus and best.dispatch != context:
+            context = None
+        target = named or context or best.dispatch
+        metadata_intents = [i for i in query.intents if i != "summary"]
         coverage = answers.content_coverage(query, best.section + " " + best.text)
-        confident = bool(query.dispatch_numbers or query.templates) or (
-            coverage >= MIN_COVERAGE and top_dense >= MIN_DENSE
-        )
+        confident = bool(named or query.templates) or (coverage >= MIN_COVERAGE and top_dense >= MIN_DENSE)
         passages = passages[:k] if k > 0 else passages
+        d = dispatches.get(target)
+
+        # "Công văn 1064 yêu cầu gì?": the subject and the requested actions.
+        if "summary" in query.intents and (named or context) and not query.templates and len(focus) <= 1 and d:
+            requests = extract_requests(self.index.document_text(d.so_hieu))
+            text = answers.summary_answer(d, requests, query, self._locate)
+            return Answer(text, passages, True, dispatch=d.so_hieu)
+        # "Hạn nộp báo cáo khi nào?" with no dispatch named or in context: every dispatch's deadline.
+        if "deadline" in query.intents and not named and not query.context_dispatch and not query.templates and (
+            not confident or not focus
+        ):
+            text = answers.deadline_overview(query, self.dispatches(), self._locate)
+            if text:
+                return Answer(text, passages, True, dispatch=None)
+        if context and metadata_intents and d:
+            confident = True
         if not confident:
             return Answer(answers.not_sure(passages, dispatches), passages, False)
-        for intent in query.intents:
-            d = dispatches.get(target)
-            text = answers.metadata_answer(intent, d) if d else None
+        for intent in metadata_intents:
+            text = answers.metadata_answer(intent, d, query, self._locate) if d else None
             if text:
                 return Answer(text, passages, True, dispatch=target)
         draft = answers.extractive(query, passages, dispatches)

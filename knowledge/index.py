@@ -29,7 +29,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.chunking import Chunk, chunk_document
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, Dispatch, parse_dispatch
 from knowledge.query import Query, Reaccenter, template_key
-from knowledge.text import bm25_tokens, fold
+from knowledge.text import bm25_tokens, fold, strip_markup
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +255,35 @@ class HybridIndex:
             self.bm25.index([bm25_tokens(c.chunk.index_text()) for c in self.chunks], show_progress=False)
         self.reaccent = Reaccenter([c.chunk.index_text() for c in self.chunks])
         self.folded_texts = [set(fold(c.chunk.index_text()).split()) for c in self.chunks]
+        self._squeezed = [squeeze(c.chunk.text) for c in self.chunks]
+        self._doc_texts: dict[str, str] = {}
+
+    def document_text(self, key: str) -> str:
+        """The stored full text of a document (as ingested), or empty."""
+        if key not in self._doc_texts:
+            entry = self.manifest.get("docs", {}).get(key)
+            stored = self.docs_dir / entry["file"] if entry else None
+            text = ""
+            if stored is not None and stored.exists():
+                text = json.loads(stored.read_text(encoding="utf-8")).get("text", "")
+            self._doc_texts[key] = text
+        return self._doc_texts[key]
+
+    def locate(self, doc_key: str, snippets: list[str]) -> StoredChunk | None:
+        """The chunk of ``doc_key`` that contains most of ``snippets`` (first in document order on ties).
+
+        Comparison ignores diacritics, case, markup, spacing and punctuation, so a sentence taken
+        from the metadata parser is found in the chunk it was cut from.
+        """
+        keys = [k for k in (squeeze(s) for s in snippets) if k]
+        best, best_hits = None, 0
+        for i, c in enumerate(self.chunks):
+            if c.doc_key != doc_key:
+                continue
+            hits = sum(k in self._squeezed[i] for k in keys)
+            if hits > best_hits:
+                best, best_hits = c, hits
+        return best
 
     # --- searching -----------------------------------------------------------------------------
 
@@ -296,9 +325,12 @@ class HybridIndex:
     def _boosts(self, query: Query) -> np.ndarray:
         boost = np.zeros(len(self.chunks), dtype=np.float32)
         refs = set(query.dispatch_numbers)
+        context = query.context_dispatch if not refs and not query.templates else None
         for i, c in enumerate(self.chunks):
             if refs and c.doc_key in refs:
                 boost[i] += BOOST_DISPATCH
+            if context and c.doc_key == context:
+                boost[i] += BOOST_CONTEXT
             if query.templates and c.template_keys & set(query.templates):
                 boost[i] += BOOST_TEMPLATE
             if "deadline" in query.intents and c.has_deadline:
@@ -314,6 +346,13 @@ W_DENSE = 0.4
 BOOST_DISPATCH = 0.5
 BOOST_TEMPLATE = 0.5
 BOOST_INTENT = 0.4
+# The dispatch the user works on: preferred, but less than one the question names itself.
+BOOST_CONTEXT = 0.35
+
+
+def squeeze(text: str) -> str:
+    """Folded alphanumerics only (markup, spacing and punctuation dropped), for substring matching."""
+    return re.sub(r"[^a-z0-9]+", "", fold(strip_markup(text)))
 
 
 def fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:

@@ -52,10 +52,19 @@ def bilingual() -> list[tuple[str, list[str]]]:
     return sorted(items, key=lambda kv: -len(kv[0]))
 
 
+# Keys of ``data/intents.yaml`` that are word lists, not intents.
+_NON_INTENT_KEYS = frozenset({"not", "generic"})
+
+
 @lru_cache(maxsize=1)
 def intents() -> dict[str, list[str]]:
-    """Intent → folded cue phrases (``data/intents.yaml``)."""
+    """Intent → folded cue phrases (``data/intents.yaml``), plus the "not" and "generic" word lists."""
     return {k: [fold(c) for c in v] for k, v in _load("intents.yaml").items()}
+
+
+def intent_names() -> list[str]:
+    """The intents a question may have (deadline, contact, signer, summary), in file order."""
+    return [k for k in intents() if k not in _NON_INTENT_KEYS]
 
 
 _ENGLISH_WORDS = frozenset(
@@ -92,6 +101,12 @@ class Query:
     intents: list[str] = field(default_factory=list)
     english: bool = False
     expansions: list[str] = field(default_factory=list)
+    # The dispatch the user is working on (e.g. the form being filled), used only when the
+    # question itself names no dispatch or template: its passages are preferred and metadata
+    # questions ("hạn nộp báo cáo này?") are answered for it.
+    context_dispatch: str | None = None
+    # Folded spans of the question that are references (to a dispatch or a form), not content.
+    reference_spans: list[str] = field(default_factory=list)
 
 
 class QuestionError(ValueError):
@@ -202,9 +217,10 @@ def understand(question: str, known_numbers: dict[str, str], reaccent: Reaccente
     cue_text = folded
     for phrase in intents().get("not", []):
         cue_text = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", cue_text)
-    found_intents = [
-        name for name, cues in intents().items() if name != "not" and any(_has_phrase(cue_text, c) for c in cues)
-    ]
+    found_intents = [name for name in intent_names() if any(_has_phrase(cue_text, c) for c in intents()[name])]
+    spans = [m.group(0) for m in _DISPATCH_REF_RE.finditer(folded) if m.group(1) in known_numbers]
+    spans += [m.group(0) for m in _TEMPLATE_REF_RE.finditer(folded)]
+    spans += [m.group(1) for m in _BARE_NUMBER_RE.finditer(folded) if known_numbers.get(m.group(1)) in numbers]
 
     lexical = " ".join([text, *extra])
     if english:
@@ -223,6 +239,7 @@ def understand(question: str, known_numbers: dict[str, str], reaccent: Reaccente
         intents=found_intents,
         english=english,
         expansions=list(dict.fromkeys(extra)),
+        reference_spans=spans,
     )
 
 

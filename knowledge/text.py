@@ -51,7 +51,25 @@ def bm25_tokens(text: str) -> list[str]:
     return syl + [f"{a}_{b}" for a, b in zip(syl, syl[1:])]
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.;!?:])\s+(?=[\-+•]?\s*[A-ZÀ-ỸĐ0-9\"“(])")
+_SENTENCE_END_RE = re.compile(r"(?<=[.;!?:])\s+")
+
+
+def _starts_clause(text: str) -> bool:
+    """True if ``text`` starts a new sentence: an upper-case letter (Unicode-aware, so "ư" is
+    not taken for a capital), a digit, a quote or parenthesis, possibly after a list bullet."""
+    head = text.lstrip("-+• \t")[:1]
+    return bool(head) and (head.isupper() or head.isdigit() or head in "\"“(")
+
+
+def _split_line(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(line):
+        if _starts_clause(line[m.end() :]):
+            pieces.append(line[start : m.start()])
+            start = m.end()
+    pieces.append(line[start:])
+    return [p.strip() for p in pieces if p.strip()]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -61,7 +79,7 @@ def split_sentences(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        pieces = [p.strip() for p in _SENTENCE_END_RE.split(line) if p.strip()]
+        pieces = _split_line(line)
         merged: list[str] = []
         for piece in pieces:
             if merged and _LABEL_ONLY_RE.match(merged[-1]):

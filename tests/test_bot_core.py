@@ -136,3 +136,183 @@ def test_cannot_touch_another_users_draft(env):
     out = press(core, f"x:{sid}", "bob")
     assert "Bí mật" not in "\n".join(o.text for o in out)
     assert texts.STALE_BUTTON_IDLE in out[0].text
+
+
+# ---- polish after hands-on testing ------------------------------------------------------------
+import json  # noqa: E402
+
+from bot.export import submission_lines  # noqa: E402
+from bot.form_gateway import FormGateway  # noqa: E402
+from bot.intents import small_talk  # noqa: E402
+
+TB1485 = ["Sở A", "tháng 6/2009"]
+
+
+def audits(store: Store, uid: str, action: str) -> list[dict]:
+    user = store.get_or_create_user("terminal", uid)
+    return [json.loads(a.detail_json) for a in store.audit_log(user.id, limit=1000) if a.action == action]
+
+
+def active_answers(store: Store, uid: str = "u1") -> dict:
+    user = store.get_or_create_user("terminal", uid)
+    return store.answers(store.get_user_state(user.id).active_session_id)
+
+
+@pytest.mark.parametrize("greeting", ["xin chào", "chào bạn", "hello", "cảm ơn", "ok", "alo"])
+def test_small_talk_outside_a_form_gets_a_friendly_reply(env, greeting):
+    core, store, clock = env
+    say(core, "/start")
+    reply = say(core, greeting)
+    assert reply == texts.SMALL_TALK_IDLE[small_talk(greeting)].format(name="bạn")
+    assert "/mau" in reply  # says what to do next
+    assert "chưa tìm thấy" not in reply and texts.ANSWER_NOT_AVAILABLE not in reply  # not sent to the KB
+    say(core, "/dien tb1485")
+    say(core, "/tam_dung")
+    assert "1 bản nháp chưa xong" in say(core, "chào bạn")
+
+
+def test_small_talk_inside_a_form_reasks_the_field_and_stores_nothing(env):
+    core, store, clock = env
+    say(core, "/dien mau2")
+    say(core, "Hệ thống A")
+    for text in ("xin chào", "cảm ơn", "ok", "alo"):
+        reply = say(core, text)
+        assert "I.2. Tên cơ quan/đơn vị chủ trì" in reply  # the same field asked again
+        assert texts.SMALL_TALK_FORM[small_talk(text)].format(name="bạn", title="Mẫu 2") in reply
+        assert active_answers(store) == {"HTTT[1].I.1": "Hệ thống A"}
+    say(core, "Cục B")
+    assert active_answers(store)["HTTT[1].I.2"] == "Cục B"
+
+
+def test_small_talk_during_the_profile_questions_is_not_taken_as_an_answer(env):
+    core, store, clock = env
+    say(core, "/hoso sua")
+    reply = say(core, "xin chào")
+    assert texts.SMALL_TALK_PROFILE in reply and "(1/7)" in reply
+    user = store.get_or_create_user("terminal", "u1")
+    assert store.get_profile(user.id) is None or not store.get_profile(user.id).co_quan_chu_quan
+
+
+def test_invalid_input_is_audited_in_full(env):
+    core, store, clock = env
+    say(core, "/dien bieu04")
+    raw = "năm kế hoạch là " + "abc " * 900  # 3,600 characters, not a year
+    reply = say(core, raw)
+    assert "Năm kế hoạch" in reply
+    logged = audits(store, "u1", "invalid_input")
+    assert len(logged) == 1 and logged[0]["text"] == raw
+
+
+def test_text_typed_after_the_last_field_is_kept_as_unrecorded_input(env):
+    core, store, clock = env
+    say(core, "/dien tb1485")
+    for line in TB1485:
+        say(core, line)
+    before = active_answers(store)
+    raw = "Sở A, phòng Kế hoạch, bổ sung thêm: " + "số liệu tháng này không đổi " * 20
+    reply = say(core, raw)
+    assert active_answers(store) == before  # not an answer to anything
+    logged = audits(store, "u1", "unrecorded_input")
+    assert len(logged) == 1 and logged[0]["text"] == raw
+    assert audits(store, "u1", "invalid_input") == []
+    assert reply  # the engine's explanation reached the user
+
+
+def test_pending_profile_question_resumes_after_a_restart(env, tmp_path):
+    core, store, clock = env
+    say(core, "/dien tb1485")
+    for line in TB1485:
+        say(core, line)
+    assert "(1/7)" in say(core, "xong")  # the export needs the agency profile
+    assert "(2/7)" in say(core, "UBND TỈNH X")
+    store.close()
+    store2 = Store.open(busy_timeout_ms=200, retries=0)
+    core2 = Core(store2, knowledge=KnowledgeLink(opener=None), documents_dir=tmp_path / "docs", now=clock)
+    greeting = say(core2, "/start")  # what the terminal sends when it starts again
+    assert texts.PROFILE_RESUMED in greeting and "(2/7)" in greeting
+    say(core2, "SỞ Y")
+    user = store2.get_or_create_user("terminal", "u1")
+    assert store2.get_profile(user.id).co_quan == "SỞ Y"
+    assert store2.get_profile(user.id).co_quan_chu_quan == "UBND TỈNH X"
+    sessions = store2.list_sessions(user.id, statuses=("active", "paused", "completed"))
+    assert len(sessions) == 1 and store2.answers(sessions[0].id)["ten_co_quan"] == "Sở A"  # the form kept its answer
+    store2.close()
+
+
+@pytest.mark.parametrize(
+    "template_id, today, expected, absent",
+    [
+        ("tb1485", dt.date(2026, 7, 10), ["trước ngày 22 hàng tháng", "file .doc qua thư điện tử nptien@mic.gov.vn",
+                                          "file có định dạng .doc", "Lần nộp tới: 22/7/2026"], ["đã qua"]),
+        ("mau2", dt.date(2015, 5, 1), ["gửi bản mềm về ntthao@mic.gov.vn", "trước ngày 15/5/2015",
+                                       "Thời gian Quý Cơ quan gửi báo cáo"], ["đã qua"]),
+        ("mau2", dt.date(2026, 7, 10), ["Lưu ý: hạn này đã qua (15/5/2015)"], []),
+        ("bieu04", dt.date(2026, 7, 10), ["gửi về Bộ Thông tin và Truyền thông", "trước ngày 25/7/2018",
+                                          "Đề nghị các cơ quan, đơn vị gửi kế hoạch", "Lưu ý: hạn này đã qua"], ["@"]),
+    ],
+)
+def test_submission_lines_follow_the_dispatch(template_id, today, expected, absent):
+    template = FormGateway().template(template_id)
+    dispatch = KnowledgeLink(opener=None).dispatch(template.source.dispatch)
+    text = "\n".join(submission_lines(template, dispatch, today))
+    for piece in expected:
+        assert piece in text
+    for piece in absent:
+        assert piece not in text
+    deadline_sentence = next(d.sentence for d in dispatch.deadlines if d.text in text)
+    assert " ".join(deadline_sentence.split())[:100] in text  # the deadline line quotes the dispatch
+
+
+def test_submission_without_a_template_address_reads_the_dispatch_sentence():
+    from types import SimpleNamespace
+
+    dispatch = KnowledgeLink(opener=None).dispatch("232")
+    bare = SimpleNamespace(source=SimpleNamespace(dispatch="232/BTTTT-KHTC"), submit=None)
+    text = "\n".join(submission_lines(bare, dispatch, dt.date(2018, 7, 20)))
+    assert "Cách gửi: gửi về Bộ Thông tin và Truyền thông." in text and "đã qua" not in text
+
+
+def test_export_caption_warns_of_a_past_deadline(env):
+    core, store, clock = env
+    clock.value = dt.datetime(2026, 7, 10, 3, 0, tzinfo=dt.timezone.utc)
+    out = fill_mau2(core)
+    docs = [o.document for o in out if o.document is not None]
+    assert len(docs) == 1
+    assert "gửi bản mềm về ntthao@mic.gov.vn" in docs[0].caption
+    assert "Lưu ý: hạn này đã qua (15/5/2015)" in docs[0].caption
+
+
+class OlderKnowledgeBase:
+    """The real knowledge base behind an ``ask(question, k)`` without ``dispatch=`` (the earlier API)."""
+
+    def __init__(self, kb) -> None:
+        self._kb = kb
+
+    def ask(self, question: str, k: int = 5):
+        return self._kb.ask(question, k)
+
+    def dispatch(self, ref: str):
+        return self._kb.dispatch(ref)
+
+
+@pytest.mark.parametrize("older_api", [False, True])
+def test_side_question_in_a_form_is_about_the_forms_dispatch(env, older_api):
+    from tests.fake_telegram import shared_knowledge_base
+
+    core, store, clock = env
+    kb = shared_knowledge_base()
+    core.knowledge = KnowledgeLink(kb=OlderKnowledgeBase(kb) if older_api else kb)
+    say(core, "/dien mau2")
+    reply = say(core, "hạn nộp báo cáo này khi nào?")
+    assert "15/5/2015" in reply and "1181" in reply  # Mẫu 2 comes from 1181/BTTTT-THH
+    assert "I.1. Tên hệ thống thông tin" in reply  # then the same field again
+    assert "25/7/2018" not in reply.split("Quay lại mục đang điền")[0]
+    # a question naming another dispatch keeps its own subject
+    other = say(core, "công văn 232 hạn nộp khi nào?")
+    assert "25/7/2018" in other
+
+
+def test_first_hello_gets_only_the_welcome(env):
+    core, store, clock = env
+    out = core.handle(Incoming.message("terminal", "new", "xin chào"))
+    assert [o.text for o in out] == [texts.WELCOME.format(name="bạn")]

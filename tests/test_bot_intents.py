@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intents import form_request, is_question, is_same_as_last_month, parse_command
+from bot.intents import form_request, is_question, is_same_as_last_month, parse_command, small_talk
 from bot.router import action_for
 from bot.uploads import extension_ok, safe_filename
 
@@ -95,3 +95,30 @@ def test_safe_filename(name, expected):
 def test_extension_ok():
     assert extension_ok("a.DOCX") and extension_ok("b.pdf") and extension_ok("c.txt")
     assert not extension_ok("d.exe") and not extension_ok("e.docx.exe")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("xin chào", "greeting"),
+        ("Chào bạn!", "greeting"),
+        ("hello", "greeting"),
+        ("alo", "greeting"),
+        ("cảm ơn", "thanks"),
+        ("Cám ơn bạn nhiều ạ", "thanks"),
+        ("cam on nhe", "thanks"),
+        ("ok", "ack"),
+        ("OK.", "ack"),
+        ("vâng ạ", "ack"),
+        ("tạm biệt", "bye"),
+        ("chào, hạn nộp khi nào?", None),  # content after the greeting: a question
+        ("ok 15 tỷ", None),
+        ("Cảm ơn vì đã hỗ trợ triển khai hệ thống", None),  # a sentence, not small talk
+        ("Sở Thông tin và Truyền thông", None),
+        ("Đà Nẵng", None),
+        ("bạn", None),
+        ("", None),
+    ],
+)
+def test_small_talk(text, expected):
+    assert small_talk(text) == expected

@@ -16,6 +16,8 @@ from forms.parsers import (
     PasteColumn,
     format_money,
     format_number,
+    is_explicit_none,
+    is_none_answer,
     parse_choice,
     parse_date,
     parse_integer,
@@ -351,6 +353,31 @@ def test_paste_markdown_table() -> None:
     text = "| Tên dự án | Tổng mức đầu tư | NSTW |\n|---|---|---|\n| X | 10 | 5 |\n"
     result = parse_paste(text, _columns())
     assert result.ok and result.rows == [{"ten": "X", "tong_muc": 10, "nstw": 5}]
+
+
+def test_paste_first_line_with_empty_first_cell_is_not_shifted() -> None:
+    """A leading tab (empty first cell) on the first pasted line must keep the cells in place."""
+    result = parse_paste("\t1\t2\nC\t10\t5", _columns())
+    assert result.rows == [{"ten": "C", "tong_muc": 10, "nstw": 5}]
+    assert len(result.errors) == 1 and "Dòng 1" in result.errors[0].message and "chưa có giá trị" in result.errors[0].message
+
+
+@pytest.mark.parametrize("text", ["không", "Không có", "khong co", "ko", "không có gì", "-", "không áp dụng",
+                                  "Không có.", "KHÔNG!", "–", "n/a"])
+def test_none_answers(text: str) -> None:
+    assert is_none_answer(text)
+
+
+@pytest.mark.parametrize("text", ["không có dự án nào được phê duyệt", "0", "có", "Không gian mạng",
+                                  "tiếp", "", "ko co dien", "--5", "chưa có"])
+def test_not_none_answers(text: str) -> None:
+    assert not is_none_answer(text)
+
+
+@pytest.mark.parametrize("text,expected", [("không có", True), ("Khong co gi.", True), ("không", False), ("-", False),
+                                           ("không áp dụng", False)])
+def test_explicit_none(text: str, expected: bool) -> None:
+    assert is_explicit_none(text) is expected
 
 
 # --------------------------------------------------------------------------- fuzz

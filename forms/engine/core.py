@@ -9,7 +9,19 @@ or the database.
 Rules (documented for the conversation core):
 * Required fields may be skipped, with a warning; they are enforced at the end: ``finish``
   refuses while :meth:`missing_required` is not empty and jumps to the first missing field.
+  When the walk itself reaches its end with required answers missing, the cursor goes to the
+  first of them (form order) with a note "Còn N câu bắt buộc chưa trả lời; bắt đầu từ câu …",
+  and from there to the next missing one: there is no dead end.  Text typed when every answer
+  is in ("end" mode) is refused with a message saying it was not recorded (never dropped silently).
   Skipping a field that already has an answer keeps it ("Giữ nguyên").
+* Lists of missing answers name them as the user knows them ("I.5 Mục tiêu đầu tư (hệ thống
+  thông tin thứ 1)", "Danh mục dự án, nhiệm vụ"), in form order — never internal paths.
+* "None" answers ("không", "không có", "ko", "-", "không áp dụng"): an optional field (or table
+  cell) is left empty ("Bỏ qua (không có)"); a required text field accepts "Không có" and stores
+  "Không có."; any other required field says it is required, with an example.  Yes/no fields
+  and choices that list such a word keep it as the answer.
+* Ambiguous words ("tiếp", "tiếp tục", "ok") are never taken as a command nor stored as a text
+  answer; in a table menu only “xong”, “xong bảng”, “hoàn thành” (or the Xong button) close it.
 * Long text: every message is one paragraph appended to a buffer kept in the state; the answer
   is stored when the user sends “xong” (or ``/xong``, the ``done`` command, or a message whose
   last line is “xong”).  ``skip`` with a non-empty buffer also stores it; ``clear`` empties it.
@@ -30,13 +42,14 @@ import re
 from typing import Any, Callable
 
 from forms.engine.plan import Plan, Step
-from forms.engine.prompts import build_prompt, field_help
-from forms.engine.review import display_value, is_year_field, missing_required, review_text
+from forms.engine.prompts import build_prompt, field_help, type_example
+from forms.engine.review import display_value, is_year_field, missing_names, missing_required, review_text
 from forms.engine.state import Change, FormState, Prompt, StepResult, get_value, is_empty, parse_path, set_value
 from forms.engine.tables import (
     cell_summary,
     describe_row,
     insert_row,
+    is_none_cell,
     is_paste,
     list_rows,
     match_group,
@@ -45,7 +58,18 @@ from forms.engine.tables import (
     paste_rows,
     row_warnings,
 )
-from forms.parsers import LONG_TEXT_MAX, ParseError, format_number, parse_text, parse_value, parse_yesno
+from forms.parsers import (
+    LONG_TEXT_MAX,
+    NONE_TEXT,
+    ParseError,
+    format_number,
+    is_explicit_none,
+    is_none_answer,
+    parse_choice,
+    parse_text,
+    parse_value,
+    parse_yesno,
+)
 from forms.schema import Field, Template
 from forms.text import fold
 
@@ -59,7 +83,7 @@ COMMAND_WORDS: dict[str, str] = {
     "tro giup": "help", "tro_giup": "help", "huong dan": "help", "giup": "help", "?": "help",
     "huy": "cancel", "huy bo": "cancel",
     "sua": "goto", "sua cau": "goto",
-    "xong": "done", "het": "done", "xong roi": "done",
+    "xong": "done", "xong roi": "done", "da xong": "done", "xong bang": "done",
     "hoan thanh": "finish", "ket thuc": "finish", "xuat": "finish", "xuat bao cao": "finish",
     "them": "add_row", "them dong": "add_row",
     "xoa dong": "delete_row", "xoa": "delete_row",
@@ -68,7 +92,24 @@ COMMAND_WORDS: dict[str, str] = {
     "xoa het": "clear", "xoa doan cuoi": "undo",
 }
 
-_DONE_WORDS = {"xong", "/xong", "het", "xong roi", "da xong", "tiep", "tiep theo"}
+#: What ends a long answer (also as its last line).  "tiếp" is not one: it is ambiguous.
+_DONE_WORDS = {"xong", "/xong", "het", "xong roi", "da xong"}
+
+#: The only words that close a table typed as text (besides the “Xong” button): "tiếp", "ok",
+#: "hết" or "kết thúc" must not close a table the user is still filling.
+_TABLE_DONE_WORDS = {"xong", "xong bang", "xong roi", "da xong", "hoan thanh"}
+
+#: Bare words that could mean "next", "skip" or "done": in a free-text answer or a table menu
+#: they are neither stored nor obeyed; the user is told what to type instead.
+_AMBIGUOUS_WORDS = {"tiep", "tiep theo", "tiep tuc", "di tiep", "ok", "oke", "okay", "next", "sang cau tiep"}
+
+
+def _command_key(text: str) -> str:
+    """The folded text as compared with command words: no leading "/", "_" as a space, no final "." or "!"."""
+    f = fold(text).strip()
+    if f.startswith("/"):
+        f = f[1:].replace("_", " ")
+    return f.rstrip(" .!")
 
 
 def parse_command(text: str) -> tuple[str, str | None] | None:
@@ -126,8 +167,25 @@ class FormEngine:
         if state.mode == "cancelled":
             return self._result(state, error="Biểu mẫu này đã bị hủy; hãy bắt đầu lại nếu cần.")
         text = text if isinstance(text, str) else str(text)
+        if state.mode == "end" and self._step(state) is None:
+            redirected = self._end_with_missing(state)
+            if redirected is not None:  # a state saved before E1: answer the first missing field
+                state = redirected
         if state.mode == "table" and is_paste(text) and not text.strip().startswith("/"):
             return self._paste(state, text)  # pasted rows win over command words ("Thêm mới …; 100")
+        folded = _command_key(text)
+        if state.mode == "table":
+            if folded in _TABLE_DONE_WORDS:
+                return self._command(state, "done", None, raw=text)
+            if folded in _AMBIGUOUS_WORDS or folded in ("het", "ket thuc"):
+                return self._result(state, error=(
+                    f"Bảng chưa đóng (“{text.strip()[:30]}” không phải lệnh kết thúc bảng). Gõ “xong” hoặc bấm "
+                    "nút “Xong” khi đã nhập hết các dòng; gõ “thêm” để thêm dòng hoặc dán các dòng."))
+        elif folded in _AMBIGUOUS_WORDS and self._is_free_text_mode(state):
+            return self._result(state, error=(
+                f"Chưa ghi “{text.strip()[:30]}” vào câu trả lời. Muốn bỏ qua câu này, gõ “bỏ qua”"
+                + ("; nếu đã gửi hết nội dung, gõ “xong”" if state.mode == "longtext" else "")
+                + "; muốn trả lời, hãy gõ nội dung."))
         cmd = parse_command(text)
         if cmd is None and state.mode == "longtext" and fold(text).strip() in _DONE_WORDS:
             cmd = ("done", None)
@@ -135,7 +193,12 @@ class FormEngine:
             return self._command(state, cmd[0], cmd[1], raw=text)
         handler = self._mode_handlers().get(state.mode)
         if handler is None:
-            return self._result(state, error="Biểu mẫu đã đi hết; gõ “xem lại”, “sửa <mã câu>” hoặc “xong”.")
+            # Every question answered: free text has nowhere to go.  Say so (never drop it silently);
+            # the caller logs the raw text with the error.
+            return self._result(state, error=(
+                "Nội dung vừa gõ CHƯA được ghi vào biểu mẫu vì bạn đã trả lời đủ các câu. "
+                f"Muốn thay câu trả lời nào, gõ “sửa <mã câu>” (ví dụ “{self._edit_example(state)}”) rồi gõ lại "
+                "nội dung; gõ “xem lại” để kiểm tra, hoặc “xong” để xuất báo cáo."))
         return handler(state, text)
 
     def command(self, state: FormState, name: str, arg: str | None = None) -> StepResult:
@@ -183,6 +246,14 @@ class FormEngine:
             return state.mode == "longtext"
         return arg is None or name in ("goto",)
 
+    def _edit_example(self, state: FormState) -> str:
+        """“sửa I.1” with a code this form really has (or the label of an unnumbered first field)."""
+        fields = [st for st in self.plan.steps(state.answers, state.closed) if st.field is not None]
+        numbered = next((st for st in fields if self.plan.shown_code(st)), None)
+        if numbered is not None:
+            return f"sửa {self.plan.shown_code(numbered)}"
+        return f"sửa {fields[0].field.label.lower()}" if fields else "xem lại"
+
     def _step(self, state: FormState) -> Step | None:
         if state.cursor is None:
             return None
@@ -222,9 +293,10 @@ class FormEngine:
         if path and path not in state.visited:
             state.visited.append(path)
 
-    def _advance(self, state: FormState, after: str | None = None) -> None:
+    def _advance(self, state: FormState, after: str | None = None) -> list[str]:
         """Move past the current step: the next one in order, or (after an edit by code) the
-        first step not yet visited."""
+        first step not yet visited.  At the end of the walk, a required answer still missing
+        takes the cursor (see :meth:`_land`).  Returns notes to show before the next prompt."""
         current = after or state.cursor
         self._mark_visited(state, current)
         if current:
@@ -241,8 +313,41 @@ class FormEngine:
                 target = self._step_after_missing(current, steps)
         if target is None:
             target = next((s for s in steps if s.path not in state.visited), None)
+        first_arrival = not state.resume
         state.resume = False
-        self._enter(state, target)
+        return self._land(state, target, current, first_arrival)
+
+    def _land(self, state: FormState, target: Step | None, after: str | None, first_arrival: bool = True) -> list[str]:
+        """Enter ``target``; when there is none (the walk is over) but required answers are still
+        missing, enter the first missing one after ``after`` in form order (wrapping round), with a
+        note, so the user is never left in a dead end.  ``resume`` is set so that once it is answered
+        the engine goes on to the next missing one."""
+        if target is not None:
+            self._enter(state, target)
+            return []
+        missing = missing_required(self.plan, state.answers, state.closed)
+        if not missing:
+            self._enter(state, None)
+            return []
+        steps = self.plan.steps(state.answers, state.closed)
+        order = {s.path: i for i, s in enumerate(steps)}
+        here = order.get(after or "", -1)
+        nxt = next((m for m in missing if order.get(m.path, -1) > here), missing[0])
+        self._enter(state, nxt)
+        state.resume = True
+        name = self.plan.display_name(nxt)
+        where = f"bắt đầu từ câu {name}" if first_arrival else f"tiếp theo: câu {name}"
+        return [f"Còn {len(missing)} câu bắt buộc chưa trả lời; {where}."]
+
+    def _end_with_missing(self, state: FormState) -> FormState | None:
+        """A state left at the end with required answers missing (saved by an older version):
+        moved to the first missing answer; None when nothing is missing."""
+        missing = missing_required(self.plan, state.answers, state.closed)
+        if not missing:
+            return None
+        self._enter(state, missing[0])
+        state.resume = True
+        return state
 
     def _step_after_missing(self, current: str, steps: list[Step]) -> Step | None:
         """The step following a path that is no longer in the plan (its condition turned false)."""
@@ -269,6 +374,8 @@ class FormEngine:
         if step is None or step.field is None:
             return self._result(state, error="Không tìm thấy câu hỏi hiện tại.")
         f = step.field
+        if self._means_none(f.type, f.options, text):
+            return self._none_answer(state, step, text)
         try:
             parsed = parse_value(f.type, text, unit=f.effective_unit, options=f.options)
         except ParseError as exc:
@@ -276,13 +383,61 @@ class FormEngine:
         change = self._store(state, step.path, parsed.value, text)
         code = parse_path(step.path).code or f.code
         echo = f"= {parsed.value}" if is_year_field(f) else parsed.echo
-        reply = [f"Đã ghi {self.plan.shown_code(step) or f.label} {echo}"]
+        reply = [f"Đã ghi {self.plan.short_name(step)} {echo}"]
         if parsed.warning:
             reply.append(f"Lưu ý: {parsed.warning} Muốn sửa, gõ “sửa {code}”.")
-        self._advance(state)
+        reply += self._advance(state)
         return self._result(state, reply, [change])
 
+    @staticmethod
+    def _means_none(kind: str, options: tuple[str, ...], text: str) -> bool:
+        """True when ``text`` only says "none" ("không", "không có", "-") for a field of ``kind``.
+
+        Never for yes/no (where "không" is the answer) nor for a choice that has such an option.
+        """
+        if kind == "yesno" or not is_none_answer(text):
+            return False
+        if kind == "choice":
+            try:
+                parse_choice(text, options)
+                return False
+            except ParseError:
+                return True
+        return True
+
+    def _none_answer(self, state: FormState, step: Step, text: str) -> StepResult:
+        """An answer meaning "none": an optional field is left empty ("Bỏ qua (không có)"); a required
+        text field takes an explicit "Không có" as the text "Không có."; otherwise the field is required."""
+        f = step.field
+        assert f is not None
+        name = self.plan.short_name(step)
+        if not f.required:
+            changes = []
+            if not is_empty(get_value(state.answers, step.path)):
+                changes.append(self._store(state, step.path, None, text))
+            reply = [f"{name}: Bỏ qua (không có)."] + self._advance(state)
+            return self._result(state, reply, changes)
+        if f.type in ("text", "longtext") and is_explicit_none(text):
+            change = self._store(state, step.path, NONE_TEXT, text)
+            reply = [f"Đã ghi {name} = {NONE_TEXT}"] + self._advance(state)
+            return self._result(state, reply, [change])
+        example = f.example or type_example(f.type) or ""
+        if f.type == "choice":
+            example = example or "; ".join(f"{i}. {o}" for i, o in enumerate(f.options, 1))
+        message = f"Câu {name} là bắt buộc nên không để trống được."
+        if f.type in ("text", "longtext"):
+            message += " Nếu thực sự không có gì để báo cáo, gõ “Không có”."
+        elif f.type == "money":
+            message += " Nếu không có kinh phí, gõ 0."
+        if example:
+            message += f" Ví dụ: {example}"
+        return self._result(state, error=message)
+
     def _on_longtext(self, state: FormState, text: str) -> StepResult:
+        if not state.pending.get("buffer") and is_none_answer(text):
+            step = self._step(state)
+            assert step is not None
+            return self._none_answer(state, step, text)
         lines = text.rstrip().split("\n")
         finish = len(lines) > 1 and fold(lines[-1]).strip() in _DONE_WORDS
         body = "\n".join(lines[:-1]) if finish else text
@@ -304,19 +459,22 @@ class FormEngine:
         step = self._step(state)
         assert step is not None and step.field is not None
         buffer = list(state.pending.get("buffer") or [])
-        code = parse_path(step.path).code or step.field.code
+        code = self.plan.short_name(step)
         if not buffer:
             if not is_empty(get_value(state.answers, step.path)):
-                self._advance(state)
-                return self._result(state, [f"Giữ nguyên {code}."])
+                notes = self._advance(state)
+                return self._result(state, [f"Giữ nguyên {code}."] + notes)
             return self._result(state, error="Chưa có nội dung nào; hãy gửi nội dung trước khi gõ “xong”, hoặc bỏ qua.")
+        if len(buffer) == 1 and is_none_answer(buffer[0]):
+            return self._none_answer(state, step, buffer[0])
         try:
             parsed = parse_text("\n".join(buffer), LONG_TEXT_MAX, multiline=True)
         except ParseError as exc:
             return self._result(state, error=exc.text)
         change = self._store(state, step.path, parsed.value, raw if raw is not None else parsed.value)
-        self._advance(state)
-        return self._result(state, [f"Đã ghi {code} ({len(buffer)} đoạn, {format_number(len(parsed.value))} ký tự)."], [change])
+        notes = self._advance(state)
+        return self._result(state, [f"Đã ghi {code} ({len(buffer)} đoạn, {format_number(len(parsed.value))} ký tự)."] + notes,
+                            [change])
 
     # ------------------------------------------------------------------ repeating sections
 
@@ -355,8 +513,8 @@ class FormEngine:
         self._mark_visited(state, state.cursor)
         state.history.append(state.cursor or "")
         target = steps[idx + 1] if 0 <= idx + 1 < len(steps) else next((s for s in steps if s.path not in state.visited), None)
-        self._enter(state, target)
-        return self._result(state, [f"Đã xong phần {section.repeat.label} ({n})."])
+        notes = self._land(state, target, paths[idx] if idx >= 0 else None)
+        return self._result(state, [f"Đã xong phần {section.repeat.label} ({n})."] + notes)
 
     # ------------------------------------------------------------------ tables
 
@@ -368,8 +526,6 @@ class FormEngine:
         return step, step.field.table, list(rows) if isinstance(rows, list) else []
 
     def _on_table(self, state: FormState, text: str) -> StepResult:
-        if fold(text).strip() in _DONE_WORDS:
-            return self._command(state, "done", None, raw=text)
         if is_paste(text):
             return self._paste(state, text)
         return self._result(state, error="Chưa hiểu. Gõ “thêm” để thêm dòng, dán các dòng, hoặc “xong” để sang câu tiếp.")
@@ -410,6 +566,13 @@ class FormEngine:
     def _on_row(self, state: FormState, text: str) -> StepResult:
         step, spec, _ = self._table(state)
         col = spec.column(state.pending["col"])
+        if is_none_cell(col, text):
+            if col.required:
+                return self._result(state, error=f"Cột “{col.label}” là bắt buộc; hãy nhập giá trị." + (
+                    f" Ví dụ: {col.example}" if col.example else ""))
+            cells = {k: v for k, v in (state.pending.get("cells") or {}).items() if k != col.id}
+            state.pending = {**state.pending, "cells": cells}
+            return self._next_column(state, [f"{col.label}: Bỏ qua (không có)."])
         try:
             parsed = parse_cell(col, spec, text)
         except ParseError as exc:
@@ -612,8 +775,10 @@ class FormEngine:
             return self._result(state, error="Hãy ghi mã câu cần sửa, ví dụ “sửa I.3”.")
         targets = self.plan.resolve_code(arg, state.answers, state.closed, state.cursor)
         if not targets:
-            codes = ", ".join(s.field.code for s in self.plan.steps(state.answers, state.closed) if s.field)[:300]
-            return self._result(state, error=f"Không có câu mã “{arg}” trong biểu mẫu này. Các mã: {codes}")
+            shown = dict.fromkeys(self.plan.short_name(s) for s in self.plan.steps(state.answers, state.closed) if s.field)
+            codes = "; ".join(shown)
+            codes = codes if len(codes) <= 300 else codes[:299] + "…"
+            return self._result(state, error=f"Không có câu mã “{arg}” trong biểu mẫu này. Có thể sửa: {codes}")
         target = targets[0]
         if state.cursor and state.cursor != target.path:
             state.history.append(state.cursor)
@@ -621,7 +786,7 @@ class FormEngine:
         self._enter(state, target)
         value = get_value(state.answers, target.path)
         current = display_value(target.field, value) if target.field else ""
-        return self._result(state, [f"Sửa câu {target.path}. Hiện có: {current}."])
+        return self._result(state, [f"Sửa câu {self.plan.display_name(target)}. Hiện có: {current}."])
 
     def _back(self, state: FormState) -> StepResult:
         if state.mode == "row":
@@ -673,7 +838,7 @@ class FormEngine:
         step = self._step(state)
         if step is None or step.field is None:
             return self._result(state, error="Không có câu nào để bỏ qua.")
-        code = parse_path(step.path).code or step.field.code
+        code = self.plan.short_name(step)
         value = get_value(state.answers, step.path)
         if not is_empty(value):
             reply = [f"Giữ nguyên {code}."]
@@ -681,7 +846,7 @@ class FormEngine:
             reply = [f"Đã bỏ qua {code}. Đây là câu bắt buộc: cần trả lời trước khi xuất báo cáo."]
         else:
             reply = [f"Đã bỏ qua {code}."]
-        self._advance(state)
+        reply += self._advance(state)
         return self._result(state, reply)
 
     def _done(self, state: FormState) -> StepResult:
@@ -695,7 +860,7 @@ class FormEngine:
             min_rows = spec.min_rows or (1 if step.field.required else 0)
             if len(rows) < min_rows:
                 reply.append(f"Lưu ý: bảng cần ít nhất {min_rows} dòng trước khi xuất báo cáo.")
-            self._advance(state)
+            reply += self._advance(state)
             return self._result(state, reply)
         if state.mode in ("field", "end"):
             return self._finish(state)
@@ -708,8 +873,9 @@ class FormEngine:
             if state.cursor and state.cursor != missing[0].path:
                 state.history.append(state.cursor)
             self._enter(state, missing[0])
-            codes = ", ".join(m.path for m in missing)
-            return self._result(state, error=f"Chưa thể xuất báo cáo: còn {len(missing)} câu bắt buộc chưa trả lời ({codes}).")
+            return self._result(state, error=(
+                f"Chưa thể xuất báo cáo: còn {len(missing)} câu bắt buộc chưa trả lời: {missing_names(self.plan, missing, 10)}."
+                + (f" Bắt đầu từ câu {self.plan.display_name(missing[0])}." if len(missing) > 1 else "")))
         state.cursor, state.mode, state.pending = None, "end", {}
         return self._result(state, ["Đã đủ thông tin, sẵn sàng xuất báo cáo."])
 

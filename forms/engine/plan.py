@@ -139,6 +139,28 @@ class Plan:
             return ""
         return parse_path(step.path).code or step.field.code
 
+    @classmethod
+    def display_name(cls, step: Step, with_instance: bool = True) -> str:
+        """How the user sees a question in lists: "I.5 Mục tiêu đầu tư (hệ thống thông tin thứ 1)",
+        "Danh mục dự án, nhiệm vụ" — the form's own code and label, never an internal path
+        ("HTTT[1].I.5") or a word id ("bang")."""
+        if step.field is None:
+            label = step.section.repeat.label if step.section is not None and step.section.repeat else ""
+            return f"Thêm {label}".strip()
+        code = cls.shown_code(step)
+        name = f"{code} {step.field.label}" if code else step.field.label
+        if with_instance and step.section is not None and step.index is not None:
+            rep = step.section.repeat
+            name += f" ({rep.label if rep else step.section.title} thứ {step.index})"
+        return name
+
+    @classmethod
+    def short_name(cls, step: Step) -> str:
+        """The code alone when the form numbers the field ("I.5"), else its label ("Danh mục dự án, nhiệm vụ")."""
+        if step.field is None:
+            return cls.display_name(step)
+        return cls.shown_code(step) or step.field.label
+
     def is_answered(self, step: Step, answers: dict[str, Any]) -> bool:
         """True when the step's slot holds a non-empty answer."""
         return step.field is not None and not is_empty(get_value(answers, step.path))

@@ -10,12 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from forms.engine.plan import Plan, Step
-from forms.engine.review import display_value, missing_required
+from forms.engine.review import display_value, missing_names, missing_required
 from forms.engine.state import FormState, Prompt, get_value, is_empty, parse_path
 from forms.engine.tables import column_title, column_unit, describe_row, format_cell, group_label, group_menu
 from forms.schema import Column, Field, TableSpec
 
-__all__ = ["build_prompt", "type_hint", "progress", "NAV_BUTTONS"]
+__all__ = ["build_prompt", "type_hint", "type_example", "progress", "button_label", "NAV_BUTTONS", "BUTTON_MAX"]
+
+#: Longest button label (Telegram shows about this much on a phone; the bot cuts at 40 too).
+BUTTON_MAX = 40
+
+
+def button_label(text: str, limit: int = BUTTON_MAX) -> str:
+    """``text`` cut to ``limit`` characters with "…" so that a button never loses its end silently."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:.(") + "…"
 
 NAV_BUTTONS = {
     "skip": "Bỏ qua",
@@ -27,22 +36,46 @@ NAV_BUTTONS = {
 }
 
 
-def type_hint(kind: str, unit: str | None = None, options: tuple[str, ...] | list[str] = ()) -> str:
-    """One line telling what kind of answer is expected, with an accepted example."""
+#: Per type: (hint without an example, the generic accepted example).  The hint alone is shown
+#: when the field has its own example, so the two never contradict ("ví dụ 12" vs "Ví dụ: 2019").
+_TYPE_HINTS: dict[str, tuple[str, str]] = {
+    "integer": ("Nhập một số nguyên.", "12"),
+    "number": ("Nhập một số.", "1,5"),
+    "date": ("Nhập ngày (ngày/tháng/năm).", "15/5/2019 hoặc ngày 15 tháng 5 năm 2019"),
+    "month": ("Nhập tháng (tháng/năm).", "6/2019 hoặc tháng 6 năm 2019"),
+    "year_range": ("Nhập giai đoạn (năm bắt đầu-năm kết thúc).", "2019-2020"),
+    "period": ("Nhập kỳ báo cáo (tháng, quý, 6 tháng, năm hoặc giai đoạn).",
+               "tháng 6/2019, quý II/2019, 6 tháng đầu năm 2019"),
+}
+
+
+def type_example(kind: str) -> str | None:
+    """The generic example of an accepted answer for a field type (None when there is none)."""
     if kind == "money":
-        return f"Nhập số tiền (đơn vị: {unit or 'triệu đồng'}); có thể gõ 1,5 tỷ, 200 triệu, 15tr, 2 tỷ 300 triệu."
-    if kind == "integer":
-        return "Nhập một số nguyên, ví dụ 12." + (f" Đơn vị: {unit}." if unit else "")
-    if kind == "number":
-        return "Nhập một số, ví dụ 1,5." + (f" Đơn vị: {unit}." if unit else "")
-    if kind == "date":
-        return "Nhập ngày, ví dụ 15/5/2019 hoặc ngày 15 tháng 5 năm 2019."
-    if kind == "month":
-        return "Nhập tháng, ví dụ 6/2019 hoặc tháng 6 năm 2019."
-    if kind == "year_range":
-        return "Nhập giai đoạn, ví dụ 2019-2020."
-    if kind == "period":
-        return "Nhập kỳ báo cáo, ví dụ tháng 6/2019, quý II/2019, 6 tháng đầu năm 2019."
+        return "1,5 tỷ, 200 triệu, 15tr, 2 tỷ 300 triệu"
+    entry = _TYPE_HINTS.get(kind)
+    return entry[1] if entry else None
+
+
+def type_hint(kind: str, unit: str | None = None, options: tuple[str, ...] | list[str] = (),
+              with_example: bool = True) -> str:
+    """One line telling what kind of answer is expected.
+
+    With ``with_example`` (the default) the line ends with a generic accepted example; pass False
+    when the field shows its own example ("Ví dụ: 2019"), so the prompt never shows two examples
+    that contradict each other.
+    """
+    unit_note = f" Đơn vị: {unit}." if unit else ""
+    if kind == "money":
+        base = f"Nhập số tiền (đơn vị: {unit or 'triệu đồng'})"
+        if with_example:
+            return base + f"; có thể gõ {type_example('money')}."
+        return base + "; có thể gõ kèm tỷ, triệu, nghìn."
+    if kind in _TYPE_HINTS:
+        hint, example = _TYPE_HINTS[kind]
+        if with_example:
+            hint = hint[:-1] + f", ví dụ {example}."
+        return hint + (unit_note if kind in ("integer", "number") else "")
     if kind == "choice":
         return "Chọn bằng số thứ tự hoặc gõ tên lựa chọn:\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
     if kind == "yesno":
@@ -96,7 +129,7 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
         lines.append(f"({extra})")
     if f.help:
         lines.append(f.help)
-    hint = type_hint(f.type, f.effective_unit, f.options)
+    hint = type_hint(f.type, f.effective_unit, f.options, with_example=not f.example)
     if f.type != "table" and hint:
         lines.append(hint)
     if f.example:
@@ -135,7 +168,7 @@ def _column_prompt(spec: TableSpec, col: Column, state: FormState) -> list[str]:
     lines = [f"{what}{where} — cột {idx}/{len(inputs)}: {column_title(col)}"]
     if col.help:
         lines.append(col.help)
-    hint = type_hint(col.type, column_unit(col, spec), col.options)
+    hint = type_hint(col.type, column_unit(col, spec), col.options, with_example=not col.example)
     if hint and col.type != "longtext":
         lines.append(hint)
     if col.example:
@@ -244,12 +277,12 @@ def _end_prompt(plan: Plan, state: FormState, steps: list[Step]) -> Prompt:
     missing = missing_required(plan, state.answers, state.closed)
     total = sum(1 for s in steps if s.is_question)
     if missing:
-        codes = ", ".join(m.path for m in missing)
         text = (
-            f"Bạn đã đi hết biểu mẫu nhưng còn {len(missing)} câu bắt buộc chưa trả lời: {codes}.\n"
-            "Gõ “sửa <mã câu>” để trả lời, hoặc “xem lại” để xem toàn bộ."
+            f"Còn {len(missing)} câu bắt buộc chưa trả lời: {missing_names(plan, missing, 10)}.\n"
+            "Bấm một câu bên dưới hoặc gõ nội dung để trả lời câu đầu tiên; “xem lại” để xem toàn bộ."
         )
-        buttons = [(f"Trả lời {m.path}", f"goto {m.path}") for m in missing[:5]] + [(NAV_BUTTONS["review"], "review")]
+        buttons = [(button_label("Trả lời: " + plan.display_name(m)), f"goto {m.path}") for m in missing[:5]]
+        buttons.append((NAV_BUTTONS["review"], "review"))
         return Prompt(None, None, "Còn thiếu", text, (total, total), buttons=buttons, done=False)
     text = (
         "Bạn đã trả lời đủ các câu. Gõ “xem lại” để kiểm tra, “sửa <mã câu>” để sửa, "

@@ -12,12 +12,12 @@ from typing import Any
 from forms.answers import missing_required as answers_missing_required
 from forms.engine.plan import Plan, Step
 from forms.engine.state import get_value, is_empty
-from forms.engine.tables import list_rows
+from forms.engine.tables import review_rows
 from forms.parsers import format_value
 from forms.schema import Field, Section
 from forms.text import fold
 
-__all__ = ["review_text", "missing_required", "display_value", "is_year_field"]
+__all__ = ["review_text", "missing_required", "missing_names", "display_value", "is_year_field"]
 
 _NOT_ANSWERED = "(chưa trả lời)"
 
@@ -44,23 +44,45 @@ def _section_heading(section: Section) -> str:
 
 
 def missing_required(plan: Plan, answers: dict[str, Any], closed: list[str]) -> list[Step]:
-    """Required answers still empty, as steps to jump to (the rule of ``forms.answers``, which
-    the export applies too: conditions honoured, tables below ``min_rows``, each instance)."""
+    """Required answers still empty, as steps to jump to, in form order (the rule of
+    ``forms.answers``, which the export applies too: conditions honoured, tables below
+    ``min_rows``, each instance)."""
     out: list[Step] = []
     steps = plan.steps(answers, closed)
-    for path, _label in answers_missing_required(plan.template, answers):
-        step = next((s for s in steps if s.path == path), None)
+    position = {s.path: i for i, s in enumerate(steps)}
+    # The walk shows ``repeat.min`` instances even before any is stored: check their fields too,
+    # so "còn N câu" counts the real questions, not just the section.
+    padded = answers
+    for code, section in plan.repeats.items():
+        stored = answers.get(code)
+        stored = stored if isinstance(stored, list) else []
+        minimum = section.repeat.min if section.repeat else 1
+        if len(stored) < minimum:
+            padded = {**padded, code: list(stored) + [{} for _ in range(minimum - len(stored))]}
+    for path, _label in answers_missing_required(plan.template, padded):
+        step = steps[position[path]] if path in position else None
         if step is None and path in plan.repeats:  # fewer instances than repeat.min
             step = next((s for s in steps if s.section is not None and s.section.code == path and s.field), None)
         if step is not None and step not in out:
             out.append(step)
+    out.sort(key=lambda s: position.get(s.path, len(position)))
     return out
+
+
+def missing_names(plan: Plan, missing: list[Step], limit: int | None = None) -> str:
+    """"I.5 Mục tiêu đầu tư (hệ thống thông tin thứ 1); Danh mục dự án, nhiệm vụ" — the missing
+    questions as the user knows them, in form order ("; " because labels hold commas)."""
+    names = [plan.display_name(s) for s in missing]
+    if limit is not None and len(names) > limit:
+        names = names[:limit] + [f"… và {len(names) - limit} câu khác"]
+    return "; ".join(names)
 
 
 def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
     """All answers, grouped by section headings, with each field's code, label and value."""
     lines: list[str] = [f"XEM LẠI: {plan.template.title}"]
-    missing = {s.path for s in missing_required(plan, answers, closed)}
+    missing_steps = missing_required(plan, answers, closed)
+    missing = {s.path for s in missing_steps}
     open_sections: tuple[str, ...] = ()
     last_instance: tuple[str | None, int | None] = (None, None)
     for step in plan.steps(answers, closed):
@@ -93,7 +115,7 @@ def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
             rows = value if isinstance(value, list) else []
             lines.append(f"{indent}{code}{f.label}: {len(rows)} dòng{flag}")
             if rows:
-                lines.extend(indent + "  " + ln for ln in list_rows(f.table, rows).split("\n"))
+                lines.extend(indent + "  " + ln for ln in review_rows(f.table, rows).split("\n"))
         else:
             shown = display_value(f, value)
             if f.type == "longtext" and "\n" in shown:
@@ -103,5 +125,5 @@ def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
                 lines.append(f"{indent}{code}{f.label}: {shown}{flag}")
     if missing:
         lines.append("")
-        lines.append(f"Còn {len(missing)} câu bắt buộc chưa trả lời: {', '.join(sorted(missing, key=list(missing).index))}.")
+        lines.append(f"Còn {len(missing_steps)} câu bắt buộc chưa trả lời: {missing_names(plan, missing_steps)}.")
     return "\n".join(lines)

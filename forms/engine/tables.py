@@ -19,6 +19,7 @@ from forms.parsers import (
     PasteResult,
     format_number,
     format_value,
+    is_none_answer,
     parse_choice,
     parse_paste,
     parse_value,
@@ -37,11 +38,14 @@ __all__ = [
     "insert_row",
     "describe_row",
     "list_rows",
+    "review_rows",
+    "shorten",
     "group_label",
     "match_group",
     "group_menu",
     "paste_rows",
     "cell_summary",
+    "is_none_cell",
     "is_paste",
     "parse_row_number",
 ]
@@ -147,6 +151,73 @@ def list_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at about ``limit`` characters with "…" (at a word when possible)."""
+    one = " ".join(str(text).split())
+    if len(one) <= limit:
+        return one
+    cut = one[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _short_title(col: Column) -> str:
+    """A money column's title without its outermost header ("NSTW › Đầu tư", not "Nguồn vốn › …")."""
+    path = (*col.header[1:], col.label) if len(col.header) >= 2 else (*col.header, col.label)
+    return " › ".join(path)
+
+
+def _review_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
+    cells = row.get("cells") or {}
+    inputs = spec.input_columns
+    label_col = next((c for c in inputs if c.type in ("text", "longtext") and not is_blank(cells.get(c.id))), None)
+    if label_col is None:
+        label_col = next((c for c in inputs if c.type != "money" and not is_blank(cells.get(c.id))), None)
+    head = shorten(format_cell(label_col, spec, cells[label_col.id])) if label_col is not None else "(chưa có tên)"
+    money = [
+        f"{_short_title(c)}: {format_number(cells[c.id])}"
+        for c in inputs
+        if c.type == "money" and not is_blank(cells.get(c.id)) and isinstance(cells[c.id], (int, float))
+    ]
+    units = {column_unit(c, spec) for c in inputs if c.type == "money" and not is_blank(cells.get(c.id))}
+    unit = f" ({units.pop()})" if len(units) == 1 else ""
+    group = f"[{row['group']}] " if row.get("group") else ""
+    return f"{number}. {group}{head}" + (f" — {'; '.join(money)}{unit}" if money else "")
+
+
+def is_blank(value: Any) -> bool:
+    """True for a cell with nothing in it."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def review_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
+    """The rows as the review shows them in a chat: per row only its name (cut at ~60 characters)
+    and its money columns, under the group headings; the full content is in the .docx and in
+    "danh sách"."""
+    if not rows:
+        return "Bảng chưa có dòng nào."
+    lines: list[str] = []
+    if spec.groups:
+        leaf_codes = {g.code for g in spec.leaf_groups()}
+        by_group: dict[str | None, list[tuple[int, dict[str, Any]]]] = {}
+        for i, row in enumerate(rows, 1):
+            by_group.setdefault(row.get("group"), []).append((i, row))
+        for group, depth in spec.all_groups():
+            if not any(g.is_leaf and g.code in by_group for g, _ in group.walk()):
+                continue  # no rows under this group: leave its heading out
+            lines.append(("  " * depth) + f"{group.code} {shorten(group.label)}")
+            for i, row in by_group.get(group.code, []) if group.is_leaf else []:
+                lines.append(("  " * (depth + 1)) + _review_row(spec, row, i))
+        for code, items in by_group.items():
+            if code not in leaf_codes:
+                lines.extend(_review_row(spec, r, i) for i, r in items)
+    else:
+        lines.extend(_review_row(spec, row, i) for i, row in enumerate(rows, 1))
+    return "\n".join(lines)
+
+
 def match_group(spec: TableSpec, text: str) -> RowGroup:
     """The leaf group a user picks: by number in the menu, by code ("I.1", "i.1") or by label."""
     leaves = spec.leaf_groups()
@@ -174,17 +245,43 @@ def paste_rows(spec: TableSpec, text: str) -> tuple[PasteResult, list[str | None
         PasteColumn(c.id, column_title(c), (lambda s, c=c: parse_cell(c, spec, s)), c.required)
         for c in spec.input_columns
     ]
+    inputs = spec.input_columns
     groups_by_line: dict[int, str] = {}
     lines_out: list[str] = []
     for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         cells = split_paste_line(line)
+        changed = False
         if leaf_codes and len(cells) > 1 and cells[0].strip().rstrip(".").upper() in leaf_codes:
             groups_by_line[lineno] = leaf_codes[cells[0].strip().rstrip(".").upper()]
             cells = cells[1:]
+            changed = True
+        if len(cells) > 1:
+            # "-", "không", "không có" in a cell mean an empty cell (a required one is then reported).
+            blanked = ["" if i < len(inputs) and is_none_cell(inputs[i], c) else c for i, c in enumerate(cells)]
+            changed = changed or blanked != cells
+            cells = blanked
+        if changed:
             line = "\t".join(cells) if len(cells) > 1 else cells[0] + "\t"
         lines_out.append(line)
     result = parse_paste("\n".join(lines_out), columns)
     return result, [groups_by_line.get(n) for n in result.lines]
+
+
+def is_none_cell(col: Column, text: str) -> bool:
+    """True when a cell typed as "-", "không", "không có" means "nothing" in this column.
+
+    Yes/no columns keep "không" as an answer, and a choice column whose options include the
+    word keeps it too.
+    """
+    if col.type == "yesno" or not is_none_answer(text):
+        return False
+    if col.type == "choice":
+        try:
+            parse_choice(text, col.options)
+            return False
+        except ParseError:
+            return True
+    return True
 
 
 def cell_summary(spec: TableSpec, cells: dict[str, Any]) -> str:
