@@ -342,9 +342,9 @@ def _strip_unit_suffix(raw: str, unit: str | None) -> str:
     return f
 
 
-def parse_integer(text: str, unit: str | None = None, allow_negative: bool = False) -> Parsed:
-    """A whole number: "12", "1.500", "1 500" (and the field's unit word if typed after it)."""
-    example = "12 hoặc 1.500"
+def _numeric_body(text: str, unit: str | None, allow_negative: bool, example: str,
+                  what: str) -> tuple[str, str, bool]:
+    """Shared first steps of integer/number parsing: (typed text, digits without unit or sign, negative?)."""
     raw = normalize_space(text)
     f = _strip_unit_suffix(raw, unit)
     if not f:
@@ -356,7 +356,14 @@ def parse_integer(text: str, unit: str | None = None, allow_negative: bool = Fal
         neg, f = True, re.sub(r"^(?:-|−|–)\s*", "", f)
     _reject_common_bad_numbers(f, example)
     if not re.fullmatch(r"\d+(?:[.,]\d+)*|\d{1,3}(?: \d{3})+", f):
-        raise ParseError(f"“{raw}” không phải là một số nguyên.", example)
+        raise ParseError(f"“{raw}” không phải là {what}.", example)
+    return raw, f, neg
+
+
+def parse_integer(text: str, unit: str | None = None, allow_negative: bool = False) -> Parsed:
+    """A whole number: "12", "1.500", "1 500" (and the field's unit word if typed after it)."""
+    example = "12 hoặc 1.500"
+    raw, f, neg = _numeric_body(text, unit, allow_negative, example, "một số nguyên")
     d = parse_decimal(f)
     if "," in f and "." not in f and f.count(",") == 1:
         raise ParseError(f"“{raw}” không phải là số nguyên (có phần thập phân).", example)
@@ -372,18 +379,7 @@ def parse_integer(text: str, unit: str | None = None, allow_negative: bool = Fal
 def parse_number(text: str, unit: str | None = None, allow_negative: bool = False) -> Parsed:
     """A decimal number: "1,5", "1.234,5", "15%" (when the unit is "%")."""
     example = "1,5 hoặc 1.234,5"
-    raw = normalize_space(text)
-    f = _strip_unit_suffix(raw, unit)
-    if not f:
-        raise ParseError("Bạn chưa nhập số.", example)
-    neg = False
-    if re.match(r"^(?:-|−|–)\s*\d", f):
-        if not allow_negative:
-            raise ParseError("Giá trị không được âm.", example)
-        neg, f = True, re.sub(r"^(?:-|−|–)\s*", "", f)
-    _reject_common_bad_numbers(f, example)
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*|\d{1,3}(?: \d{3})+", f):
-        raise ParseError(f"“{raw}” không phải là một số.", example)
+    raw, f, neg = _numeric_body(text, unit, allow_negative, example, "một số")
     d = parse_decimal(f)
     if d > NUMBER_MAX:
         raise ParseError("Số quá lớn; hãy kiểm tra lại.", example)
