@@ -297,6 +297,9 @@ class TelegramFrontend:
         bot = self.application.bot
         markup = keyboard(out)
         pieces = split_text(out.text) if out.text else []
+        if out.document is not None and out.text == out.document.caption:
+            # The core repeats its text as the caption (the terminal prints text only): send it once.
+            pieces = [] if len(out.text) <= CAPTION_LIMIT else pieces
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
             await bot.send_message(chat_id, piece, reply_markup=markup if last and not out.document else None)
@@ -304,7 +307,7 @@ class TelegramFrontend:
             caption = out.document.caption
             extra = None
             if len(caption) > CAPTION_LIMIT:
-                caption, extra = "", caption
+                caption, extra = "", (None if pieces else caption)
             with open(out.document.path, "rb") as fh:
                 await bot.send_document(chat_id, document=fh, filename=out.document.filename, caption=caption or None,
                                         reply_markup=markup)

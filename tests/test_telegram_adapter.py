@@ -33,6 +33,11 @@ class RecordingCore:
             return [Outgoing(texts.UNSUPPORTED_CONTENT)]
         if event.text == "long":
             return [Outgoing(("Dòng rất dài của báo cáo. " * 40 + "\n") * 12)]
+        if event.text == "export":
+            path = self.tmp / "e.docx"
+            path.write_bytes(b"PK\x03\x04 export")
+            caption = "Đây là báo cáo.\nHạn nộp theo công văn: trước ngày 22 hàng tháng."
+            return [Outgoing(caption, document=Document(path, "Bao-cao.docx", caption))]
         if event.text == "doc":
             path = self.tmp / "r.docx"
             path.write_bytes(b"PK\x03\x04 docx bytes")
@@ -96,6 +101,15 @@ def test_document_is_uploaded_with_send_document(tmp_path):
     docs = server.documents_to(12)
     assert len(docs) == 1 and docs[0].document_name == "Bao-cao.docx"
     assert docs[0].document_bytes == b"PK\x03\x04 docx bytes" and "22 hàng tháng" in docs[0].caption
+
+
+def test_text_repeated_as_caption_is_sent_once(tmp_path):
+    server, core = FakeTelegramServer(), RecordingCore(tmp_path)
+    run(_session(core, server, [lambda: server.send_text(13, "export")]))
+    docs = server.documents_to(13)
+    assert len(docs) == 1 and "22 hàng tháng" in docs[0].caption
+    messages = [s.text for s in server.sent_to(13) if s.document_bytes is None]
+    assert not [t for t in messages if t and "22 hàng tháng" in t]
 
 
 def test_allowlist_refuses_others_before_the_core(tmp_path):
