@@ -12,16 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import texts
+from storage.models import PROFILE_FIELDS
 
-FIELDS: tuple[str, ...] = (
-    "co_quan_chu_quan",
-    "co_quan",
-    "so_ky_hieu",
-    "dia_danh",
-    "nguoi_ky",
-    "chuc_vu",
-    "noi_nhan",
-)
+# The profile's fields and their order come from the storage model, the single source of the schema.
+FIELDS: tuple[str, ...] = PROFILE_FIELDS
 OPTIONAL: frozenset[str] = frozenset({"co_quan_chu_quan"})
 MAX_LEN = 300
 
