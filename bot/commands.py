@@ -43,11 +43,12 @@ def _run(args: argparse.Namespace) -> int:
     if not os.environ.get("TELEGRAM_BOT_TOKEN"):
         print("TELEGRAM_BOT_TOKEN chưa được đặt: mở trò chuyện trong terminal.", file=sys.stderr)
         return _chat(args)
-    from bot.telegram_app import run_telegram
+    from bot.telegram_app import load_settings, run_telegram
 
+    settings = load_settings()  # a bad allowlist stops here, before the slow warm-up
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    run_telegram(build_core(warm=True))
+    run_telegram(build_core(warm=True), settings)
     return 0
 
 

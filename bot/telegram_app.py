@@ -4,7 +4,7 @@ It turns updates into :class:`~bot.messages.Incoming` events, runs the (blocking
 thread so the event loop stays free, and sends the :class:`~bot.messages.Outgoing` replies: text split
 under Telegram's 4096-character limit (plain text, no parse mode, so nothing needs escaping), inline
 keyboards, documents with ``send_document``, a "typing" action while working. Access control
-(``BAOCAO_ALLOWED_USERS``) runs before any handler; admins (``BAOCAO_ADMINS``) may upload dispatches.
+(``bot.access``: closed by default, fails closed) runs before any handler; admins (``BAOCAO_ADMINS``) may upload dispatches.
 
 Configuration (environment): ``TELEGRAM_BOT_TOKEN``; ``TELEGRAM_API_BASE_URL`` for a self-hosted Bot
 API server; ``BAOCAO_WEBHOOK_URL`` (+ ``BAOCAO_WEBHOOK_PORT``, ``BAOCAO_WEBHOOK_LISTEN``) to use a
@@ -35,6 +35,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
+from bot.access import AccessConfigError, AccessPolicy, Sender, Verdict
 from bot.messages import Incoming, IncomingFile, Outgoing
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the public Bot API's getFile limit
 REMINDER_INTERVAL_S = 60.0
+REFUSAL_EVERY_S = 600.0  # a stranger who keeps writing is told once per 10 minutes
 
 
 class ConversationCore(Protocol):
@@ -52,20 +54,6 @@ class ConversationCore(Protocol):
     def handle(self, event: Incoming) -> list[Outgoing]: ...
 
     def due_reminders(self, channel: str) -> list[tuple[str, Outgoing]]: ...
-
-
-def _id_set(value: str | None) -> frozenset[int]:
-    """Parse "123, 456" into ids; ignore blanks and report junk in the log."""
-    ids: set[int] = set()
-    for part in (value or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            ids.add(int(part))
-        except ValueError:
-            log.warning("Ignoring a non-numeric Telegram user id in configuration: %r", part)
-    return frozenset(ids)
 
 
 @dataclass(frozen=True)
@@ -80,18 +68,31 @@ class TelegramSettings:
     allowed_users: frozenset[int] = field(default_factory=frozenset)
     admins: frozenset[int] = field(default_factory=frozenset)
     reminder_interval_s: float = REMINDER_INTERVAL_S
+    allowed_usernames: frozenset[str] = field(default_factory=frozenset)  # lower-case, no "@"
+    allowed_groups: frozenset[int] = field(default_factory=frozenset)
+    open_access: bool = False  # BAOCAO_OPEN=1; otherwise an empty allowlist admits admins only
+
+    @property
+    def access(self) -> AccessPolicy:
+        return AccessPolicy(user_ids=self.allowed_users, usernames=self.allowed_usernames, admins=self.admins,
+                            groups=self.allowed_groups, open=self.open_access)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "TelegramSettings":
+        """Raises :class:`~bot.access.AccessConfigError` for an allowlist value it cannot parse."""
         env = dict(os.environ if env is None else env)
+        access = AccessPolicy.from_env(env)
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
             api_base_url=(env.get("TELEGRAM_API_BASE_URL") or "").rstrip("/") or None,
             webhook_url=env.get("BAOCAO_WEBHOOK_URL") or None,
             webhook_port=int(env.get("BAOCAO_WEBHOOK_PORT") or 8443),
             webhook_listen=env.get("BAOCAO_WEBHOOK_LISTEN") or "0.0.0.0",
-            allowed_users=_id_set(env.get("BAOCAO_ALLOWED_USERS")),
-            admins=_id_set(env.get("BAOCAO_ADMINS")),
+            allowed_users=access.user_ids,
+            admins=access.admins,
+            allowed_usernames=access.usernames,
+            allowed_groups=access.groups,
+            open_access=access.open,
         )
 
 
@@ -136,6 +137,8 @@ class TelegramFrontend:
         self.core = core
         self.settings = settings
         self.processed_updates = 0  # every update fully handled (tests wait on it)
+        self._access = settings.access
+        self._refused_at: dict[int, float] = {}
         self._reminder_task: asyncio.Task[None] | None = None
         builder = ApplicationBuilder().token(settings.token or "0:missing")
         if settings.api_base_url:
@@ -211,20 +214,49 @@ class TelegramFrontend:
 
     # ---- handlers ------------------------------------------------------------------------
     async def check_access(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Refuse users outside ``BAOCAO_ALLOWED_USERS`` (when set) before any other handler runs."""
-        user = update.effective_user
-        allowed = self.settings.allowed_users
-        if not allowed or user is None or user.id in allowed or user.id in self.settings.admins:
-            return
-        log.info("Refused Telegram user %s (not in BAOCAO_ALLOWED_USERS)", user.id)
+        """Group -1, before any handler: let allowed users through, stop everything else.
+
+        Fails closed: whatever happens while refusing (Telegram answering 403, 429, 400, a network
+        error, a bug), the update is stopped here and no other handler sees it.
+        """
+        message = update.effective_message
+        user, chat = update.effective_user, update.effective_chat
+        sender = Sender(
+            user_id=user.id if user else None,
+            username=user.username if user else None,
+            chat_id=chat.id if chat else None,
+            chat_type=chat.type if chat else "private",
+            text=(message.text or message.caption) if message else None,
+        )
+        verdict = Verdict.IGNORE
         try:
-            if update.callback_query:
-                await update.callback_query.answer()
-            if update.effective_chat:
-                await context.bot.send_message(update.effective_chat.id, texts.ACCESS_DENIED)
+            verdict = self._access.decide(sender, context.bot.username if context.bot else None)
+            if verdict is Verdict.ALLOW:
+                return
+            log.info("%s Telegram update from user %s in chat %s (%s)", verdict.value.capitalize(), sender.user_id,
+                     sender.chat_id, sender.chat_type)
+            if verdict is Verdict.REFUSE:
+                await self._refuse(update, context)
+        except Exception as exc:  # any failure while refusing is still a refusal
+            log.warning("Could not send a refusal to user %s: %s", sender.user_id, exc)
         finally:
-            self.processed_updates += 1
-        raise ApplicationHandlerStop
+            if verdict is not Verdict.ALLOW:
+                self.processed_updates += 1
+                raise ApplicationHandlerStop  # noqa: B012 — stopping is the point, whatever happened above
+
+    async def _refuse(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Tell a stranger, at most once per ``REFUSAL_EVERY_S``, that they are not allowed."""
+        user_id = update.effective_user.id if update.effective_user else 0
+        now = asyncio.get_running_loop().time()
+        if now - self._refused_at.get(user_id, -REFUSAL_EVERY_S) < REFUSAL_EVERY_S:
+            return
+        if len(self._refused_at) > 10_000:
+            self._refused_at.clear()
+        self._refused_at[user_id] = now
+        if update.callback_query:
+            await update.callback_query.answer()
+        if update.effective_chat:
+            await context.bot.send_message(update.effective_chat.id, texts.ACCESS_DENIED)
 
     def _event_base(self, update: Update) -> dict[str, Any]:
         user = update.effective_user
@@ -340,9 +372,17 @@ class TelegramFrontend:
         return sent
 
 
+def load_settings(env: dict[str, str] | None = None) -> TelegramSettings:
+    """Settings from the environment; a bad allowlist value stops start-up with a clear message."""
+    try:
+        return TelegramSettings.from_env(env)
+    except AccessConfigError as exc:
+        raise SystemExit(f"Access configuration error: {exc}") from None
+
+
 def run_telegram(core: ConversationCore, settings: TelegramSettings | None = None) -> None:
     """Start the Telegram bot (blocking) with settings from the environment."""
-    settings = settings or TelegramSettings.from_env()
+    settings = settings or load_settings()
     if not settings.token:
         raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
     TelegramFrontend(core, settings).run()

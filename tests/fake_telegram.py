@@ -18,10 +18,25 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7000001
 BOT_USERNAME = "baocao_test_bot"
+
+
+@dataclass
+class Fault:
+    """A failure the fake returns instead of answering (see ``FakeTelegramServer.fail``)."""
+
+    method: str
+    status: int  # 0 = network error
+    description: str
+    retry_after: int = 0
+
+
+class NetworkFault(Exception):
+    """Raised by the fake server for a status-0 fault; FakeRequest turns it into telegram.error.NetworkError."""
 
 
 @dataclass
@@ -59,20 +74,27 @@ class FakeTelegramServer:
         self.callback_answers: list[dict[str, Any]] = []
         self.chat_actions: list[tuple[int, str]] = []
         self.files: dict[str, bytes] = {}
+        self.faults: list[Fault] = []  # queued failures, see fail()
+
+    def fail(self, method: str, status: int, description: str = "", times: int = 1, retry_after: int = 0) -> None:
+        """Make the next ``times`` calls of ``method`` fail: HTTP ``status`` (403, 429, 400...) or, for
+        status 0, a network error (connection dropped), as Telegram or the network would."""
+        self.faults.extend(Fault(method, status, description or f"fault {status}", retry_after) for _ in range(times))
 
     # ---- what users do -------------------------------------------------------------------
     def _user(self, user_id: int, name: str) -> dict[str, Any]:
         return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "vi"}
 
-    def _message(self, user_id: int, name: str, **content: Any) -> dict[str, Any]:
-        mid = self._next_mid(user_id)
-        return {
-            "message_id": mid,
-            "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private", "first_name": name},
-            "from": self._user(user_id, name),
-            **content,
-        }
+    def _message(self, user_id: int, name: str, chat_id: int | None = None, chat_type: str = "private",
+                 username: str | None = None, **content: Any) -> dict[str, Any]:
+        chat_id = user_id if chat_id is None else chat_id
+        mid = self._next_mid(chat_id)
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        chat.update({"first_name": name} if chat_type == "private" else {"title": "Nhóm"})
+        sender = self._user(user_id, name)
+        if username:
+            sender["username"] = username
+        return {"message_id": mid, "date": int(time.time()), "chat": chat, "from": sender, **content}
 
     def _next_mid(self, chat_id: int) -> int:
         self.next_message_id[chat_id] = self.next_message_id.get(chat_id, 0) + 1
@@ -84,9 +106,12 @@ class FakeTelegramServer:
         self.updates.append(update)
         return update["update_id"]
 
-    def send_text(self, user_id: int, text: str, name: str = "Cán bộ") -> int:
-        """The user types ``text`` (commands included: entities are set like Telegram does)."""
-        msg = self._message(user_id, name, text=text)
+    def send_text(self, user_id: int, text: str, name: str = "Cán bộ", **where: Any) -> int:
+        """The user types ``text`` (commands included: entities are set like Telegram does).
+
+        ``where``: ``chat_id``/``chat_type`` for a group chat, ``username`` for the sender's @username.
+        """
+        msg = self._message(user_id, name, text=text, **where)
         if text.startswith("/"):
             length = len(text.split()[0])
             msg["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
@@ -149,6 +174,12 @@ class FakeTelegramServer:
     # ---- the API ------------------------------------------------------------------------
     async def api(self, method: str, params: dict[str, Any], files: dict[str, Any]) -> Any:
         self.calls.append((method, params))
+        fault = next((f for f in self.faults if f.method == method), None)
+        if fault is not None:
+            self.faults.remove(fault)
+            if fault.status == 0:
+                raise NetworkFault(fault.description)
+            return fault
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             raise KeyError(method)
@@ -274,10 +305,17 @@ class FakeRequest(BaseRequest):
         files = dict(request_data.multipart_data) if request_data and request_data.contains_files else {}
         try:
             result = await self.server.api(api_method, params, files)
+        except NetworkFault as exc:
+            raise NetworkError(f"fake network failure: {exc}") from exc
         except KeyError:
             return 404, json.dumps({"ok": False, "error_code": 404, "description": "Not Found: method"}).encode()
         except ValueError as exc:
             return 400, json.dumps({"ok": False, "error_code": 400, "description": str(exc)}).encode()
+        if isinstance(result, Fault):
+            body: dict[str, Any] = {"ok": False, "error_code": result.status, "description": result.description}
+            if result.retry_after:
+                body["parameters"] = {"retry_after": result.retry_after}
+            return result.status, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
@@ -297,9 +335,13 @@ async def settle(frontend: Any, server: FakeTelegramServer, guard_s: float = 60.
 
 
 def make_frontend(core: Any, server: FakeTelegramServer, **settings: Any) -> Any:
-    """A real ``TelegramFrontend`` (Application + Updater) whose HTTP goes to ``server``."""
+    """A real ``TelegramFrontend`` (Application + Updater) whose HTTP goes to ``server``.
+
+    The bot is closed by default; tests that do not set an allowlist get ``open_access`` (BAOCAO_OPEN=1).
+    """
     from bot.telegram_app import TelegramFrontend, TelegramSettings
 
+    settings.setdefault("open_access", not (settings.get("allowed_users") or settings.get("allowed_usernames")))
     cfg = TelegramSettings(token="123456:TEST-TOKEN", reminder_interval_s=0, **settings)
     frontend = TelegramFrontend(core, cfg, request=FakeRequest(server), get_updates_request=FakeRequest(server))
     frontend._first_update_id = server.next_update_id  # updates before this belong to an earlier process
@@ -310,19 +352,11 @@ _KB: Any = None
 
 
 def shared_knowledge_base() -> Any:
-    """One real knowledge base (index built from the bundled dispatches) per test process.
-
-    Building the index takes about a minute on the 2-core machine, so every bot test module
-    shares this one, kept in a temporary directory of its own.
-    """
+    """One real knowledge base per test process, over a copy of the index built once for the whole
+    session (tests/knowledge_fixtures.py), so bot tests may upload dispatches without touching it."""
     global _KB
     if _KB is None:
-        import os
-        import tempfile
-        from pathlib import Path
+        from tests.knowledge_fixtures import open_copy
 
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from knowledge import KnowledgeBase
-
-        _KB = KnowledgeBase.open(data_dir=Path(tempfile.mkdtemp(prefix="baocao-test-kb-")))
+        _KB = open_copy("baocao-test-bot-kb-")
     return _KB

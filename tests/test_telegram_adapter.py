@@ -74,8 +74,9 @@ def test_split_text_keeps_everything_under_limit():
 
 def test_settings_from_env():
     s = TelegramSettings.from_env({"TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_API_BASE_URL": "http://localhost:8081/",
-                                   "BAOCAO_ALLOWED_USERS": "5, 6,x", "BAOCAO_ADMINS": "6"})
+                                   "BAOCAO_ALLOWED_USERS": "5, 6,@Xuan_Mai", "BAOCAO_ADMINS": "6"})
     assert s.api_base_url == "http://localhost:8081" and s.allowed_users == {5, 6} and s.admins == {6}
+    assert s.allowed_usernames == {"xuan_mai"} and not s.open_access  # closed by default
     assert s.webhook_url is None
 
 
