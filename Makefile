@@ -26,8 +26,11 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml
 run: $(VENV)/.run-installed
 	$(BIN)/baocao run
 
+# Architecture contracts first (pyproject.toml [tool.importlinter]), then the tests, on SQLite and on a local
+# PostgreSQL server (scripts/test-postgres.sh starts one from Debian's packages; BAOCAO_TEST_POSTGRES=0 skips it).
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
+	BAOCAO_TEST_POSTGRES_URL="$${BAOCAO_TEST_POSTGRES_URL:-$$(bash scripts/test-postgres.sh)}" $(BIN)/python -m pytest -q
 
 bench: $(VENV)/.run-installed
 	$(BIN)/python benchmarks/retrieval.py
@@ -35,6 +38,8 @@ bench: $(VENV)/.run-installed
 	$(BIN)/python benchmarks/engine_step.py
 	$(BIN)/python benchmarks/storage.py
 	$(BIN)/python benchmarks/bot.py
+	$(BIN)/python benchmarks/diacritics.py
+	$(BIN)/python benchmarks/loaders.py
 
 clean:
 	rm -rf $(VENV)

@@ -55,9 +55,8 @@ def main() -> int:
     import logging
 
     logging.basicConfig(level=logging.ERROR)
-    from bot.core import Core
+    from bot.conversation import Core, Incoming
     from bot.knowledge_link import KnowledgeLink
-    from bot.messages import Incoming
     from storage.repo import Store
 
     print(f"data dir: {os.environ['BAOCAO_DATA_DIR']}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ _ID = re.compile(r"-?\d{1,20}")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 PRIVATE_CHAT_TYPES = frozenset({"private"})
+REFUSAL_EVERY_S = 600.0  # a stranger who keeps writing is told once per 10 minutes
 
 
 class AccessConfigError(ValueError):
@@ -143,3 +145,73 @@ class AccessPolicy:
                 return Verdict.IGNORE
             return Verdict.ALLOW if self.user_allowed(sender.user_id, sender.username) else Verdict.IGNORE
         return Verdict.ALLOW if self.user_allowed(sender.user_id, sender.username) else Verdict.REFUSE
+
+
+class RefusalThrottle:
+    """Whether to tell a stranger again that they are not allowed: at most once per ``every_s`` each.
+
+    Memory is bounded (the table is emptied past ``max_users``); ``clock`` is monotonic seconds.
+    """
+
+    def __init__(self, every_s: float = REFUSAL_EVERY_S, max_users: int = 10_000, clock=time.monotonic) -> None:
+        self.every_s = every_s
+        self.max_users = max_users
+        self.clock = clock
+        self._last: dict[object, float] = {}
+
+    def should_tell(self, user_id: object) -> bool:
+        """True the first time, then again only after ``every_s``; records the telling."""
+        now = self.clock()
+        last = self._last.get(user_id)
+        if last is not None and now - last < self.every_s:
+            return False
+        if len(self._last) >= self.max_users:
+            self._last.clear()
+        self._last[user_id] = now
+        return True
+
+
+class RateLimiter:
+    """Per-user token bucket: ``burst`` messages at once, then ``per_minute`` a minute.
+
+    A message over the limit is not processed (the user is told, politely, at most once a minute), so one
+    user's flood of messages cannot hold up everyone else's replies. The default burst is large enough
+    for a long text that Telegram splits into several messages.
+    """
+
+    def __init__(self, burst: int = 30, per_minute: float = 60.0, max_users: int = 10_000,
+                 clock=time.monotonic) -> None:
+        self.burst = burst
+        self.rate_s = per_minute / 60.0
+        self.max_users = max_users
+        self.clock = clock
+        self._buckets: dict[object, tuple[float, float]] = {}  # user → (tokens, when)
+        self.notices = RefusalThrottle(every_s=60.0, max_users=max_users, clock=clock)
+
+    def allow(self, user_id: object) -> bool:
+        """Take one token for ``user_id``; False when the user is over the limit."""
+        now = self.clock()
+        tokens, then = self._buckets.get(user_id, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - then) * self.rate_s)
+        if len(self._buckets) >= self.max_users and user_id not in self._buckets:
+            self._buckets.clear()
+        if tokens < 1.0:
+            self._buckets[user_id] = (tokens, now)
+            return False
+        self._buckets[user_id] = (tokens - 1.0, now)
+        return True
+
+
+def parse_rate(env: Mapping[str, str]) -> tuple[int, float]:
+    """(burst, per minute) from BAOCAO_RATE_BURST / BAOCAO_RATE_PER_MINUTE (defaults 30 and 60)."""
+    values = []
+    for name, default in (("BAOCAO_RATE_BURST", "30"), ("BAOCAO_RATE_PER_MINUTE", "60")):
+        text = (env.get(name) or default).strip()
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if value < 0 or (name == "BAOCAO_RATE_BURST" and (value < 1 or value != int(value))):
+            raise AccessConfigError(f"{name}: {text!r} is not a valid number (burst: a whole number ≥ 1)")
+        values.append(value)
+    return int(values[0]), values[1]

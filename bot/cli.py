@@ -11,7 +11,8 @@ import importlib
 import sys
 
 # Modules that contribute sub-commands, in the order they appear in --help.
-_COMMAND_MODULES = ("knowledge.cli", "forms.cli", "bot.commands")
+_COMMAND_MODULES = ("knowledge.cli", "forms.cli", "forms.extract.cli", "vntext.cli", "bot.commands",
+                    "storage.backup", "bot.template_cli")  # last: it extends forms.cli's `template` and knowledge's `ingest`
 
 
 def build_parser() -> argparse.ArgumentParser:

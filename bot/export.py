@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from bot import texts
-from bot.intents import fold
-from bot.reminders import format_date_vn, next_deadline
+from bot.reminders import next_deadline
 from bot.uploads import safe_filename
+from vntext.clock import vn_now, vn_today
+from vntext.formatting import format_date
+from vntext.text import fold
 
 
 def user_folder(documents_dir: Path, channel: str, channel_user_id: str) -> Path:
@@ -31,7 +33,7 @@ def user_folder(documents_dir: Path, channel: str, channel_user_id: str) -> Path
 def document_path(documents_dir: Path, channel: str, channel_user_id: str, template_id: str, session_id: int,
                   now: dt.datetime | None = None) -> Path:
     """Where the .docx of one draft goes: ``<folder>/<template>-<draft>-<timestamp>.docx``."""
-    now = now or dt.datetime.now()
+    now = now or vn_now()
     name = f"{template_id}-{session_id}-{now:%Y%m%d-%H%M%S}.docx"
     return user_folder(documents_dir, channel, channel_user_id) / safe_filename(name)
 
@@ -151,18 +153,18 @@ def how_to_send(info: Submission) -> list[str]:
 def submission_lines(template: Any, dispatch: Any | None, today: dt.date | None = None) -> list[str]:
     """Deadline (with the dispatch's sentence), a past-deadline warning, and how to send the report."""
     info = submission_info(template, dispatch)
-    today = today or dt.date.today()
+    today = today or vn_today()
     lines: list[str] = []
     if info.deadline:
         lines.append(texts.EXPORT_DEADLINE.format(so_hieu=info.so_hieu, deadline=info.deadline))
         if info.sentence:
             lines.append(texts.EXPORT_DEADLINE_QUOTE.format(sentence=_quote(info.sentence)))
         if info.due is not None and info.due < today:
-            lines.append(texts.EXPORT_DEADLINE_PAST.format(date=format_date_vn(info.due)))
+            lines.append(texts.EXPORT_DEADLINE_PAST.format(date=format_date(info.due)))
         elif info.due is None and info.day_of_month:
             upcoming = next_deadline(_Monthly(info.deadline, info.day_of_month), today)
             if upcoming is not None:
-                lines.append(texts.EXPORT_DEADLINE_NEXT.format(date=format_date_vn(upcoming.date)))
+                lines.append(texts.EXPORT_DEADLINE_NEXT.format(date=format_date(upcoming.date)))
     return lines + how_to_send(info)
 
 

@@ -1,8 +1,8 @@
 """The core's link to the knowledge base: questions, dispatch metadata, admin uploads.
 
 The knowledge base is opened lazily (loading the embedder and index takes seconds) and only once;
-``warm_up()`` opens it ahead of time. Dispatch metadata (deadlines, e-mails) is also available
-without the index by parsing the bundled corpus, so an export never waits for the embedder.
+``warm_up()`` opens it ahead of time. Dispatch metadata (deadlines, e-mails) comes from the
+knowledge package's catalogue, which works without the index, so an export never waits for the embedder.
 If the knowledge package is missing or broken, questions get a polite "not available" reply and
 the failure is logged for operators; forms keep working.
 """
@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from vntext.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,6 @@ class KnowledgeLink:
         self._kb = kb
         self._failed = False
         self._lock = threading.Lock()
-        self._corpus_dispatches: dict[str, Any] | None = None
 
     def kb(self) -> Any | None:
         """The knowledge base, opened on first use; None if it cannot be opened."""
@@ -90,7 +91,7 @@ class KnowledgeLink:
         return str(getattr(answer, "text", answer))
 
     def dispatch(self, ref: str) -> Any | None:
-        """Dispatch metadata for "232" or "232/BTTTT-KHTC": from the index if open, else the corpus."""
+        """Dispatch metadata for "232" or "232/BTTTT-KHTC": from the open index, else the catalogue."""
         kb = self._kb  # never force the heavy open just for metadata
         if kb is not None:
             try:
@@ -99,22 +100,14 @@ class KnowledgeLink:
                     return found
             except Exception:
                 log.exception("Dispatch lookup failed for %s", ref)
-        return self._from_corpus(ref)
+        try:
+            from knowledge import catalogue
+            from storage.paths import data_dir
 
-    def _from_corpus(self, ref: str) -> Any | None:
-        if self._corpus_dispatches is None:
-            self._corpus_dispatches = {}
-            try:
-                from knowledge.metadata import parse_dispatch
-
-                corpus = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
-                for path in sorted(corpus.glob("*.txt")):
-                    meta = parse_dispatch(path.read_text(encoding="utf-8"), source_path=str(path))
-                    self._corpus_dispatches[meta.number] = meta
-            except Exception:
-                log.exception("Could not parse the bundled dispatches for their metadata")
-        number = ref.split("/", 1)[0].strip()
-        return self._corpus_dispatches.get(number)
+            return catalogue(data_dir()).lookup(ref)
+        except Exception:
+            log.exception("The dispatch catalogue failed for %s", ref)
+            return None
 
     def ingest(self, paths: Sequence[Path]) -> IngestOutcome | None:
         """Add files to the knowledge base; None when it is unavailable."""
@@ -135,8 +128,6 @@ _DISPATCH_REF = re.compile(r"\b(cong van|cv|van ban)\s*(so\s*)?\d{2,5}\b|\b\d{2,
 
 def names_dispatch(question: str) -> bool:
     """True when the question names a dispatch itself ("công văn 232", "cv 1485", "1181/BTTTT-THH")."""
-    from bot.intents import fold
-
     return bool(_DISPATCH_REF.search(fold(question)))
 
 

@@ -2,7 +2,7 @@
 
 When a draft starts, the next deadline of its dispatch (a fixed date still ahead, or the next
 "ngày 22 hàng tháng") decides one reminder, stored in the database (so a restart keeps it) and
-sent by the adapter's periodic job through :meth:`bot.core.Core.due_reminders`. Finished or
+sent by the adapter's periodic job through :meth:`bot.conversation.Core.due_reminders`. Finished or
 cancelled drafts' reminders are cancelled (and the store skips them anyway).
 """
 
@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
+from vntext.clock import VN_TZ
+
 REMIND_DAYS_BEFORE = 2
 REMIND_HOUR = 8  # 08:00 Vietnam time
 
@@ -55,8 +56,3 @@ def reminder_time(deadline: dt.date, now: dt.datetime) -> dt.datetime | None:
         return at
     soon = now + dt.timedelta(hours=1)
     return soon if soon < end else None
-
-
-def format_date_vn(day: dt.date) -> str:
-    """"22/7/2026", as officials write dates."""
-    return f"{day.day}/{day.month}/{day.year}"

@@ -1,9 +1,11 @@
 """Telegram adapter: a python-telegram-bot 22 ``Application`` around the conversation core.
 
-It turns updates into :class:`~bot.messages.Incoming` events, runs the (blocking) core in a worker
-thread so the event loop stays free, and sends the :class:`~bot.messages.Outgoing` replies: text split
+It turns updates into :class:`~bot.conversation.messages.Incoming` events, runs the (blocking) core in a
+worker thread so the event loop stays free, and sends the :class:`~bot.conversation.messages.Outgoing`
+replies: text split
 under Telegram's 4096-character limit (plain text, no parse mode, so nothing needs escaping), inline
-keyboards, documents with ``send_document``, a "typing" action while working. Access control
+keyboards (the conversation's choices; callback data = ``actions.encode(action)``), documents with
+``send_document``, a "typing" action while working. Access control
 (``bot.access``: closed by default, fails closed) runs before any handler; admins (``BAOCAO_ADMINS``) may upload dispatches.
 
 Configuration (environment): ``TELEGRAM_BOT_TOKEN``; ``TELEGRAM_API_BASE_URL`` for a self-hosted Bot
@@ -17,6 +19,7 @@ import asyncio
 import logging
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -25,7 +28,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -35,8 +37,11 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
-from bot.access import AccessConfigError, AccessPolicy, Sender, Verdict
-from bot.messages import Incoming, IncomingFile, Outgoing
+from bot.access import AccessConfigError, AccessPolicy, RateLimiter, RefusalThrottle, parse_rate
+from bot.conversation.actions import encode
+from bot.conversation.messages import Incoming, IncomingFile, Outgoing
+from bot.telegram_access import TelegramAccess
+from bot.uploads import extension_ok
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +50,8 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the public Bot API's getFile limit
 REMINDER_INTERVAL_S = 60.0
-REFUSAL_EVERY_S = 600.0  # a stranger who keeps writing is told once per 10 minutes
+LABEL_LIMIT = 60  # characters of a button alone on its row
+ROW_LABEL_LIMIT = 30  # characters of a button sharing its row
 
 
 class ConversationCore(Protocol):
@@ -71,6 +77,8 @@ class TelegramSettings:
     allowed_usernames: frozenset[str] = field(default_factory=frozenset)  # lower-case, no "@"
     allowed_groups: frozenset[int] = field(default_factory=frozenset)
     open_access: bool = False  # BAOCAO_OPEN=1; otherwise an empty allowlist admits admins only
+    rate_burst: int = 30  # BAOCAO_RATE_BURST: messages a user may send at once ...
+    rate_per_minute: float = 60.0  # BAOCAO_RATE_PER_MINUTE: ... then per minute (bot.access.RateLimiter)
 
     @property
     def access(self) -> AccessPolicy:
@@ -82,6 +90,7 @@ class TelegramSettings:
         """Raises :class:`~bot.access.AccessConfigError` for an allowlist value it cannot parse."""
         env = dict(os.environ if env is None else env)
         access = AccessPolicy.from_env(env)
+        burst, per_minute = parse_rate(env)
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
             api_base_url=(env.get("TELEGRAM_API_BASE_URL") or "").rstrip("/") or None,
@@ -93,6 +102,8 @@ class TelegramSettings:
             allowed_usernames=access.usernames,
             allowed_groups=access.groups,
             open_access=access.open,
+            rate_burst=burst,
+            rate_per_minute=per_minute,
         )
 
 
@@ -113,18 +124,26 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return pieces
 
 
+def short_label(label: str, limit: int = LABEL_LIMIT) -> str:
+    """``label`` cut to ``limit`` characters at a word boundary, with "…" (never mid-word)."""
+    label = " ".join(label.split())
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-")
+    return (cut or label[: limit - 1]) + "…"
+
+
 def keyboard(out: Outgoing) -> InlineKeyboardMarkup | None:
-    """The message's buttons as an inline keyboard (callback data is capped at 64 bytes by Telegram)."""
-    if not out.buttons:
+    """The message's choices as an inline keyboard (callback data: the encoded action, ≤ 64 bytes)."""
+    if not out.choices:
         return None
-    rows = [
-        [InlineKeyboardButton(b.label[:64], callback_data=b.data.encode()[:64].decode(errors="ignore")) for b in row]
-        for row in out.buttons
-    ]
+    rows = [[InlineKeyboardButton(short_label(c.label, LABEL_LIMIT if len(row) == 1 else ROW_LABEL_LIMIT),
+                                  callback_data=encode(c.action)) for c in row]
+            for row in out.choices]
     return InlineKeyboardMarkup(rows)
 
 
-class TelegramFrontend:
+class TelegramFrontend(TelegramAccess):
     """Owns the PTB ``Application`` and the glue between Telegram updates and the core."""
 
     def __init__(
@@ -138,7 +157,8 @@ class TelegramFrontend:
         self.settings = settings
         self.processed_updates = 0  # every update fully handled (tests wait on it)
         self._access = settings.access
-        self._refused_at: dict[int, float] = {}
+        self._refusals = RefusalThrottle()
+        self._rate = RateLimiter(settings.rate_burst, settings.rate_per_minute)
         self._reminder_task: asyncio.Task[None] | None = None
         builder = ApplicationBuilder().token(settings.token or "0:missing")
         if settings.api_base_url:
@@ -159,6 +179,7 @@ class TelegramFrontend:
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self.on_text))
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, self.on_document))
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.StatusUpdate.ALL, self.on_other))
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, self.on_edited))
         app.add_error_handler(self.on_error)
 
     async def on_startup(self, app: Application) -> None:
@@ -213,51 +234,6 @@ class TelegramFrontend:
             self.application.run_polling(allowed_updates=Update.ALL_TYPES)
 
     # ---- handlers ------------------------------------------------------------------------
-    async def check_access(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Group -1, before any handler: let allowed users through, stop everything else.
-
-        Fails closed: whatever happens while refusing (Telegram answering 403, 429, 400, a network
-        error, a bug), the update is stopped here and no other handler sees it.
-        """
-        message = update.effective_message
-        user, chat = update.effective_user, update.effective_chat
-        sender = Sender(
-            user_id=user.id if user else None,
-            username=user.username if user else None,
-            chat_id=chat.id if chat else None,
-            chat_type=chat.type if chat else "private",
-            text=(message.text or message.caption) if message else None,
-        )
-        verdict = Verdict.IGNORE
-        try:
-            verdict = self._access.decide(sender, context.bot.username if context.bot else None)
-            if verdict is Verdict.ALLOW:
-                return
-            log.info("%s Telegram update from user %s in chat %s (%s)", verdict.value.capitalize(), sender.user_id,
-                     sender.chat_id, sender.chat_type)
-            if verdict is Verdict.REFUSE:
-                await self._refuse(update, context)
-        except Exception as exc:  # any failure while refusing is still a refusal
-            log.warning("Could not send a refusal to user %s: %s", sender.user_id, exc)
-        finally:
-            if verdict is not Verdict.ALLOW:
-                self.processed_updates += 1
-                raise ApplicationHandlerStop  # noqa: B012 — stopping is the point, whatever happened above
-
-    async def _refuse(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Tell a stranger, at most once per ``REFUSAL_EVERY_S``, that they are not allowed."""
-        user_id = update.effective_user.id if update.effective_user else 0
-        now = asyncio.get_running_loop().time()
-        if now - self._refused_at.get(user_id, -REFUSAL_EVERY_S) < REFUSAL_EVERY_S:
-            return
-        if len(self._refused_at) > 10_000:
-            self._refused_at.clear()
-        self._refused_at[user_id] = now
-        if update.callback_query:
-            await update.callback_query.answer()
-        if update.effective_chat:
-            await context.bot.send_message(update.effective_chat.id, texts.ACCESS_DENIED)
-
     def _event_base(self, update: Update) -> dict[str, Any]:
         user = update.effective_user
         assert user is not None
@@ -285,8 +261,8 @@ class TelegramFrontend:
         doc = message.document
         base = self._event_base(update)
         data = b""
-        if base["is_admin"] and (doc.file_size or 0) <= MAX_DOWNLOAD_BYTES:
-            tg_file = await doc.get_file()
+        if base["is_admin"] and (doc.file_size or 0) <= MAX_DOWNLOAD_BYTES and extension_ok(doc.file_name or ""):
+            tg_file = await doc.get_file()  # checked before the work: admins only, a size and a type we read
             data = bytes(await tg_file.download_as_bytearray())
         file = IncomingFile(name=doc.file_name or "tep", data=data, mime=doc.mime_type)
         if base["is_admin"] and (doc.file_size or 0) > MAX_DOWNLOAD_BYTES:
@@ -300,6 +276,16 @@ class TelegramFrontend:
             self.processed_updates += 1
             return
         await self._dispatch(update, context, Incoming(kind="other", text=what, **self._event_base(update)))
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edit of an earlier message is not applied (what was stored is what was first sent): say so."""
+        try:
+            if update.effective_chat is not None:
+                await context.bot.send_message(update.effective_chat.id, texts.EDIT_NOT_APPLIED)
+        except TelegramError as exc:
+            log.info("Could not answer an edited message: %s", exc)
+        finally:
+            self.processed_updates += 1
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Error while handling a Telegram update: %s", context.error, exc_info=context.error)
@@ -325,7 +311,7 @@ class TelegramFrontend:
             self.processed_updates += 1
 
     async def send(self, chat_id: int, out: Outgoing) -> None:
-        """Send one core message: text pieces (keyboard on the last), then the document if any."""
+        """Send one core message: text pieces (keyboard on the last), then the document and the image if any."""
         bot = self.application.bot
         markup = keyboard(out)
         pieces = split_text(out.text) if out.text else []
@@ -348,6 +334,9 @@ class TelegramFrontend:
                     await bot.send_message(chat_id, piece)
         elif markup is not None and not pieces:
             await bot.send_message(chat_id, "…", reply_markup=markup)
+        if out.image is not None and Path(out.image).is_file():  # a preview (page 1 of a .docx)
+            with open(out.image, "rb") as fh:
+                await bot.send_photo(chat_id, photo=fh)
 
     async def _reminder_loop(self) -> None:
         """Every ``reminder_interval_s``: ask the core for due reminders (kept in the database) and send them."""
@@ -356,14 +345,9 @@ class TelegramFrontend:
             await self.send_due_reminders()
 
     async def send_due_reminders(self) -> int:
-        """Send the reminders that are due now; return how many were sent."""
-        try:
-            due = await asyncio.to_thread(self.core.due_reminders, CHANNEL)
-        except Exception:
-            log.exception("Could not read due reminders")
-            return 0
+        """Send the reminders that are due now (the core never raises here); return how many were sent."""
         sent = 0
-        for user_id, out in due:
+        for user_id, out in await asyncio.to_thread(self.core.due_reminders, CHANNEL):
             try:
                 await self.send(int(user_id), out)
                 sent += 1

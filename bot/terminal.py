@@ -1,11 +1,12 @@
-"""Terminal chat: the same conversation core, driven by lines of text on a stream.
+"""Terminal chat: the same conversation, driven by lines of text on a stream.
 
-Choice buttons (templates, drafts, options, confirmations) are printed as numbered choices
-``[1] Đồng ý  [2] Không``; typing the number (alone on the line) presses that button of the last message
-that had buttons. Navigation buttons are printed with letters (``[a] Bỏ qua  [b] Quay lại``) so that a number typed
-for a numeric field is never taken for a button; "pause" is shown as its command (``/tam_dung``). Documents are written by the core
-into its documents folder; the terminal prints where each file is. ``input``/``output`` are
-parameters so a test can drive a whole conversation through ``io.StringIO``.
+Choices are printed as text (:mod:`bot.conversation.choice_text`): answers and confirmations as
+numbered lines ("1. Đồng ý"), navigation as the command to type ("/bo_qua (Bỏ qua)"). Typing the
+number, the label or the command presses that choice of the last message that offered any; a
+number is never taken for navigation, so a number typed for a numeric field stays an answer.
+Documents are written by the conversation into its documents folder; the terminal prints where
+each file is. ``input``/``output`` are parameters so a test can drive a whole conversation
+through ``io.StringIO``.
 
 Several lines as one message (table rows pasted at once):
 
@@ -25,32 +26,12 @@ import select
 import sys
 from typing import Protocol, TextIO
 
-from bot import router, texts
-from bot.messages import Button, Incoming, Outgoing
+from bot import texts
+from bot.conversation.choice_text import ChoiceMemory, render
+from bot.conversation.messages import Incoming, Outgoing
 
 CHANNEL = "terminal"
 PROMPT = "> "
-# Navigation buttons ("c:<command>:...") are shown as the command to type, not as numbers, so that a
-# number typed for a numeric field is never mistaken for a button press.
-COMMAND_PREFIX = "c:"
-# Engine navigation buttons (skip, back, review, help ...) are pressed by letter: [a], [b], ...
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _numbered(button: Button) -> bool:
-    """Choice-like buttons get numbers; engine navigation ("e:..." not "answer") gets letters."""
-    if button.data.startswith("e:"):
-        return button.data.split(":", 3)[-1].startswith("answer ")
-    return not button.data.startswith(COMMAND_PREFIX)
-
-
-def _command_name(button: Button) -> str:
-    """The slash command that does what a "c:<action>:..." button does."""
-    action = button.data.split(":")[1]
-    try:
-        return router.command_for(action)
-    except KeyError:
-        return action
 # Lines of a paste arrive within a few milliseconds; 80 ms is well below the gap between typed lines.
 PASTE_GAP = 0.08
 BLOCK_START = "<<<"
@@ -92,8 +73,8 @@ class TerminalChat:
         self.user_name = user_name
         self.is_admin = is_admin  # the person at the terminal runs the bot: they may add dispatches
         self.show_prompt = self.input.isatty() if show_prompt is None else show_prompt
-        self._buttons: list[Button] = []
-        self._lettered: list[Button] = []
+        self._choices = ChoiceMemory()
+        self._offered: list = []  # choices of the reply batch being shown
         self._leftover: list[str] = []  # lines read after a block's ">>>" in the same burst
         self._tty_fd: int | None = self._tty_descriptor()
         self._raw = b""  # bytes read from the TTY, not yet split into lines
@@ -151,44 +132,34 @@ class TerminalChat:
         return "\n".join(body)  # end of input inside a block: send what was read, never drop it
 
     def event_for(self, line: str) -> Incoming:
-        """Turn a typed line into an event: a number picks a shown button, anything else is text."""
-        stripped = line.strip()
-        if len(stripped) == 1 and stripped in LETTERS[: len(self._lettered)]:
-            return Incoming.press(CHANNEL, self.user_id, self._lettered[LETTERS.index(stripped)].data,
-                                  user_name=self.user_name, is_admin=self.is_admin)
-        if stripped.isdigit() and self._buttons and 1 <= int(stripped) <= len(self._buttons):
-            return Incoming.press(CHANNEL, self.user_id, self._buttons[int(stripped) - 1].data,
-                                  user_name=self.user_name, is_admin=self.is_admin)
+        """Turn a typed line into an event: a shown choice's number, label or command presses it."""
+        data = self._choices.resolve(self.user_id, line)
+        if data is not None:
+            return Incoming.press(CHANNEL, self.user_id, data, user_name=self.user_name, is_admin=self.is_admin)
         return Incoming.message(CHANNEL, self.user_id, line.rstrip("\n"), user_name=self.user_name,
                                 is_admin=self.is_admin)
 
     def show(self, out: Outgoing) -> None:
-        """Print one message; remember its buttons so a number can press them."""
-        if out.text:
-            self.output.write(out.text.rstrip() + "\n")
+        """Print one message with its choices as text; remember them so a number can pick them."""
+        text = render(out.text, out.all_choices())
+        if text:
+            self.output.write(text.rstrip() + "\n")
         if out.document is not None:
             self.output.write(texts.TERMINAL_SAVED.format(path=out.document.path) + "\n")
-        if out.buttons:
-            buttons = out.all_buttons()
-            self._buttons = [b for b in buttons if _numbered(b)]
-            self._lettered = [b for b in buttons if not _numbered(b) and not b.data.startswith(COMMAND_PREFIX)]
-            commands = [b for b in buttons if b.data.startswith(COMMAND_PREFIX)]
-            if self._buttons:
-                self.output.write("  ".join(f"[{i}] {b.label}" for i, b in enumerate(self._buttons, 1)) + "\n")
-            if self._lettered:
-                self.output.write("  ".join(f"[{LETTERS[i]}] {b.label}" for i, b in enumerate(self._lettered)) + "\n")
-            if commands:
-                self.output.write("  ".join(f"/{_command_name(b)} ({b.label})" for b in commands) + "\n")
+        if out.choices:
+            self._offered = out.all_choices()
         self.output.write("\n")
 
     def step(self, line: str) -> list[Outgoing]:
         """Handle one input line and print the replies (and any due reminders)."""
         replies = self.core.handle(self.event_for(line))
+        self._offered = []
         for out in replies:
             self.show(out)
         for user_id, out in self.core.due_reminders(CHANNEL):
             if user_id == self.user_id:
                 self.show(out)
+        self._choices.offer(self.user_id, self._offered)
         self.output.flush()
         return replies
 

@@ -6,6 +6,10 @@ handlers short. Placeholders use ``str.format`` names.
 
 from __future__ import annotations
 
+from bot.uploads import ACCEPTED_EXTENSIONS
+
+_TYPES = ", ".join(ACCEPTED_EXTENSIONS)
+
 # Telegram's hard limit for one message is 4096 characters; we accept at most this much text.
 MAX_INPUT_CHARS = 4096
 
@@ -65,14 +69,44 @@ SMALL_TALK_PROFILE = "Ta đang nhập hồ sơ cơ quan, tôi hỏi lại mục 
 PROFILE_RESUMED = "Bạn đang nhập dở hồ sơ cơ quan, ta làm tiếp nhé:"
 
 UNKNOWN_COMMAND = "Tôi không biết lệnh {command}. Gõ /trogiup để xem các lệnh."
-UNSUPPORTED_CONTENT = "Xin lỗi, tôi chỉ đọc được tin nhắn chữ và tệp công văn (.docx, .pdf, .txt). Bạn vui lòng gõ nội dung bằng chữ."
+UNSUPPORTED_CONTENT = (f"Xin lỗi, tôi chỉ đọc được tin nhắn chữ và tệp công văn ({_TYPES}). "
+                       "Bạn vui lòng gõ nội dung bằng chữ.")
 TOO_LONG = (
     "Tin nhắn dài {length} ký tự, vượt giới hạn {limit} ký tự. Tôi chưa lưu gì từ tin nhắn này. "
     "Bạn vui lòng chia thành nhiều tin nhắn ngắn hơn."
 )
 EMPTY_INPUT = "Tin nhắn trống. Bạn vui lòng gõ câu trả lời hoặc câu hỏi."
 ACCESS_DENIED = "Xin lỗi, tài khoản của bạn chưa được cấp quyền dùng trợ lý này. Vui lòng liên hệ quản trị viên."
+EDIT_NOT_APPLIED = ("Tôi chưa áp dụng được nội dung sửa trong tin nhắn cũ: câu trả lời đã lưu vẫn là bản gửi lần đầu. "
+                    "Nếu cần sửa, xin ông/bà gửi lại nội dung đúng hoặc dùng /sua <mã mục>.")
+RATE_LIMITED = ("Ông/bà gửi tin nhắn nhanh quá nên tôi tạm chưa xử lý các tin vừa rồi. Xin ông/bà chờ khoảng "
+                "một phút rồi gửi lại phần chưa được trả lời.")
 INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Những gì bạn đã nhập trước đó vẫn được lưu. Bạn vui lòng thử lại."
+# Storage errors by kind (storage.errors.ErrorKind value) and whether a write was refused.
+STORAGE_ERRORS: dict[tuple[str, bool], str] = {
+    ("failed", True): "Hệ thống lưu trữ gặp sự cố, câu trả lời của anh/chị chưa được lưu. "
+                      "Xin gửi lại sau ít phút hoặc báo quản trị viên.",
+    ("failed", False): "Hệ thống lưu trữ gặp sự cố. Xin thử lại sau ít phút hoặc báo quản trị viên.",
+    ("busy", True): "Hệ thống lưu trữ đang bận, câu trả lời của anh/chị chưa được lưu. Xin gửi lại sau ít phút.",
+    ("busy", False): "Hệ thống lưu trữ đang bận. Xin thử lại sau ít phút.",
+    ("unavailable", True): "Hệ thống lưu trữ đang tạm ngừng hoạt động, câu trả lời của anh/chị chưa được lưu. "
+                           "Xin gửi lại sau ít phút hoặc báo quản trị viên.",
+    ("unavailable", False): "Hệ thống lưu trữ đang tạm ngừng hoạt động. Xin thử lại sau ít phút hoặc báo quản trị viên.",
+    ("corrupt", True): "Cơ sở dữ liệu của hệ thống đang bị lỗi, câu trả lời của anh/chị chưa được lưu. "
+                       "Xin báo quản trị viên.",
+    ("corrupt", False): "Cơ sở dữ liệu của hệ thống đang bị lỗi. Xin báo quản trị viên.",
+    ("not_found", True): "Không tìm thấy bản nháp này, thao tác chưa được thực hiện. "
+                         "Gõ /nhap để xem các bản nháp của anh/chị.",
+    ("not_found", False): "Không tìm thấy bản nháp này. Gõ /nhap để xem các bản nháp của anh/chị.",
+}
+
+
+def storage_error(kind: object, write: bool = True) -> str:
+    """The chat text for a storage error of ``kind`` (an ``ErrorKind`` or its value)."""
+    key = str(getattr(kind, "value", kind))
+    return STORAGE_ERRORS.get((key, bool(write)), STORAGE_UNAVAILABLE)
+
+
 STORAGE_UNAVAILABLE = (
     "Xin lỗi, cơ sở dữ liệu đang tạm thời không dùng được nên tôi chưa lưu được tin nhắn này. "
     "Các câu trả lời trước đó vẫn an toàn. Bạn vui lòng gửi lại sau ít phút."
@@ -93,6 +127,8 @@ CANCELLED = "Đã hủy bản nháp \"{title}\"."
 CANCEL_KEPT = "Đã giữ lại bản nháp. Ta tiếp tục nhé."
 DRAFTS_HEADER = "Các bản nháp của bạn:"
 DRAFT_ITEM = "{number}. {title} — {status}, cập nhật {updated}"
+DRAFT_CHOICE = "Làm tiếp {number}: {title}"
+STATUS_OPEN_SUFFIX = ", đang mở"
 NO_DRAFTS = "Bạn chưa có bản nháp nào. Gõ /mau để bắt đầu một báo cáo."
 DRAFT_NOT_FOUND = "Không có bản nháp số {number}. Gõ /nhap để xem danh sách."
 DRAFT_ASK_NUMBER = "Bạn muốn làm tiếp bản nháp nào? Gõ /tiep <số>, ví dụ /tiep 1."
@@ -102,8 +138,8 @@ STALE_BUTTON = "Nút này thuộc một tin nhắn cũ, không còn dùng đư�
 STALE_BUTTON_IDLE = "Nút này thuộc một tin nhắn cũ, không còn dùng được. Gõ /nhap để xem các bản nháp hoặc /mau để chọn mẫu."
 STATUS_NAMES = {"draft": "đang điền", "active": "đang điền", "paused": "tạm dừng", "done": "đã xong", "completed": "đã xong", "cancelled": "đã hủy"}
 SWITCHED_DRAFT = "Bản nháp \"{title}\" được lưu lại; gõ /nhap để quay lại sau."
-EDIT_ASK_CODE = "Bạn muốn sửa mục nào? Gõ /sua <mã mục>, ví dụ /sua 3.1 (xem mã các mục bằng /xem)."
 QUESTION_REASK = "Quay lại mục đang điền:"
+ASK_WHAT = "Bạn muốn hỏi gì? Ví dụ: /hoi hạn nộp báo cáo hàng tháng là ngày nào?"
 
 # Side answers
 ANSWER_NOT_AVAILABLE = "Xin lỗi, phần tra cứu công văn đang chưa sẵn sàng. Bạn vui lòng hỏi lại sau."
@@ -113,7 +149,6 @@ FIELD_SOURCE = "Trích công văn: \"{quote}\""
 # Export
 REVIEW_HEADER = "Xem lại trước khi xuất file:"
 EXPORT_CONFIRM = "Kiểm tra lại các câu trả lời ở trên. Xuất file .docx ngay?"
-EXPORT_MISSING = "Còn {count} mục bắt buộc chưa trả lời: {codes}. Tôi hỏi tiếp từ mục {first}."
 EXPORT_DONE = "Đây là báo cáo \"{title}\" (file .docx)."
 EXPORT_DEADLINE = "Hạn nộp theo công văn {so_hieu}: {deadline}."
 EXPORT_DEADLINE_QUOTE = "Công văn ghi: “{sentence}”"
@@ -138,7 +173,13 @@ PROFILE_QUESTIONS = {
     "so_ky_hieu": "Ký hiệu viết tắt của cơ quan dùng trong số văn bản, ví dụ: STTTT.",
     "dia_danh": "Địa danh ghi ở dòng ngày tháng, ví dụ: Bắc Ninh.",
     "nguoi_ky": "Họ tên người ký, ví dụ: Nguyễn Văn A.",
-    "chuc_vu": "Chức vụ người ký, ví dụ: GIÁM ĐỐC.",
+    "chuc_vu": "Chức vụ của chính người ký, ví dụ: Giám đốc hoặc Phó Giám đốc.",
+    "tham_quyen": "Thẩm quyền ký: gõ KT (ký thay), TM (thay mặt), TL (thừa lệnh), TUQ (thừa ủy quyền), "
+                  "Q (quyền), hoặc \"không\" nếu thủ trưởng ký. Gõ /bo_qua để bỏ qua.",
+    "ky_thay": "Chức danh của thủ trưởng (hoặc tập thể) được ký thay, ví dụ: Giám đốc. Gõ /bo_qua để bỏ qua.",
+    "nguoi_lien_he": "Người liên hệ khi cần trao đổi về báo cáo. Gõ /bo_qua để bỏ qua.",
+    "dien_thoai": "Số điện thoại liên hệ. Gõ /bo_qua để bỏ qua.",
+    "email": "Thư điện tử liên hệ. Gõ /bo_qua để bỏ qua.",
     "noi_nhan": "Nơi nhận (mỗi nơi cách nhau bởi dấu chấm phẩy), ví dụ: Bộ TT&TT; Lưu: VT.",
 }
 PROFILE_SHOW = "Hồ sơ cơ quan hiện tại:\n{lines}\nGõ /hoso sua để nhập lại."
@@ -153,19 +194,31 @@ PROFILE_LABELS = {
     "nguoi_ky": "Người ký",
     "chuc_vu": "Chức vụ",
     "noi_nhan": "Nơi nhận",
+    "tham_quyen": "Thẩm quyền ký",
+    "ky_thay": "Ký thay cho",
+    "nguoi_lien_he": "Người liên hệ",
+    "dien_thoai": "Điện thoại",
+    "email": "Thư điện tử",
 }
+PROFILE_TOO_LONG = "Quá dài (tối đa {limit} ký tự)."
+PROFILE_BAD_AUTHORITY = "Tôi chưa hiểu thẩm quyền ký. Gõ KT, TM, TL, TUQ, Q, hoặc \"không\"."
+PROFILE_STOPPED = "Đã dừng nhập hồ sơ. Những mục đã nhập vẫn được lưu."
+BTN_EDIT_PROFILE = "Sửa hồ sơ"
 
 # "giống tháng trước"
 SAME_NO_PREVIOUS = "Bạn chưa có báo cáo đã hoàn tất nào{which} để chép lại. Gõ /mau để bắt đầu báo cáo mới."
 SAME_DIFF_HEADER = "Báo cáo mới \"{title}\" được chép từ báo cáo hoàn tất ngày {date}. Những mục sẽ chép:"
 SAME_DIFF_ITEM = "• {code} {label}: {value}"
+SAME_DIFF_REENTER = "• {code} {label}: {value} → cần nhập lại (thời gian báo cáo)"
+SAME_LIST_VALUE = "{count} mục"
+SAME_WHICH = " của {title}"
 SAME_CONFIRM = "Dùng các câu trả lời trên cho báo cáo mới? Bạn vẫn có thể sửa từng mục bằng /sua."
 SAME_CREATED = "Đã tạo bản nháp mới từ báo cáo trước."
 SAME_DECLINED = "Đã bỏ, không tạo bản nháp mới."
 
 # Files
 FILE_REFUSED = "Cảm ơn bạn đã gửi tệp. Tuy nhiên chỉ quản trị viên mới được thêm công văn vào kho tra cứu, nên tôi không lưu tệp này."
-FILE_BAD_TYPE = "Tôi chỉ nhận công văn dạng .docx, .pdf hoặc .txt (tệp bạn gửi: {name})."
+FILE_BAD_TYPE = f"Tôi chỉ nhận công văn dạng {_TYPES} (tệp bạn gửi: {{name}})."
 FILE_TOO_BIG = "Tệp quá lớn ({size} MB, tối đa {limit} MB)."
 FILE_INGESTED = "Đã thêm vào kho tra cứu: {added} tệp mới, {unchanged} tệp không đổi."
 FILE_INGEST_ERRORS = "Không đọc được: {errors}"
@@ -175,11 +228,8 @@ FILE_INGEST_UNAVAILABLE = "Kho tra cứu chưa sẵn sàng nên tôi chưa thêm
 REMINDER = "Nhắc việc: bản nháp \"{title}\" chưa hoàn tất. Hạn nộp theo công văn {so_hieu}: {deadline}. Gõ /tiep {number} để làm tiếp."
 
 # Buttons
-BTN_SKIP = "Bỏ qua"
 BTN_BACK = "Quay lại"
-BTN_REVIEW = "Xem lại"
 BTN_PAUSE = "Tạm dừng"
-BTN_FINISH = "Hoàn tất"
 BTN_YES = "Đồng ý"
 BTN_NO = "Không"
 BTN_CONTINUE = "Làm tiếp"

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-ACCEPTED_EXTENSIONS = (".docx", ".pdf", ".txt")
+# The same as knowledge.loaders.SUPPORTED and MAX_BYTES (tests/test_security_files.py checks), kept here so
+# the bot refuses a wrong type or size before downloading or importing the knowledge package.
+ACCEPTED_EXTENSIONS = (".docx", ".pdf", ".txt", ".md")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_NAME = 120
 

@@ -75,6 +75,10 @@ def check_value(kind: str, value: Any, *, options: tuple[str, ...] = (), label: 
         if isinstance(value, bool) or not isinstance(value, int):
             return f"{name} phải là số nguyên"
         return None
+    if kind == "year":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+            return f"{name} phải là một năm (ví dụ 2019)"
+        return None
     if kind in ("number", "money"):
         if not _is_number(value):
             return f"{name} phải là số (không phải chuỗi, không vô hạn)"
@@ -258,7 +262,7 @@ def _unfilled(field: Field, value: Any) -> bool:
 
 _VALUE_DOC = {
     "text": "chuỗi", "longtext": "chuỗi (nhiều đoạn, xuống dòng bằng \\n)", "period": "chuỗi",
-    "integer": "số nguyên", "number": "số", "money": "số ≥ 0 theo đơn vị", "date": "\"YYYY-MM-DD\"",
+    "integer": "số nguyên", "year": "năm (số nguyên, ví dụ 2019)", "number": "số", "money": "số ≥ 0 theo đơn vị", "date": "\"YYYY-MM-DD\"",
     "month": "\"YYYY-MM\"", "year_range": "\"YYYY-YYYY\"", "choice": "một trong options",
     "yesno": "true/false", "table": "danh sách dòng {\"group\", \"cells\"}",
 }

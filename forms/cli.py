@@ -13,13 +13,23 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from forms.answers import AnswersError, describe_contract
 from forms.loader import TemplateError, registry
 from forms.schema import Field, Section, Template
 
-__all__ = ["register", "coerce_answers"]
+__all__ = ["register", "coerce_answers", "use_registry"]
+
+# Where the commands find templates: the shipped ones, unless the bot (``bot.template_cli``) supplies
+# a registry that also serves the stored drafts and published templates (same get/resolve/all).
+_registry_factory: Callable[[], Any] = registry
+
+
+def use_registry(factory: Callable[[], Any]) -> None:
+    """Make ``templates``, ``template show`` and ``fill`` read templates from ``factory()``."""
+    global _registry_factory
+    _registry_factory = factory
 
 _TEXT_TYPES = {"text", "longtext", "period"}
 
@@ -49,23 +59,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _find(ident: str) -> Template | None:
-    reg = registry()
+    """The template by id or by what users call it; None (after saying so on stderr) when unknown."""
+    reg = _registry_factory()
     try:
         return reg.get(ident)
     except KeyError:
-        return reg.resolve(ident)
+        found = reg.resolve(ident)
+    if found is None:
+        print(f"Không tìm thấy mẫu “{ident}”. Xem danh sách: baocao templates", file=sys.stderr)
+    return found
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    templates = registry().all()
+    templates = _registry_factory().all()
     if args.json:
-        data = [{"id": t.id, "title": t.title, "kind": t.kind, "version": t.version,
-                 "aliases": list(t.aliases), "dispatch": t.source.dispatch, "section": t.source.section,
+        data = [{"id": t.id, "status": t.status, "title": t.title, "kind": t.kind, "version": t.version,
+                 "aliases": list(t.aliases), "source": {"dispatch": t.source.dispatch, "section": t.source.section},
+                 "dispatch": t.source.dispatch, "section": t.source.section,
                  "fields": sum(1 for _ in t.fields()), "repeat": t.is_repeating} for t in templates]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     for t in templates:
-        print(f"{t.id:<11} {t.source.dispatch:<18} {t.title}")
+        print(f"{t.id:<11} {t.source.dispatch:<18} {t.title}" + (" [nháp]" if t.status == "draft" else ""))
     return 0
 
 
@@ -110,10 +125,10 @@ def _field_lines(field: Field, pad: str) -> list[str]:
 def cmd_show(args: argparse.Namespace) -> int:
     template = _find(args.id)
     if template is None:
-        print(f"Không tìm thấy mẫu “{args.id}”. Xem danh sách: baocao templates", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(describe_contract(template), ensure_ascii=False, indent=2))
+        contract = {"status": template.status, **describe_contract(template)}
+        print(json.dumps(contract, ensure_ascii=False, indent=2))
         return 0
     print(f"{template.id} — {template.title} (phiên bản {template.version})")
     print(f"Nguồn: Công văn {template.source.dispatch} › {template.source.section}")
@@ -193,7 +208,6 @@ def cmd_fill(args: argparse.Namespace) -> int:
 
     template = _find(args.id)
     if template is None:
-        print(f"Không tìm thấy mẫu “{args.id}”. Xem danh sách: baocao templates", file=sys.stderr)
         return 2
     if args.sample:
         answers: Any = sample_answers(template)

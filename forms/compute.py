@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping, Sequence
 
 from forms.schema import RowGroup, TableSpec
+from vntext.formatting import format_number
 
-__all__ = ["LaidRow", "layout_table", "group_totals", "table_total", "row_warnings", "format_number"]
+__all__ = ["LaidRow", "layout_table", "group_totals", "table_total", "row_warnings"]
 
 
 @dataclass
@@ -139,21 +140,6 @@ def layout_table(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[Lai
     return out
 
 
-def format_number(value: Any, decimals: int = 3) -> str:
-    """Vietnamese number format: "." thousands, "," decimals (1500.5 → "1.500,5"); "" for None."""
-    if value is None or isinstance(value, bool):
-        return ""
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        return str(value)
-    negative = value < 0
-    value = abs(value)
-    text = f"{value:,.{decimals}f}" if not float(value).is_integer() else f"{int(round(value)):,}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return ("-" if negative else "") + text
-
-
 def row_warnings(spec: TableSpec, row: Mapping[str, Any]) -> list[str]:
     """Clerk's checks on one row, as Vietnamese warnings the engine asks the user to confirm.
 
@@ -179,7 +165,7 @@ def row_warnings(spec: TableSpec, row: Mapping[str, Any]) -> list[str]:
         if total > float(limit) + 1e-9:
             names = " + ".join(_column_title(spec, p) for p in check.parts)
             warnings.append(
-                f"Tổng nguồn vốn ({names} = {format_number(_clean_sum(total))} {spec.unit}) lớn hơn "
+                f"{check.label} ({names} = {format_number(_clean_sum(total))} {spec.unit}) lớn hơn "
                 f"{spec.column(check.at_most).label} ({format_number(limit)} {spec.unit}). "
                 "Vui lòng kiểm tra lại hoặc xác nhận nếu số liệu đúng."
             )

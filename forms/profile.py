@@ -16,8 +16,9 @@ __all__ = ["AgencyProfile"]
 class AgencyProfile:
     """Agency values printed on a document (all text, Vietnamese with diacritics).
 
-    ``so_ky_hieu`` is the symbol part after the number, e.g. ``"BC-STTTT"`` → "Số: 125/BC-STTTT".
-    ``chuc_vu`` may hold two lines ("KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC").  ``noi_nhan`` lists recipients
+    ``so_ky_hieu`` is the agency's own symbol ("STTTT"; the template adds the type code: "Số: 125/BC-STTTT";
+    an old "BC-STTTT" still works).  ``chuc_vu`` is the signer's own title; an old two-line value
+    ("KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC") still works.  ``noi_nhan`` lists recipients
     without the leading dash; "Lưu: VT, ..." is added when missing.
     """
 
@@ -28,6 +29,11 @@ class AgencyProfile:
     nguoi_ky: str = ""
     chuc_vu: str = ""
     noi_nhan: list[str] = field(default_factory=list)
+    tham_quyen: str = ""  # "" (the head signs) | KT | TM | TL | TUQ | Q (NĐ 30/2020)
+    ky_thay: str = ""  # the head's title (or the collective body) signed for, e.g. "Giám đốc"
+    nguoi_lien_he: str = ""
+    dien_thoai: str = ""
+    email: str = ""
 
     @classmethod
     def from_value(cls, value: "AgencyProfile | Mapping[str, Any] | None") -> "AgencyProfile":
@@ -36,9 +42,9 @@ class AgencyProfile:
             return cls()
         if isinstance(value, cls):
             return value
-        if not isinstance(value, Mapping):
-            raise TypeError("profile must be an AgencyProfile or a dict")
         known = {f.name for f in fields(cls)}
+        if not isinstance(value, Mapping):  # any object with these attributes (e.g. the storage model)
+            value = {k: getattr(value, k) for k in known if hasattr(value, k)}
         data: dict[str, Any] = {}
         for key, raw in value.items():
             if key not in known or raw is None:

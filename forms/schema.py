@@ -25,8 +25,11 @@ without a sub-heading (e.g. "II. Những tồn tại, khó khăn" has no numbere
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field, fields as dataclass_fields
 from typing import Any, Literal, Union
+
+from forms.profile import AgencyProfile
+from forms.table_schema import DEFAULT_UNIT, Column, RowGroup, SumCheck, TableSpec
 
 __all__ = [
     "FIELD_TYPES",
@@ -34,6 +37,7 @@ __all__ = [
     "COLUMN_TYPES",
     "NUMERIC_TYPES",
     "KINDS",
+    "TEMPLATE_STATUSES",
     "PROFILE_KEYS",
     "FieldType",
     "Condition",
@@ -57,6 +61,7 @@ FieldType = Literal[
     "text",  # short, one line
     "longtext",  # several messages may build one answer; paragraphs kept
     "integer",
+    "year",  # a calendar year (int), printed without a thousands dot: 2019
     "number",
     "money",  # a number in ``unit`` (default "triệu đồng")
     "date",  # "YYYY-MM-DD"
@@ -70,7 +75,7 @@ FieldType = Literal[
 
 #: Every field type a template may use.
 FIELD_TYPES: frozenset[str] = frozenset(
-    ["text", "longtext", "integer", "number", "money", "date", "month", "year_range", "period",
+    ["text", "longtext", "integer", "year", "number", "money", "date", "month", "year_range", "period",
      "choice", "yesno", "table"]
 )
 #: Types whose answer is a single value (everything but ``table``).
@@ -81,12 +86,12 @@ COLUMN_TYPES: frozenset[str] = SCALAR_TYPES
 NUMERIC_TYPES: frozenset[str] = frozenset(["integer", "number", "money"])
 #: Document kinds; they choose the renderer's layout.
 KINDS: frozenset[str] = frozenset(["report", "table", "notice", "thuyet_minh"])
-#: Values an agency profile provides (see ``forms.profile.AgencyProfile``).
-PROFILE_KEYS: frozenset[str] = frozenset(
-    ["co_quan_chu_quan", "co_quan", "so_ky_hieu", "dia_danh", "nguoi_ky", "chuc_vu", "noi_nhan"]
-)
+
+#: "draft" templates (e.g. extracted from a new dispatch, not yet checked by a person) are never offered to users.
+TEMPLATE_STATUSES: frozenset[str] = frozenset(["draft", "published"])
+#: Values an agency profile provides (the fields of ``forms.profile.AgencyProfile``).
+PROFILE_KEYS: frozenset[str] = frozenset(f.name for f in dataclass_fields(AgencyProfile))
 #: Money unit when a field or table does not name one.
-DEFAULT_UNIT = "triệu đồng"
 
 
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"])
@@ -162,117 +167,6 @@ class PrefillFrom:
 
     template: str  # "mau1"
     column: str  # "ten_httt"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column.
-
-    ``header`` is the path of grouped header cells above the column's own label, e.g.
-    ``("Nguồn vốn", "NSTW")`` for the "Đầu tư" column under NSTW; columns that share a prefix
-    share (merged) header cells.  ``computed == "tt"`` marks the row-number column: never typed,
-    never stored.  ``sum`` says whether subtotals and TỔNG CỘNG add this column up.
-    """
-
-    id: str
-    label: str
-    type: str = "text"
-    header: tuple[str, ...] = ()
-    required: bool = False
-    computed: Literal["tt"] | None = None
-    sum: bool = False
-    options: tuple[str, ...] = ()
-    unit: str | None = None
-    help: str = ""
-    example: str | None = None
-    width: float | None = None  # relative width (any unit); the renderer scales to the page
-    line: int | None = None
-
-    @property
-    def is_input(self) -> bool:
-        """True for columns the user fills (not computed)."""
-        return self.computed is None
-
-
-@dataclass(frozen=True)
-class RowGroup:
-    """A fixed row group of a table, e.g. "I. Thực hiện bằng các dự án đầu tư" or its "1. Dự án ...".
-
-    ``code`` is the full path ("I", "I.1"); ``number`` is what the TT column shows ("I", "1").
-    Item rows are added only under leaf groups; a group's subtotal is the sum of its parts.
-    """
-
-    code: str
-    number: str
-    label: str
-    children: tuple["RowGroup", ...] = ()
-    line: int | None = None
-
-    @property
-    def is_leaf(self) -> bool:
-        return not self.children
-
-    def walk(self, depth: int = 0) -> Iterator[tuple["RowGroup", int]]:
-        """This group and all its descendants, depth first, with their depth (0 = top)."""
-        yield self, depth
-        for child in self.children:
-            yield from child.walk(depth + 1)
-
-
-@dataclass(frozen=True)
-class SumCheck:
-    """A clerk's check on one row: ``sum(parts) <= at_most`` (else a warning to confirm)."""
-
-    parts: tuple[str, ...]
-    at_most: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """A table field: typed columns, optional fixed row groups, computed TT/subtotals/total."""
-
-    columns: tuple[Column, ...]
-    groups: tuple[RowGroup, ...] = ()
-    unit: str = DEFAULT_UNIT
-    total_label: str = "TỔNG CỘNG"
-    show_total: bool = True
-    column_numbers: bool = True
-    min_rows: int = 0
-    checks: tuple[SumCheck, ...] = ()
-
-    def column(self, column_id: str) -> Column:
-        """The column with this id (KeyError if none)."""
-        for col in self.columns:
-            if col.id == column_id:
-                return col
-        raise KeyError(column_id)
-
-    @property
-    def input_columns(self) -> tuple[Column, ...]:
-        """Columns the user fills, in order (computed ones left out)."""
-        return tuple(c for c in self.columns if c.is_input)
-
-    @property
-    def sum_columns(self) -> tuple[Column, ...]:
-        """Columns added up in subtotals and the total."""
-        return tuple(c for c in self.columns if c.sum)
-
-    def all_groups(self) -> Iterator[tuple[RowGroup, int]]:
-        """Every group with its depth, in document order."""
-        for group in self.groups:
-            yield from group.walk()
-
-    def leaf_groups(self) -> tuple[RowGroup, ...]:
-        """Groups under which item rows may be added, in document order."""
-        return tuple(g for g, _ in self.all_groups() if g.is_leaf)
-
-    def group(self, code: str) -> RowGroup:
-        """The group with this code (KeyError if none)."""
-        for g, _ in self.all_groups():
-            if g.code == code:
-                return g
-        raise KeyError(code)
 
 
 @dataclass(frozen=True)
@@ -382,6 +276,8 @@ class Template:
     aliases: tuple[str, ...] = ()
     orientation: Literal["portrait", "landscape"] = "portrait"
     doc_type: str = "BÁO CÁO"  # tên loại văn bản printed above the subject
+    doc_code: str = ""  # chữ viết tắt tên loại (NĐ 30/2020 Phụ lục III: BC, TB, KH...; "" for công văn) → "Số: …/BC-STTTT"
+    body: tuple[str, ...] = ()  # fixed body lines with "{code}" placeholders (the notice's one sentence)
     subject: str | None = None  # trích yếu; defaults to the title
     heading: tuple[str, ...] = ()  # title lines for table/thuyet_minh kinds; "{code}" placeholders
     profile_fields: tuple[str, ...] = ()
@@ -389,6 +285,7 @@ class Template:
     description: str = ""
     signer_title: str | None = None  # fixed signature title e.g. "THỦ TRƯỞNG ĐƠN VỊ"
     path: str | None = None
+    status: str = "published"  # one of TEMPLATE_STATUSES
     _index: dict[str, FieldRef] = dc_field(default_factory=dict, compare=False, repr=False)
 
     def fields(self) -> Iterator[FieldRef]:

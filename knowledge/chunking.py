@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.metadata import Dispatch, sentence_case, template_heading
-from knowledge.text import ends_sentence, nfc, split_sentences, strip_control, strip_markup
+from knowledge.text import ends_sentence, nfc, split_sentences, strip_controls, strip_markup
 
 MAX_CHARS = 1400
 SEP = " › "
@@ -84,7 +84,7 @@ def _clean_line(line: str) -> str:
 
 def to_blocks(text: str) -> list[Block]:
     """Split cleaned text into paragraphs and tables; re-join paragraphs the OCR broke mid-sentence."""
-    raw_lines = strip_control(nfc(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = strip_controls(nfc(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     para: list[str] = []
     table: list[str] = []
@@ -111,14 +111,34 @@ def to_blocks(text: str) -> list[Block]:
             continue
         # A bold heading followed by body text on the same line: split them.
         bold = re.match(r"^\s*\*\*([^*]{2,120})\*\*\s*(\S.*)$", raw)
-        if bold and _numbered_heading(bold.group(1).strip()) and not para:
+        if bold and numbered_heading(bold.group(1).strip()) and not para:
             blocks.append(Block(_clean_line(bold.group(1))))
             para.append(_clean_line(bold.group(2)))
+            continue
+        if para and _starts_part(line, para[-1]):
+            flush_para()  # text without blank lines (a PDF): a heading or numbered item starts a paragraph
+        elif para and _wraps(para[-1], line):
+            para[-1] = f"{para[-1]} {line}"  # a line wrapped mid-sentence
             continue
         para.append(line)
     flush_para()
     flush_table()
     return _join_broken(blocks)
+
+
+_ITEM_START_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
+
+
+def _starts_part(line: str, previous: str) -> bool:
+    """True when ``line`` opens a new part of the document although no blank line precedes it."""
+    if template_heading(line) or _TRAILER_RE.match(line):
+        return True
+    return bool(_ITEM_START_RE.match(line)) and ends_sentence(previous)
+
+
+def _wraps(previous: str, line: str) -> bool:
+    """True when ``line`` continues ``previous`` mid-sentence (lower-case start, no sentence end)."""
+    return line[:1].islower() and not ends_sentence(previous) and not _ITEM_START_RE.match(line)
 
 
 def _join_broken(blocks: list[Block]) -> list[Block]:
@@ -143,7 +163,7 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
 # --- headings ---------------------------------------------------------------------------------
 
 
-def _numbered_heading(line: str) -> tuple[int, str, str] | None:
+def numbered_heading(line: str) -> tuple[int, str, str] | None:
     if len(line) > _MAX_HEADING:
         return None
     for level, pattern in _HEADING_PATTERNS:
@@ -159,14 +179,14 @@ def _heading_of(line: str, next_line: str) -> tuple[int, str, str, bool] | None:
     if name:
         level = 1 if name.startswith("Phụ lục") else 2
         return level, name, "", True
-    found = _numbered_heading(line)
+    found = numbered_heading(line)
     if found:
         level, label, title = found
         return level, label, title, False
     return None
 
 
-def _display_title(title: str) -> str:
+def display_title(title: str) -> str:
     title = title.strip().rstrip(":;.")
     if title.isupper():
         title = sentence_case(title)
@@ -211,7 +231,7 @@ def build_tree(text: str) -> Node:
         node = Node(
             level=level,
             label=label,
-            title=_display_title(title) if title else "",
+            title=display_title(title) if title else "",
             full_title=re.sub(r"\s+", " ", title).strip().rstrip(":;."),
             heading=heading_text,
             is_template=is_template,
@@ -299,6 +319,15 @@ def _pack(blocks: list[Block], heading: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _inner_templates(node: Node) -> list[str]:
+    out: list[str] = []
+    for child in node.children:
+        if child.is_template:
+            out.append(child.label)
+        out += _inner_templates(child)
+    return out
+
+
 def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
     """All chunks of one dispatch, in document order."""
     root = build_tree(text)
@@ -308,6 +337,9 @@ def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
         crumbs = [dispatch.so_hieu] + [_crumb(n) for n in path]
         section = SEP.join(c for c in crumbs if c)
         templates = [n.label for n in path if n.is_template]
+        whole = len(node.full_text()) <= MAX_CHARS or not node.children
+        if whole:  # forms inside a part kept whole ("PHỤ LỤC II" holding "Biểu số 01") are named by it too
+            templates += [t for t in _inner_templates(node) if t not in templates]
         context = SEP.join([dispatch.so_hieu] + [f"{n.label} {n.full_title}".strip() if not n.is_template else n.label for n in path])
         full = node.full_text()
         has_table = any(b.is_table for b in node.blocks) or "\t" in full

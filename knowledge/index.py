@@ -16,39 +16,30 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import threading
-from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
 
 import bm25s
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge.dispatch_catalogue import Catalogue
 from knowledge.chunking import Chunk, chunk_document
-from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, Dispatch, parse_dispatch
-from knowledge.query import Query, Reaccenter, template_key
-from knowledge.text import bm25_tokens, fold, strip_markup
+from knowledge.dispatch import Dispatch
+from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, parse_dispatch
+from knowledge.query import Query, template_key
+from knowledge.ranking import Hit, StoredChunk, boosts, fuse, squeeze
+from knowledge.spelling import SyllableSpeller, vietnamese_syllable_test
+from knowledge.text import bm25_tokens, fold
 
 log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
-SCHEMA_VERSION = 3  # bump when chunking/metadata changes so stored indexes are rebuilt
-
-
-@dataclass
-class StoredChunk:
-    """A chunk as loaded from the store, with precomputed retrieval features."""
-
-    id: str
-    doc_key: str
-    chunk: Chunk
-    date: dt.date | None
-    has_deadline: bool
-    has_contact: bool
-    has_signer: bool
-    template_keys: frozenset[tuple[str, int]]
+SCHEMA_VERSION = 5  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -143,7 +134,9 @@ class HybridIndex:
             if not stored.exists():
                 continue
             data = json.loads(stored.read_text(encoding="utf-8"))
-            self._add_document(key, data["text"], Dispatch.from_json(data["dispatch"]))
+            previous = Dispatch.from_json(data["dispatch"])  # re-parsed: the rules may have changed
+            dispatch = parse_dispatch(data["text"], source_path=previous.source_path, fallback_id=key)
+            self._add_document(dispatch.so_hieu, data["text"], dispatch)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -243,20 +236,37 @@ class HybridIndex:
                 )
             )
         self.position = {c.id: i for i, c in enumerate(self.chunks)}
-        self.numbers: dict[str, str] = {}
-        for key, d in self.dispatches.items():
-            for name in [d.so_hieu, *d.aliases]:
-                num = name.split("/", 1)[0]
-                if num.isdigit():
-                    self.numbers.setdefault(num, key)
+        self.catalogue = Catalogue(self.dispatches.values())
+        self.numbers: dict[str, str] = self.catalogue.numbers()
         self.bm25 = None
         if self.chunks:
             self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
             self.bm25.index([bm25_tokens(c.chunk.index_text()) for c in self.chunks], show_progress=False)
-        self.reaccent = Reaccenter([c.chunk.index_text() for c in self.chunks])
+        texts = [c.chunk.index_text() for c in self.chunks]
+        self.speller = SyllableSpeller(texts, vietnamese_syllable_test())
+        self._restorer = None  # built on first use (loads the diacritics model)
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(bm25_tokens(text)))
+        n = max(len(texts), 1)
+        self.idf = {tok: math.log(1 + (n - c + 0.5) / (c + 0.5)) for tok, c in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         self.folded_texts = [set(fold(c.chunk.index_text()).split()) for c in self.chunks]
         self._squeezed = [squeeze(c.chunk.text) for c in self.chunks]
         self._doc_texts: dict[str, str] = {}
+
+    def restore(self, text: str) -> str:
+        """``text`` with diacritics restored, the indexed passages as context (see :mod:`vntext.diacritics`)."""
+        if self._restorer is None:
+            from vntext.diacritics import Restorer
+
+            self._restorer = Restorer(context=[c.chunk.index_text() for c in self.chunks])
+            self._restored: dict[str, str] = {}
+        if text not in self._restored:
+            if len(self._restored) > 1000:
+                self._restored.clear()
+            self._restored[text] = self._restorer.restore(text)
+        return self._restored[text]
 
     def document_text(self, key: str) -> str:
         """The stored full text of a document (as ingested), or empty."""
@@ -311,58 +321,17 @@ class HybridIndex:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
-    def search(self, query: Query, k: int = 5) -> list[tuple[StoredChunk, float, float]]:
-        """Fused ranking: (chunk, fused score, dense cosine), best first."""
+    def search(self, query: Query, k: int = 5) -> list[Hit]:
+        """Fused ranking, best first; ``agreement`` on each hit says whether the best dense and the best
+        lexical passage are the same one."""
         if not self.chunks:
             return []
         dense = self.dense_scores(query.dense)
         lexical = self.lexical_scores(query.lexical)
         fused = fuse(dense, lexical)
-        fused += self._boosts(query)
+        fused += boosts(self.chunks, self._squeezed, query)
         order = np.argsort(-fused, kind="stable")[:k]
-        return [(self.chunks[i], float(fused[i]), float(dense[i])) for i in order]
-
-    def _boosts(self, query: Query) -> np.ndarray:
-        boost = np.zeros(len(self.chunks), dtype=np.float32)
-        refs = set(query.dispatch_numbers)
-        context = query.context_dispatch if not refs and not query.templates else None
-        for i, c in enumerate(self.chunks):
-            if refs and c.doc_key in refs:
-                boost[i] += BOOST_DISPATCH
-            if context and c.doc_key == context:
-                boost[i] += BOOST_CONTEXT
-            if query.templates and c.template_keys & set(query.templates):
-                boost[i] += BOOST_TEMPLATE
-            if "deadline" in query.intents and c.has_deadline:
-                boost[i] += BOOST_INTENT
-            if "contact" in query.intents and c.has_contact:
-                boost[i] += BOOST_INTENT
-            if "signer" in query.intents and c.has_signer:
-                boost[i] += BOOST_INTENT
-        return boost
-
-
-W_DENSE = 0.4
-BOOST_DISPATCH = 0.5
-BOOST_TEMPLATE = 0.5
-BOOST_INTENT = 0.4
-# The dispatch the user works on: preferred, but less than one the question names itself.
-BOOST_CONTEXT = 0.35
-
-
-def squeeze(text: str) -> str:
-    """Folded alphanumerics only (markup, spacing and punctuation dropped), for substring matching."""
-    return re.sub(r"[^a-z0-9]+", "", fold(strip_markup(text)))
-
-
-def fuse(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
-    """Normalised score fusion: dense cosine rescaled over the candidates, BM25 over its maximum."""
-    out = np.zeros_like(dense)
-    cand = dense > 0
-    if cand.any():
-        hi, lo = dense[cand].max(), dense[cand].min()
-        span = max(hi - lo, 1e-6)
-        out[cand] += W_DENSE * (dense[cand] - lo) / span
-    if lexical.size and lexical.max() > 0:
-        out += (1 - W_DENSE) * lexical / lexical.max()
-    return out
+        agree = bool(lexical.size and int(np.argmax(dense)) == int(np.argmax(lexical)))
+        top_lexical = float(lexical.max()) if lexical.size else 0.0
+        return [Hit(self.chunks[i], float(fused[i]), float(dense[i]), float(lexical[i]), float(dense.max()), top_lexical,
+                    agree) for i in order]

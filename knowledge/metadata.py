@@ -12,75 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from knowledge.dispatch import Deadline, Dispatch
+from knowledge.signature import parse_signer, title_case
 from knowledge.text import fold, nfc, strip_markup
 
 _DATA = Path(__file__).with_name("data")
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """A deadline the dispatch sets: a fixed date, a recurring day of the month, or text only."""
-
-    text: str
-    date: dt.date | None = None
-    day_of_month: int | None = None
-    sentence: str = ""
-
-
-@dataclass
-class Dispatch:
-    """Everything the knowledge base knows about one dispatch (công văn)."""
-
-    so_hieu: str
-    aliases: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    issuer: str = ""
-    subject: str = ""
-    recipients: list[str] = field(default_factory=list)
-    signer: str | None = None
-    signer_position: str | None = None
-    legal_refs: list[str] = field(default_factory=list)
-    deadlines: list[Deadline] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    contacts: list[str] = field(default_factory=list)
-    templates: list[str] = field(default_factory=list)
-    source_path: str = ""
-
-    @property
-    def number(self) -> str:
-        """The leading number of the số hiệu ("232")."""
-        return self.so_hieu.split("/", 1)[0]
-
-    def date_vn(self) -> str:
-        """Date as Vietnamese officials write it ("19/7/2018"), or empty."""
-        return f"{self.date.day}/{self.date.month}/{self.date.year}" if self.date else ""
-
-    def to_json(self) -> dict:
-        """A JSON-ready dict (dates as ISO strings)."""
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        data["deadlines"] = [
-            {**asdict(d), "date": d.date.isoformat() if d.date else None} for d in self.deadlines
-        ]
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Dispatch":
-        """Inverse of :meth:`to_json`."""
-        data = dict(data)
-        data["date"] = dt.date.fromisoformat(data["date"]) if data.get("date") else None
-        data["deadlines"] = [
-            Deadline(**{**d, "date": dt.date.fromisoformat(d["date"]) if d.get("date") else None})
-            for d in data.get("deadlines", [])
-        ]
-        return cls(**data)
 
 
 @lru_cache(maxsize=1)
@@ -149,30 +90,41 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_BODY_WORDS = ("BỘ", "ỦY BAN", "UỶ BAN", "UBND", "SỞ", "VĂN PHÒNG", "CỤC", "TỔNG CỤC", "BAN", "THANH TRA", "PHÒNG",
+               "TRƯỜNG", "BỆNH VIỆN", "TRUNG TÂM", "HỘI ĐỒNG", "KHO BẠC")
+_NATIONAL_RE = re.compile(r"\s*(?:CỘNG\s+H(?:ÒA|OÀ|OA)|Độc\s+lập|ĐỘC\s+LẬP).*$")
+
+
+def _letterhead(text: str) -> list[str]:
+    """The upper-case lines above "Số:" (the national motto removed), e.g. ["UBND TỈNH HÀ TĨNH", "SỞ …"]."""
+    out: list[str] = []
+    for raw in strip_markup(text).splitlines()[:12]:
+        line = _NATIONAL_RE.sub("", raw).strip(" -_*\t")
+        if re.match(r"^\s*S[ốô]\s*:", raw):
+            break
+        if line and line.isupper() and len(line) <= 80:
+            out.append(line)
+    return out
+
+
 def parse_issuer(text: str, so_hieu: str | None) -> str:
-    """The letterhead's issuing body, or the name of the số hiệu's issuer code."""
-    head = strip_markup(text)[:600]
-    m = re.search(r"^\s*((?:BỘ|ỦY BAN|UỶ BAN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC)\b[^\n]*?)\s*(?:CỘNG\s+H(?:ÒA|OÀ|OA)|$)", head, re.M)
-    if m and m.group(1).strip():
-        return _title_case(m.group(1).strip())
-    if so_hieu:
+    """The letterhead's issuing body (its last line; with the line above when that names the body,
+    as in "ỦY BAN NHÂN DÂN" / "HUYỆN YÊN THÀNH"), else the name of the số hiệu's issuer code."""
+    head = _letterhead(text)
+    if head:
+        last = head[-1]
+        if len(head) > 1 and not last.startswith(_BODY_WORDS):
+            last = f"{head[-2]} {last}"
+        return title_case(last)
+    if so_hieu and "/" in so_hieu:
         code = _split_code(so_hieu.split("/", 1)[1])[0]
         return issuers().get(code, code)
     return ""
 
 
-def _title_case(caps: str) -> str:
-    """"BỘ THÔNG TIN VÀ TRUYỀN THÔNG" → "Bộ Thông tin và Truyền thông" (first word of each name part capitalised)."""
-    words = caps.lower().split()
-    out: list[str] = []
-    capitalise_next = True
-    for word in words:
-        out.append(word[:1].upper() + word[1:] if capitalise_next else word)
-        capitalise_next = word in {"bộ", "sở", "ủy", "uỷ", "cục", "và", "phòng", "ban"}
-    return " ".join(out)
-
-
-_STOP_SUBJECT_RE = re.compile(r"^\s*(?:Kính\s+gửi|Hà\s+Nội|[A-ZÀ-Ỹ][^\n,]{0,30},\s*ngày|Số\s*:|Thực hiện|Căn cứ)", re.I)
+_STOP_SUBJECT_RE = re.compile(
+    r"^\s*(?:Kính\s+gửi|Hà\s+Nội|[A-ZÀ-Ỹ][^\n,]{0,30},\s*ngày|Số\s*:|Thực hiện|Căn cứ|CỘNG\s+H|Độc\s+lập)", re.I
+)
 
 
 def parse_subject(text: str) -> str:
@@ -207,9 +159,7 @@ def parse_recipients(text: str) -> list[str]:
         for nxt in lines[i + 1 :]:
             s = nxt.strip()
             if not s:
-                if items:
-                    break
-                continue
+                continue  # a Word file puts an empty paragraph between the items
             if s.startswith(("-", "+", "•")):
                 items.append(s)
             else:
@@ -218,58 +168,10 @@ def parse_recipients(text: str) -> list[str]:
     return []
 
 
-# --- signer ---------------------------------------------------------------------------------------
-
-_NAME_RE = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
-_POSITION_WORDS = ("bo truong", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "cuc truong", "chanh van phong")
-
-
-def parse_signer(text: str) -> tuple[str | None, str | None]:
-    """(signer name, position) from the signature block ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG / name")."""
-    lines = [strip_markup(line).strip() for line in text.splitlines()]
-    for i, line in enumerate(lines):
-        m = re.match(r"^(KT|TL|TM|Q|TUQ)\.\s*(.+)$", line)
-        if not m:
-            continue
-        position_lines = [line]
-        j = i + 1
-        while j < len(lines) and lines[j] and fold(lines[j]).strip() in _POSITION_WORDS:
-            position_lines.append(lines[j])
-            j += 1
-        position = _format_position(position_lines)
-        name = None
-        for cand in lines[j : j + 8]:
-            if not cand:
-                continue
-            if _NAME_RE.match(cand):
-                name = cand
-            break
-        return name, position
-    return None, None
-
-
-def _format_position(lines: list[str]) -> str:
-    """"KT. BỘ TRƯỞNG" + "THỨ TRƯỞNG" → "KT. Bộ trưởng, Thứ trưởng".
-
-    Under "KT." (signing for the minister) the second line is a deputy, so the OCR's
-    "THỦ TRƯỞNG" (folded identical to "THỨ TRƯỞNG") is read as "Thứ trưởng".
-    """
-    first = lines[0]
-    prefix, _, rest = first.partition(".")
-    out = [f"{prefix}. {rest.strip().capitalize()}"]
-    for extra in lines[1:]:
-        folded = fold(extra).strip()
-        if prefix == "KT" and folded == "thu truong":
-            out.append("Thứ trưởng")
-        else:
-            out.append(extra.capitalize())
-    return ", ".join(out)
-
-
 # --- legal references, deadlines, contacts ----------------------------------------------------
 
-_KIND_RE = r"(Quyết định|Thông tư|Chỉ thị|Nghị định|Văn bản|Công văn|Nghị quyết|Luật)"
-_DOC_NO_RE = r"(\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}-[A-Za-zĐđ]{2,8}(?:-[A-ZĐ]{2,8})?)"
+_KIND_RE = r"(Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Nghị định|Văn bản|Công văn|Nghị quyết|Luật|Kế hoạch|Tờ trình|Hướng dẫn|Thông báo)"
+_DOC_NO_RE = r"(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]{0,5}-[A-Za-zĐđ]{2,8}(?:-[A-ZĐ]{2,8})?)"
 _LEGAL_RE = re.compile(_KIND_RE + r"\s+(?:số\s+)?" + _DOC_NO_RE + r"(?:\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}))?")
 _BARE_DOC_RE = re.compile(r"(?<![\w/])" + _DOC_NO_RE)
 
@@ -333,7 +235,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?:Tel|Điện thoại|điện thoại|ĐT|Fax)\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
-_PERSON_RE = re.compile(r"\b(Ông|Bà|A\.|C\.|Anh|Chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
+_PERSON_RE = re.compile(r"(?<!\w)(Ông|Bà|ông|bà|A\.|C\.|Anh|Chị|anh|chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
 
 
 def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -341,17 +243,16 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     clean = strip_markup(text)
     emails = list(dict.fromkeys(e.rstrip(".") for e in _EMAIL_RE.findall(clean)))
     phones = list(dict.fromkeys(p.strip() for p in _PHONE_RE.findall(clean)))
-    titles = {"A.": "Anh", "C.": "Chị"}
+    titles = {"A.": "Anh", "C.": "Chị", "ông": "Ông", "bà": "Bà", "anh": "Anh", "chị": "Chị"}
     persons = list(dict.fromkeys(f"{titles.get(t, t)} {n}" for t, n in _PERSON_RE.findall(clean)))
     return emails, phones, persons
 
 
 # --- attached templates -------------------------------------------------------------------------
 
-_TEMPLATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*(PHỤ\s+LỤC|Phụ\s+lục)\s+(\d+)\s*$"), "Phụ lục {1}"),
-    (re.compile(r"^\s*(Mẫu|MẪU)\s+(\d+)\s*[:.]"), "Mẫu {1}"),
-    (re.compile(r"^\s*(Biểu|BIỂU)\s+(\d+)\s*/\s*([A-Z]+)"), "Biểu {1}/{2}"),
+_ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ)\s*)?(?:\s+(\d{1,2}|[IVX]{1,4}))?\s*$")
+_FORM_RE = re.compile(
+    r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*(?:$|[:.]|/\s*([A-Z]+))"
 )
 _TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
 
@@ -359,10 +260,16 @@ _TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
 def template_heading(line: str, next_line: str = "") -> str | None:
     """The template name if ``line`` starts an attached form ("Mẫu 1", "Biểu 04/BCKH", "Phụ lục 2", thuyết minh)."""
     clean = strip_markup(line).strip()
-    for pattern, fmt in _TEMPLATE_PATTERNS:
-        m = pattern.match(clean)
-        if m:
-            return fmt.format(*m.groups())
+    m = _ANNEX_RE.match(clean)
+    if m:
+        return f"Phụ lục {m.group(1)}" if m.group(1) else "Phụ lục"
+    m = _FORM_RE.match(clean)
+    if m:
+        kind = m.group(1).capitalize().replace("  ", " ")
+        kind = re.sub(r"\s+", " ", kind)
+        if m.group(4):
+            return f"{kind} {m.group(3)}/{m.group(4)}"
+        return f"{kind} {'số ' if m.group(2) else ''}{m.group(3)}"
     if _TM_RE.match(clean):
         title = clean
         nxt = strip_markup(next_line).strip()

@@ -1,22 +1,24 @@
-"""Query understanding: clean the question, expand abbreviations both ways, translate English
-keywords, spot references to a dispatch ("cv 232", "công văn 1485") or a form ("bieu 04",
-"Phụ lục 2"), and detect metadata intents (deadline, contact, signer).
+"""Query understanding: clean the question, rewrite chat shorthand and correct syllable typos, expand
+abbreviations both ways, translate English keywords, restore diacritics for the embedder, spot
+references to a dispatch ("cv 232"), a form ("bieu 04", "Phụ lục II") or a cited legal document
+("Thông tư 13/2017", "QĐ 153/QĐ-TTg"), and note the answer types the question's cues point to.
 
-Why: officials type without diacritics, in abbreviations or in English, and name documents the
+Why: officials type without diacritics, in shorthand, with typos or in English, and name documents the
 way they remember them. All vocabularies live in ``knowledge/data/*.yaml``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from knowledge.text import fold, nfc, strip_control, syllables
+from knowledge.spelling import SyllableSpeller, expand_shorthand
+from knowledge.text import fold, nfc, strip_controls, syllables
 
 _DATA = Path(__file__).with_name("data")
 MAX_QUESTION_CHARS = 1000
@@ -39,7 +41,7 @@ def abbreviation_keys() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _expansion_index() -> list[tuple[str, str]]:
+def expansion_index() -> list[tuple[str, str]]:
     """(folded expansion, abbreviation) pairs, longest first, for words → abbreviation."""
     pairs = [(fold(exp), str(abbr)) for abbr, exps in _load("abbreviations.yaml").items() for exp in exps]
     return sorted(pairs, key=lambda p: -len(p[0]))
@@ -72,12 +74,25 @@ _ENGLISH_WORDS = frozenset(
     "with from about this that these those it its report sent send must".split()
 )
 
-_TEMPLATE_KINDS = {"mau": "Mẫu", "bieu": "Biểu", "phu luc": "Phụ lục", "phuluc": "Phụ lục", "pl": "Phụ lục",
-                   "form": "Mẫu", "template": "Mẫu", "appendix": "Phụ lục", "annex": "Phụ lục", "table": "Biểu"}
-_TEMPLATE_REF_RE = re.compile(r"\b(mau|bieu|phu luc|phuluc|pl|form|template|appendix|annex|table)\s*(?:so\s*)?0*(\d{1,2})\b")
+_TEMPLATE_KINDS = {"mau": "Mẫu", "bieu": "Biểu", "bieu mau": "Biểu mẫu", "phu luc": "Phụ lục", "phuluc": "Phụ lục",
+                   "pl": "Phụ lục", "form": "Mẫu", "template": "Mẫu", "appendix": "Phụ lục", "annex": "Phụ lục",
+                   "table": "Biểu"}
+_TEMPLATE_REF_RE = re.compile(
+    r"\b(bieu mau|mau|bieu|phu luc|phuluc|pl|form|template|appendix|annex|table)\s*(?:so\s*)?"
+    r"(0*\d{1,2}\b|(?<=[a-z] )[ivx]{1,4}\b)"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
-_OTHER_DOC_RE = re.compile(r"\b(?:quyet dinh|thong tu|chi thi|nghi dinh|nghi quyet|qd|tt|decision|circular)\s*(?:so\s*)?(\d{1,5})\b")
+_OTHER_DOC_RE = re.compile(
+    r"\b(?:quyet dinh|thong tu|chi thi|nghi dinh|nghi quyet|ke hoach|to trinh|van ban|cong van|qd|tt|nd|ct|kh|"
+    r"decision|circular|decree|directive|plan)\s*(?:so\s*)?(\d{1,5})((?:/\d{4})?(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?)"
+)
+_FULL_DOC_RE = re.compile(r"(?<![\d/])(\d{1,5})((?:/\d{4})?/[a-z]{1,6}-[a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+# "yêu cầu các bộ làm gì", "đề nghị các cơ quan những gì": what the dispatch asks, with its addressees between.
+ASKS_RE = re.compile(r"\b(?:yeu cau|de nghi|huong dan|giao)(?: [a-z]+){0,5} (?:lam gi|lam nhung gi|nhung gi|dieu gi|viec gi)\b")
 
 
 def template_key(name: str) -> tuple[str, int] | None:
@@ -85,7 +100,10 @@ def template_key(name: str) -> tuple[str, int] | None:
     m = _TEMPLATE_REF_RE.search(fold(name))
     if not m:
         return None
-    return _TEMPLATE_KINDS[m.group(1)], int(m.group(2))
+    kind, number = _TEMPLATE_KINDS[m.group(1)], m.group(2)
+    if number.isdigit():
+        return kind, int(number)
+    return (kind, _ROMAN[number]) if kind == "Phụ lục" else None
 
 
 @dataclass
@@ -93,12 +111,12 @@ class Query:
     """A question after understanding."""
 
     original: str
-    text: str  # cleaned question
+    text: str  # cleaned question, shorthand rewritten and typos corrected
     lexical: str  # text for BM25: question + expansions + translations
-    dense: str  # text for the embedder
+    dense: str  # text for the embedder (diacritics restored when typed without)
     dispatch_numbers: list[str] = field(default_factory=list)
     templates: list[tuple[str, int]] = field(default_factory=list)
-    intents: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)  # answer types the cues point to
     english: bool = False
     expansions: list[str] = field(default_factory=list)
     # The dispatch the user is working on (e.g. the form being filled), used only when the
@@ -107,6 +125,13 @@ class Query:
     context_dispatch: str | None = None
     # Folded spans of the question that are references (to a dispatch or a form), not content.
     reference_spans: list[str] = field(default_factory=list)
+    # Cited legal documents the question names: folded "number[/year][/code]" ("13/2017", "153/qd-ttg").
+    legal_refs: list[str] = field(default_factory=list)
+    typed: str = ""  # the cleaned question as typed (before shorthand and typo fixes)
+    # When a form the question names ("Biểu số 01") is attached to several dispatches: the one meant
+    # (the context's, else the most recent) and the others.
+    template_dispatch: str | None = None
+    template_others: list[str] = field(default_factory=list)
 
 
 class QuestionError(ValueError):
@@ -115,7 +140,7 @@ class QuestionError(ValueError):
 
 def clean_question(question: str) -> str:
     """Strip control characters and collapse whitespace; reject empty or overlong questions."""
-    text = re.sub(r"\s+", " ", strip_control(nfc(question or ""))).strip()
+    text = re.sub(r"\s+", " ", strip_controls(nfc(question or ""))).strip()
     if not text or not re.search(r"\w", text):
         raise QuestionError("Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về công văn, ví dụ: “Hạn nộp báo cáo hàng tháng là ngày nào?”")
     if len(text) > MAX_QUESTION_CHARS:
@@ -136,81 +161,94 @@ def is_english(text: str) -> bool:
     return hits / len(words) >= 0.25
 
 
+def has_diacritics(text: str) -> bool:
+    """True when any letter of ``text`` carries a Vietnamese diacritic (or is đ)."""
+    return any(fold(ch) != ch.lower() for ch in text if ch.isalpha())
+
+
 def _has_phrase(folded: str, phrase: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded) is not None
 
 
-class Reaccenter:
-    """Restore diacritics of an unaccented question from the corpus vocabulary (longest n-gram first).
+def _fix_typos(text: str, speller: SyllableSpeller | None) -> str:
+    """``text`` with unknown syllables replaced by their correction (accents dropped only on those)."""
+    if speller is None:
+        return text
 
-    Why: the lexical side is folded anyway, but the embedder understands "hạn gửi kế hoạch" far
-    better than "han gui ke hoach".
-    """
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        folded = fold(word)
+        fixed = speller.correct(folded) if folded.isalpha() else folded
+        return word if fixed == folded else fixed
 
-    def __init__(self, texts: list[str], max_n: int = 3) -> None:
-        self.max_n = max_n
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for text in texts:
-            words = re.findall(r"[^\W_]+", text)
-            for n in range(1, max_n + 1):
-                for i in range(len(words) - n + 1):
-                    gram = words[i : i + n]
-                    counts[fold(" ".join(gram))][" ".join(w.lower() for w in gram)] += 1
-        self.table = {k: c.most_common(1)[0][0] for k, c in counts.items()}
-
-    def __call__(self, text: str) -> str:
-        words = re.findall(r"[^\W_]+", text)
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            for n in range(min(self.max_n, len(words) - i), 0, -1):
-                key = fold(" ".join(words[i : i + n]))
-                if key in self.table and (n > 1 or not words[i].isdigit()):
-                    out.append(self.table[key])
-                    i += n
-                    break
-            else:
-                out.append(words[i])
-                i += 1
-        return " ".join(out)
+    return re.sub(r"[^\W\d_]+", swap, text)
 
 
-def understand(question: str, known_numbers: dict[str, str], reaccent: Reaccenter | None = None) -> Query:
-    """Analyse a question. ``known_numbers`` maps dispatch numbers (incl. alias numbers) → số hiệu."""
-    text = clean_question(question)
+def legal_references(folded: str, known_numbers: dict[str, str]) -> list[str]:
+    """Cited documents a (folded) question names: "thong tu 13/2017" → "13/2017", "qd 153/qd-ttg" →
+    "153/qd-ttg", a bare "25/2014/tt-btttt" too. Numbers of known dispatches (without a year) are not."""
+    refs: list[str] = []
+    for m in _OTHER_DOC_RE.finditer(folded):
+        number, tail = m.group(1), m.group(2) or ""
+        if number in known_numbers and not re.match(r"/\d{4}", tail):
+            continue
+        refs.append(number + tail)
+    for m in _FULL_DOC_RE.finditer(folded):
+        ref = m.group(1) + m.group(2)
+        if not any(r.startswith(m.group(1) + "/") or r == m.group(1) for r in refs):
+            if not (m.group(1) in known_numbers and _own_code_follows(folded, m.end(1), known_numbers[m.group(1)])):
+                refs.append(ref)
+    return list(dict.fromkeys(refs))
+
+
+def understand(
+    question: str,
+    known_numbers: dict[str, str],
+    speller: SyllableSpeller | None = None,
+    restore: Callable[[str], str] | None = None,
+) -> Query:
+    """Analyse a question. ``known_numbers`` maps dispatch numbers (incl. alias numbers) → số hiệu;
+    ``speller`` corrects syllable typos; ``restore`` puts diacritics back for the embedder."""
+    typed = clean_question(question)
+    english = is_english(typed)
+    text, extra = expand_shorthand(typed)
+    if not english:
+        text = _fix_typos(text, speller)
     folded = fold(text)
-    english = is_english(text)
-    extra: list[str] = []
 
     # Abbreviations both ways.
     for abbr, expansions in abbreviations().items():
         if _has_phrase(folded, abbr):
             extra += expansions
-    for expansion, abbr in _expansion_index():
+    for expansion, abbr in expansion_index():
         if _has_phrase(folded, expansion):
             extra.append(abbr)
 
     # English keywords.
-    if english or re.search(r"[a-z]", text.lower()):
+    if re.search(r"[a-z]", text.lower()):
         lowered = text.lower()
         for phrase, words in bilingual():
             if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered):
                 extra += words
 
-    # References to dispatches and forms.
+    # References to dispatches, forms and cited documents.
+    legal = legal_references(folded, known_numbers)
+    # Numbers after "thông tư", "quyết định"… are other documents, never a dispatch of the corpus.
+    other_docs = {r.split("/", 1)[0] for r in legal} | {
+        m.group(1) for m in _OTHER_DOC_RE.finditer(folded) if not m.group(0).startswith(("van ban", "cong van"))
+    }
     numbers: list[str] = []
     for m in _DISPATCH_REF_RE.finditer(folded):
-        if m.group(1) in known_numbers:
+        if m.group(1) in known_numbers and m.group(1) not in other_docs:
             numbers.append(known_numbers[m.group(1)])
-    other_docs = {m.group(1) for m in _OTHER_DOC_RE.finditer(folded)}
     for m in _BARE_NUMBER_RE.finditer(folded):
         num = m.group(1)
         after = folded[m.end() : m.end() + 1]
-        if num in known_numbers and num not in other_docs and after != "/" or (
-            num in known_numbers and after == "/" and num not in other_docs and _own_code_follows(folded, m.end(), known_numbers[num])
+        if num in known_numbers and num not in other_docs and (
+            after != "/" or _own_code_follows(folded, m.end(), known_numbers[num])
         ):
             numbers.append(known_numbers[num])
-    templates = list(dict.fromkeys(template_key(m.group(0)) for m in _TEMPLATE_REF_RE.finditer(folded)))
+    templates = [t for t in dict.fromkeys(template_key(m.group(0)) for m in _TEMPLATE_REF_RE.finditer(folded)) if t]
     for kind, num in templates:
         extra.append(f"{kind} {num:02d} {kind} {num}")
 
@@ -218,15 +256,18 @@ def understand(question: str, known_numbers: dict[str, str], reaccent: Reaccente
     for phrase in intents().get("not", []):
         cue_text = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", cue_text)
     found_intents = [name for name in intent_names() if any(_has_phrase(cue_text, c) for c in intents()[name])]
-    spans = [m.group(0) for m in _DISPATCH_REF_RE.finditer(folded) if m.group(1) in known_numbers]
+    if "summary" not in found_intents and ASKS_RE.search(cue_text):
+        found_intents.append("summary")
+    spans = [m.group(0) for m in _DISPATCH_REF_RE.finditer(folded) if known_numbers.get(m.group(1)) in numbers]
     spans += [m.group(0) for m in _TEMPLATE_REF_RE.finditer(folded)]
     spans += [m.group(1) for m in _BARE_NUMBER_RE.finditer(folded) if known_numbers.get(m.group(1)) in numbers]
+    spans += [m.group(0) for m in _OTHER_DOC_RE.finditer(folded)] + [m.group(0) for m in _FULL_DOC_RE.finditer(folded)]
 
     lexical = " ".join([text, *extra])
     if english:
         dense = text + " " + " ".join(dict.fromkeys(extra))
-    elif fold(text) == text.lower() and reaccent is not None:
-        dense = reaccent(text)
+    elif restore is not None and not has_diacritics(text):
+        dense = restore(text)
     else:
         dense = text
     return Query(
@@ -235,11 +276,13 @@ def understand(question: str, known_numbers: dict[str, str], reaccent: Reaccente
         lexical=lexical,
         dense=dense,
         dispatch_numbers=list(dict.fromkeys(numbers)),
-        templates=[t for t in templates if t],
+        templates=templates,
         intents=found_intents,
         english=english,
         expansions=list(dict.fromkeys(extra)),
         reference_spans=spans,
+        legal_refs=legal,
+        typed=typed,
     )
 
 

@@ -10,28 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+from vntext.text import fold, strip_controls
+
+__all__ = [
+    "bm25_tokens", "ends_sentence", "fold", "nfc", "split_sentences", "strip_controls", "strip_markup", "syllables",
+]
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _MARKUP_RE = re.compile(r"\*\*|\*|~~|<[^>]{1,12}>|^#{1,6}\s*", re.M)
 _MAILTO_RE = re.compile(r"\[([^\]]+)\]\(mailto:[^)]+\)")
 
 
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip Vietnamese diacritics (``đ`` becomes ``d``)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped).lower()
-
-
 def nfc(text: str) -> str:
     """Normalise to NFC so that composed and decomposed input compare equal."""
     return unicodedata.normalize("NFC", text)
-
-
-def strip_control(text: str) -> str:
-    """Remove control and zero-width characters (keeps tab and newlines)."""
-    return _CONTROL_RE.sub("", text)
 
 
 def strip_markup(text: str) -> str:
@@ -65,7 +57,9 @@ def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(line):
-        if _starts_clause(line[m.end() :]):
+        rest = line[m.end() :]
+        # After ":" only a capitalised clause starts a sentence ("điện thoại: 0239…" is one sentence).
+        if _starts_clause(rest) and not (line[m.start() - 1] == ":" and rest.lstrip("-+• \t")[:1].isdigit()):
             pieces.append(line[start : m.start()])
             start = m.end()
     pieces.append(line[start:])

@@ -8,7 +8,7 @@
 
 Modules: ``paths`` (data directory), ``models`` (tables, the schema's single source of truth),
 ``engine`` (SQLite/PostgreSQL engines, error mapping, ``upgrade``), ``repo`` (``Store``),
-``errors`` (``StorageError`` and subclasses with a Vietnamese ``user_message``), ``migrate``
+``errors`` (``StorageError`` and subclasses, each with an ``ErrorKind``; no chat text), ``migrate``
 (``python -m storage.migrate upgrade|current|revision -m MSG``).
 
 ``Store`` methods are blocking and thread-safe (from asyncio: ``await asyncio.to_thread(...)``);
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from storage.errors import (
+        ErrorKind,
         NotFoundError,
         StorageBusyError,
         StorageCorruptError,
@@ -38,6 +39,7 @@ _EXPORTS = {
     "StorageUnavailableError": "storage.errors",
     "StorageCorruptError": "storage.errors",
     "NotFoundError": "storage.errors",
+    "ErrorKind": "storage.errors",
 }
 
 __all__ = list(_EXPORTS)

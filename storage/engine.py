@@ -10,12 +10,20 @@ SQLite must not quietly create a new empty one. Write transactions start with
 failing half-way on a lock upgrade.
 
 PostgreSQL is used when ``DATABASE_URL`` (or an explicit URL) says so; all SQL is portable.
+Migrations on PostgreSQL hold a transaction-scoped advisory lock (``MIGRATION_LOCK_KEY``), so
+several workers starting at once on an empty database migrate one after the other.
+
+Text is stored identically on both: every string sent to the database loses the characters
+PostgreSQL cannot hold (U+0000) and the other control characters (C0 except tab, line feed and
+carriage return; DEL; C1) and lone surrogates (see :func:`clean_stored_text`). Nothing is ever
+inserted, so JSON text stays valid JSON (its escaped ``\u0000`` is text, kept as is).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass
@@ -43,6 +51,32 @@ DB_FILENAME = "baocao.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Execution option read by the SQLite "begin" hook: "DEFERRED" (reads) or "IMMEDIATE" (writes).
 BEGIN_MODE_OPTION = "baocao_sqlite_begin"
+# pg_advisory_xact_lock key serializing migrations across processes ("baocao" in ASCII).
+MIGRATION_LOCK_KEY = int.from_bytes(b"baocao", "big")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_stored_text(text: str) -> str:
+    """``text`` without U+0000, other control characters (tab and line breaks kept) and lone surrogates."""
+    return _UNSTORABLE.sub("", text)
+
+
+def _clean_value(value: object) -> object:
+    if isinstance(value, str):
+        return clean_stored_text(value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, dict):
+        return {k: _clean_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_clean_value(v) for v in value)
+    return value
+
+
+def install_text_cleaning(engine: sa.Engine) -> None:
+    """Clean every string parameter of every statement on ``engine`` (see :func:`clean_stored_text`)."""
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _clean(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        return statement, _clean_value(parameters)
 
 
 @dataclass(frozen=True)
@@ -129,6 +163,7 @@ def create_sqlite_engine(
         mode = conn.get_execution_options().get(BEGIN_MODE_OPTION, "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    install_text_cleaning(engine)
     return engine
 
 
@@ -139,13 +174,15 @@ def create_server_engine(url: str) -> sa.Engine:
     raises ``StorageUnavailableError``.
     """
     try:
-        return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        engine = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
     except (ImportError, sa.exc.NoSuchModuleError) as exc:
         raise StorageUnavailableError(
             f"no database driver for {sa.engine.make_url(url).drivername}: {exc}; "
             "for PostgreSQL install the 'postgres' extra (pip install 'baocao[postgres]')",
             write=True,
         ) from exc
+    install_text_cleaning(engine)
+    return engine
 
 
 _BUSY_MARKERS = ("database is locked", "database table is locked", "lock timeout", "deadlock detected",
@@ -178,12 +215,18 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Apply migrations up to ``revision`` on ``engine``'s database, in one transaction."""
+    """Apply migrations up to ``revision`` on ``engine``'s database, in one transaction.
+
+    Serialized across processes: SQLite by ``BEGIN IMMEDIATE``, PostgreSQL by an advisory lock
+    held until the transaction ends (a second worker waits, then finds the schema up to date).
+    """
     config = alembic_config()
     with engine.connect() as connection:
         connection.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"})
         try:
             with connection.begin():  # env.py sees this external transaction and runs inside it
+                if connection.dialect.name == "postgresql":
+                    connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except CommandError as exc:  # e.g. a database migrated by a newer baocao

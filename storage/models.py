@@ -35,15 +35,6 @@ USER_ROLES: tuple[str, ...] = ("user", "admin")
 SESSION_STATUSES: tuple[str, ...] = ("active", "paused", "completed", "cancelled")
 OPEN_STATUSES: tuple[str, ...] = ("active", "paused")
 # Editable fields of an agency profile, in the order a bot would naturally ask them.
-PROFILE_FIELDS: tuple[str, ...] = (
-    "co_quan_chu_quan",
-    "co_quan",
-    "so_ky_hieu",
-    "dia_danh",
-    "nguoi_ky",
-    "chuc_vu",
-    "noi_nhan",
-)
 
 
 def utcnow() -> datetime:
@@ -96,7 +87,33 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
-class AgencyProfile(SQLModel, table=True):
+class AgencyProfileBase(SQLModel):
+    """The agency profile's fields: THE profile model (the bot asks them, the renderer prints them).
+
+    ``so_ky_hieu`` is the agency symbol only ("STTTT"); ``chuc_vu`` the signer's own title ("Phó Giám
+    đốc"); ``tham_quyen`` "" | "KT" | "TM" | "TL" | "TUQ" | "Q"; ``ky_thay`` the head's title signed
+    for ("Giám đốc"); ``noi_nhan`` the recipients.
+    """
+
+    co_quan_chu_quan: Optional[str] = Field(default=None, sa_type=sa.Text)
+    co_quan: Optional[str] = Field(default=None, sa_type=sa.Text)
+    so_ky_hieu: Optional[str] = Field(default=None, sa_type=sa.String(64))
+    dia_danh: Optional[str] = Field(default=None, sa_type=sa.String(128))
+    nguoi_ky: Optional[str] = Field(default=None, sa_type=sa.String(256))
+    chuc_vu: Optional[str] = Field(default=None, sa_type=sa.String(256))
+    tham_quyen: Optional[str] = Field(default=None, sa_type=sa.String(8))
+    ky_thay: Optional[str] = Field(default=None, sa_type=sa.String(256))
+    noi_nhan: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    nguoi_lien_he: Optional[str] = Field(default=None, sa_type=sa.String(256))
+    dien_thoai: Optional[str] = Field(default=None, sa_type=sa.String(64))
+    email: Optional[str] = Field(default=None, sa_type=sa.String(256))
+
+
+# Editable fields of an agency profile, in the order a bot naturally asks them.
+PROFILE_FIELDS: tuple[str, ...] = tuple(AgencyProfileBase.model_fields)
+
+
+class AgencyProfile(AgencyProfileBase, table=True):
     """The user's agency details used in document headers and signature blocks (one per user)."""
 
     __tablename__ = "agency_profile"
@@ -104,22 +121,11 @@ class AgencyProfile(SQLModel, table=True):
     user_id: int = Field(
         sa_column=sa.Column(sa.Integer, sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
     )
-    co_quan_chu_quan: Optional[str] = Field(default=None, sa_type=sa.Text)
-    co_quan: Optional[str] = Field(default=None, sa_type=sa.Text)
-    so_ky_hieu: Optional[str] = Field(default=None, sa_type=sa.String(64))
-    dia_danh: Optional[str] = Field(default=None, sa_type=sa.String(128))
-    nguoi_ky: Optional[str] = Field(default=None, sa_type=sa.String(256))
-    chuc_vu: Optional[str] = Field(default=None, sa_type=sa.String(256))
-    noi_nhan: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
     def as_dict(self) -> dict[str, Any]:
         """The editable fields as a plain dict (what a renderer needs)."""
         return {name: getattr(self, name) for name in PROFILE_FIELDS}
-
-    def is_complete(self) -> bool:
-        """True when every profile field has a non-empty value."""
-        return all(bool(getattr(self, name)) for name in PROFILE_FIELDS)
 
 
 class FormSession(SQLModel, table=True):
@@ -263,6 +269,50 @@ class UserState(SQLModel, table=True):
     def pending(self) -> Any:
         """The pending interaction, decoded from ``pending_json`` (None when nothing is pending)."""
         return _loads(self.pending_json)
+
+
+TEMPLATE_STATUSES: tuple[str, ...] = ("draft", "published")
+
+
+class TemplateRecord(SQLModel, table=True):
+    """One version of a stored report template (a draft extracted from a dispatch, or published).
+
+    Rows are never changed: editing or publishing adds the next ``version`` of ``template_id``, so a
+    user filling version 2 keeps it while version 3 is drafted (``FormSession.template_version``).
+    ``data_json`` is the template mapping ``forms.loader.load_template_data`` reads.
+    """
+
+    __tablename__ = "template_record"
+    __table_args__ = (
+        sa.UniqueConstraint("template_id", "version"),
+        sa.CheckConstraint("status IN ('draft', 'published')", name="status"),
+        sa.Index(None, "dispatch"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    template_id: str = Field(sa_type=sa.String(64))
+    version: int = Field(default=1)
+    status: str = Field(default="draft", sa_type=sa.String(16))
+    dispatch: str = Field(default="", sa_type=sa.String(128))
+    section: str = Field(default="", sa_type=sa.Text)
+    data_json: str = Field(sa_type=sa.Text)
+    notes_json: str = Field(default="[]", sa_type=sa.Text)  # what the admin should check (extraction notes)
+    created_by: Optional[int] = Field(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("user.id", ondelete="SET NULL"), nullable=True),
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+
+    @property
+    def data(self) -> Any:
+        """The template mapping, decoded from ``data_json``."""
+        return _loads(self.data_json)
+
+    @property
+    def notes(self) -> list[str]:
+        """Notes for the reviewer (e.g. where the extracted structure was unclear)."""
+        return list(_loads(self.notes_json) or [])
 
 
 metadata = SQLModel.metadata

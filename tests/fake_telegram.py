@@ -117,6 +117,13 @@ class FakeTelegramServer:
             msg["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self._push({"message": msg})
 
+    def edit_text(self, user_id: int, message_id: int, text: str, name: str = "Cán bộ", **where: Any) -> int:
+        """The user edits their earlier message ``message_id`` to ``text`` (an ``edited_message`` update)."""
+        msg = self._message(user_id, name, text=text, **where)
+        msg["message_id"] = message_id
+        msg["edit_date"] = int(time.time())
+        return self._push({"edited_message": msg})
+
     def press(self, user_id: int, data: str, message_id: int = 1, name: str = "Cán bộ") -> int:
         """The user presses an inline button carrying ``data`` on message ``message_id``."""
         message = {
@@ -254,6 +261,12 @@ class FakeTelegramServer:
             raise ValueError("Bad Request: caption too long")
         return self._record("sendDocument", params, document_name=name, document_bytes=data, caption=caption)
 
+    def _api_sendPhoto(self, params: dict, files: dict) -> dict:
+        name, content, _mime = files["photo"]
+        data = content if isinstance(content, bytes) else content.read()
+        return self._record("sendPhoto", params, document_name=name, document_bytes=data,
+                            caption=str(params.get("caption", "")))
+
     def _api_sendChatAction(self, params: dict, files: dict) -> bool:
         self.chat_actions.append((int(params["chat_id"]), str(params.get("action"))))
         return True
@@ -337,11 +350,13 @@ async def settle(frontend: Any, server: FakeTelegramServer, guard_s: float = 60.
 def make_frontend(core: Any, server: FakeTelegramServer, **settings: Any) -> Any:
     """A real ``TelegramFrontend`` (Application + Updater) whose HTTP goes to ``server``.
 
-    The bot is closed by default; tests that do not set an allowlist get ``open_access`` (BAOCAO_OPEN=1).
+    The bot is closed by default; tests that do not set an allowlist get ``open_access`` (BAOCAO_OPEN=1), and
+    no practical rate limit unless they pass ``rate_burst``/``rate_per_minute``.
     """
     from bot.telegram_app import TelegramFrontend, TelegramSettings
 
     settings.setdefault("open_access", not (settings.get("allowed_users") or settings.get("allowed_usernames")))
+    settings.setdefault("rate_burst", 100_000)  # scripted users type faster than people: no rate limit unless asked
     cfg = TelegramSettings(token="123456:TEST-TOKEN", reminder_interval_s=0, **settings)
     frontend = TelegramFrontend(core, cfg, request=FakeRequest(server), get_updates_request=FakeRequest(server))
     frontend._first_update_id = server.next_update_id  # updates before this belong to an earlier process

@@ -12,9 +12,8 @@ import sqlite3
 import pytest
 
 from bot import texts
-from bot.core import Core
+from bot.conversation import Core, Incoming
 from bot.knowledge_link import KnowledgeLink
-from bot.messages import Incoming
 from storage.repo import Store
 
 MAU2 = ["Hệ thống A", "Cục B", "Quản lý thuế", "/bo_qua"] + [f"Đoạn {i}\nxong" for i in range(4)] + [
@@ -142,8 +141,8 @@ def test_cannot_touch_another_users_draft(env):
 import json  # noqa: E402
 
 from bot.export import submission_lines  # noqa: E402
-from bot.form_gateway import FormGateway  # noqa: E402
-from bot.intents import small_talk  # noqa: E402
+from forms.loader import registry  # noqa: E402
+from bot.conversation.intents import small_talk  # noqa: E402
 
 TB1485 = ["Sở A", "tháng 6/2009"]
 
@@ -188,7 +187,7 @@ def test_small_talk_during_the_profile_questions_is_not_taken_as_an_answer(env):
     core, store, clock = env
     say(core, "/hoso sua")
     reply = say(core, "xin chào")
-    assert texts.SMALL_TALK_PROFILE in reply and "(1/7)" in reply
+    assert texts.SMALL_TALK_PROFILE in reply and "(1/12)" in reply  # /hoso sua asks every field
     user = store.get_or_create_user("terminal", "u1")
     assert store.get_profile(user.id) is None or not store.get_profile(user.id).co_quan_chu_quan
 
@@ -252,7 +251,7 @@ def test_pending_profile_question_resumes_after_a_restart(env, tmp_path):
     ],
 )
 def test_submission_lines_follow_the_dispatch(template_id, today, expected, absent):
-    template = FormGateway().template(template_id)
+    template = registry().get(template_id)
     dispatch = KnowledgeLink(opener=None).dispatch(template.source.dispatch)
     text = "\n".join(submission_lines(template, dispatch, today))
     for piece in expected:
@@ -316,3 +315,26 @@ def test_first_hello_gets_only_the_welcome(env):
     core, store, clock = env
     out = core.handle(Incoming.message("terminal", "new", "xin chào"))
     assert [o.text for o in out] == [texts.WELCOME.format(name="bạn")]
+
+
+def test_hoso_sua_asks_every_profile_field_and_the_renderer_reads_the_same_names(env, tmp_path):
+    from bot.conversation.profile import FIELDS
+    from forms.profile import AgencyProfile as RenderProfile
+
+    core, store, clock = env
+    answers = {"co_quan_chu_quan": "UBND TỈNH X", "co_quan": "SỞ Y", "so_ky_hieu": "SY", "dia_danh": "Hà Nội",
+               "nguoi_ky": "Trần Văn B", "chuc_vu": "Phó Giám đốc", "tham_quyen": "ký thay", "ky_thay": "Giám đốc",
+               "noi_nhan": "Bộ TT&TT; Lưu: VT", "nguoi_lien_he": "Lê C", "dien_thoai": "0241 234 567",
+               "email": "c@y.gov.vn"}
+    assert set(answers) == set(FIELDS)
+    assert "(1/12)" in say(core, "/hoso sua")
+    for i, name in enumerate(FIELDS):
+        if name == "tham_quyen":
+            assert "chưa hiểu" in say(core, "bất kỳ")  # not an authority: asked again, nothing stored
+        reply = say(core, answers[name])
+        assert i == len(FIELDS) - 1 or f"({i + 2}/12)" in reply
+    user = store.get_or_create_user("terminal", "u1")
+    row = store.get_profile(user.id)
+    assert row.tham_quyen == "KT" and row.ky_thay == "Giám đốc" and row.noi_nhan == ["Bộ TT&TT", "Lưu: VT"]
+    rendered = RenderProfile.from_value(row)  # the storage row is what the renderer gets
+    assert rendered.chuc_vu == "Phó Giám đốc" and rendered.email == "c@y.gov.vn" and rendered.tham_quyen == "KT"

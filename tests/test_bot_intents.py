@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intents import form_request, is_question, is_same_as_last_month, parse_command, small_talk
-from bot.router import action_for
+from bot.conversation.intents import classify, form_request, is_question, is_same_as_last_month, small_talk
 from bot.uploads import extension_ok, safe_filename
 
 
@@ -64,10 +63,16 @@ def test_form_request(text, expected):
 
 
 def test_commands_and_aliases():
-    assert parse_command("/sua 3.1") is not None and parse_command("/sua 3.1").arg == "3.1"
-    assert parse_command("/dien@baocao_bot bieu04").name == "dien"
-    assert parse_command("không phải lệnh") is None
-    assert action_for("bo_qua") == "skip" and action_for("quay_lai") == "back" and action_for("xyz") is None
+    sua = classify("/sua 3.1", in_form=True)
+    assert (sua.kind, sua.command, sua.arg) == ("command", "goto", "3.1")
+    assert classify("/dien@baocao_bot bieu04").command == "fill"  # addressed to the bot
+    unknown = classify("/khonglenh")
+    assert unknown.kind == "command" and unknown.command is None and unknown.arg == "/khonglenh"
+    assert classify("không phải lệnh").kind == "question"  # idle: the knowledge base
+    assert classify("quay lại", in_form=True).kind == "text"  # in a form the engine decides in context
+    assert classify("tạm dừng", in_form=True).command == "pause"  # the bot stores the text and pauses
+    assert classify("xong", in_form=True, at_end=True).kind == "export"
+    assert classify("có", confirming=True).kind == "yes" and classify("giữ lại", confirming=True).kind == "no"
 
 
 def test_same_as_last_month():

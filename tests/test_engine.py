@@ -85,7 +85,7 @@ TEMPLATE = textwrap.dedent(
             type: text
           - field: HT.2
             label: Năm đưa vào sử dụng
-            type: integer
+            type: year
             required: false
       - section: III
         title: Kiến nghị
@@ -397,7 +397,7 @@ def test_review_groups_all_answers(engine: FormEngine) -> None:
     text = w.cmd("review").reply[0]
     lines = text.split("\n")
     for expected in ["I. Thông tin chung", "II. Kết quả", "III. Kiến nghị", "Sở TTTT", "12",
-                     "2.300 triệu đồng", "Đang triển khai", "15/05/2019", "Kết quả tốt.", "Cổng DVC",
+                     "2.300 triệu đồng", "Đang triển khai", "15/5/2019", "Kết quả tốt.", "Cổng DVC",
                      "HTTT A", "2017", "Tăng kinh phí", "Có"]:
         assert any(expected in ln for ln in lines), expected
     assert text.index("I. Thông tin chung") < text.index("I.4 Tổng kinh phí") < text.index("II. Kết quả")

@@ -13,7 +13,7 @@ import pytest
 
 from forms.engine import FormEngine, FormState, StepResult
 from forms.loader import load_template, registry
-from forms.text import fold
+from vntext.text import fold
 
 from tests.test_engine import TEMPLATE, Walk
 
@@ -198,7 +198,7 @@ def test_goto_reply_names_the_field_not_its_path(mau2: FormEngine) -> None:
 # ---------------------------------------------------------------------------------------- E3
 
 
-@pytest.mark.parametrize("word", ["tiếp", "tiep", "ok", "tiếp tục", "Tiếp theo", "hết", "kết thúc", "OK."])
+@pytest.mark.parametrize("word", ["tiếp", "tiep", "ok", "tiếp tục", "Tiếp theo", "hết", "kết thúc", "OK.", "ok nhé", "tiếp ạ"])
 def test_ambiguous_words_do_not_close_a_table(bieu04: FormEngine, word: str) -> None:
     w = Walk(bieu04)
     w.say("2019")
@@ -209,7 +209,7 @@ def test_ambiguous_words_do_not_close_a_table(bieu04: FormEngine, word: str) -> 
     assert len(w.answers["bang"]) == 1
 
 
-@pytest.mark.parametrize("word", ["xong", "/xong", "Xong bảng", "hoàn thành", "xong rồi"])
+@pytest.mark.parametrize("word", ["xong", "/xong", "Xong bảng", "hoàn thành", "xong rồi", "Xong nhé!", "đã xong ạ"])
 def test_table_closes_with_xong_words(bieu04: FormEngine, word: str) -> None:
     w = Walk(bieu04)
     w.say("2019")
@@ -391,7 +391,7 @@ def test_type_hints_never_add_a_second_example(tmp_path: Path) -> None:
 
 def test_bieu04_year_prompt_has_only_its_own_example(bieu04: FormEngine) -> None:
     text = bieu04.prompt(bieu04.start()).text
-    assert "Ví dụ: 2019" in text and "ví dụ 12" not in text and "Nhập một số nguyên." in text
+    assert "Ví dụ: 2019" in text and "ví dụ 12" not in text and "Nhập năm." in text
 
 
 # ---------------------------------------------------------------------------------------- E6
@@ -427,3 +427,14 @@ def test_unknown_code_lists_user_facing_names(bieu04: FormEngine) -> None:
     r = bieu04.command(bieu04.start(), "goto", "Z.9")
     assert r.error and "Năm kế hoạch" in r.error and "Danh mục dự án, nhiệm vụ" in r.error
     assert "bang" not in r.error and "nam," not in r.error
+
+
+@pytest.mark.parametrize("typed", ["/sua I.2", "/quay_lai", "xem lại", "/hoan_tat"])
+def test_paragraph_acknowledged_in_long_text_survives_navigation(mau2: FormEngine, typed: str) -> None:
+    """Issue 8: a paragraph in Mẫu 2 II.1 ("Đã nhận đoạn 1"), then "/sua I.2" → the paragraph was lost."""
+    state = mau2.command(mau2.start(), "goto", "II.1").state
+    result = mau2.handle(state, "Hệ thống vận hành ổn định tại 12 đơn vị.")
+    assert "Đã nhận đoạn 1" in " ".join(result.reply)
+    result = mau2.handle(result.state, typed)
+    assert result.state.answers["HTTT"][0]["II.1"] == "Hệ thống vận hành ổn định tại 12 đơn vị."
+    assert [c.path for c in result.changes][:1] == ["HTTT[1].II.1"]  # the caller persists it

@@ -80,23 +80,15 @@ def test_context_does_not_hide_a_question_about_another_dispatch(kb):
 
 def test_unknown_context_is_ignored(kb):
     a = kb.ask("han nop bao cao nay khi nao?", dispatch="9999/XYZ")
-    assert a.dispatch is None  # no context: the overview below
+    assert a.dispatch is None and not a.confident  # no context: which dispatch? (below)
 
 
-def test_deadline_without_any_dispatch_lists_all_newest_first(kb):
+def test_deadline_without_any_dispatch_asks_which_one(kb):
+    # Nothing in the question singles out a dispatch: never one silently, never an overview of all.
     a = kb.ask("hạn nộp báo cáo khi nào?")
-    assert not a.text.startswith("Tôi chưa tìm thấy")
-    expected = [d.so_hieu for d in kb.dispatches() if d.deadlines]
-    assert len(expected) == 4
-    positions = [a.text.find(f"• {so_hieu}") for so_hieu in expected]
-    assert all(p >= 0 for p in positions) and positions == sorted(positions), positions
-    for d in kb.dispatches():
-        # Each listed deadline is followed by a citation of its own dispatch.
-        block = a.text[a.text.find(f"• {d.so_hieu}") :].split("\n")
-        assert any(d.deadlines[i].text in block[0] for i in range(len(d.deadlines)))
-        m = CITE_RE.match(block[1].strip())
-        assert m and m.group(1) == d.so_hieu and m.group(2) in _sections(kb, d.so_hieu), block[:2]
-    assert "công văn nào" in a.text
+    assert not a.confident and a.text.startswith("Câu hỏi chưa nêu công văn nào")
+    listed = [d.so_hieu for d in kb.dispatches() if f"Công văn {d.so_hieu}" in a.text]
+    assert len(listed) >= 2 and "Bạn có thể hỏi cụ thể hơn" in a.text
 
 
 # --- K2: metadata answers end with the citation of the passage they quote ----------------------------
@@ -116,8 +108,10 @@ def test_deadline_without_any_dispatch_lists_all_newest_first(kb):
 def test_metadata_answer_ends_with_citation_of_its_passage(kb, question, dispatch, found):
     a = kb.ask(question)
     assert a.confident and a.dispatch == dispatch
-    last = a.text.strip().split("\n")[-1]
-    m = CITE_RE.match(last)
+    lines = a.text.strip().split("\n")
+    cite = next(i for i, ln in enumerate(lines) if CITE_RE.match(ln))
+    assert all(not CITE_RE.match(ln) for ln in lines[:cite]) and lines[cite + 1 : cite + 2] in ([], ["Xem thêm:"])
+    m = CITE_RE.match(lines[cite])
     assert m, a.text
     assert m.group(1) == dispatch
     # The cited section is the passage that holds what the answer states.
@@ -145,7 +139,7 @@ def test_most_relevant_deadline_comes_first(kb, question):
 
 def test_deadline_ranking_follows_the_question(kb):
     a = kb.ask("Văn bản 1665/VPCP-KSTT yêu cầu hoàn thành Kiến trúc khi nào, theo công văn 1064?")
-    assert a.text.index("trước tháng 9/2018") < a.text.index("trước ngày 30/7/2018")
+    assert "trước tháng 9/2018" in a.reply and "30/7/2018" not in a.reply
 
 
 # --- K4: table headers as a hierarchy -------------------------------------------------------------
@@ -298,5 +292,8 @@ def test_numbered_heading_brings_its_sub_items(kb):
 
 
 def test_heading_words_do_not_crowd_out_the_answer(kb):
+    # The reply is a sentence about the rental plan's budget, never the form's title line alone. Two
+    # passages answer: item 5 of the rental plan's form, or Phụ lục 2's rule for that plan's budget.
     a = kb.ask("Kinh phí thuê dịch vụ CNTT cần thuyết minh những gì?")
-    assert "Kinh phí đối ứng của địa phương" in a.text
+    assert a.confident and not a.reply.isupper()
+    assert "Kinh phí đối ứng của địa phương" in a.reply or "thuyết minh chi tiết dự toán kinh phí" in a.reply

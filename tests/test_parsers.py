@@ -1,4 +1,4 @@
-"""Tests of forms.parsers and forms.text: Vietnamese inputs with expected values, bad inputs, fuzz."""
+"""Tests of forms.parsers and vntext.text: Vietnamese inputs with expected values, bad inputs, fuzz."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ from forms.parsers import (
     parse_period,
     parse_text,
     parse_value,
+    parse_year,
     parse_year_range,
     parse_yesno,
 )
-from forms.text import clean_user_text, fold
+from vntext.text import clean_user_text, fold
 
 # --------------------------------------------------------------------------- expected values
 
@@ -208,7 +209,7 @@ def test_formatting() -> None:
     assert format_number(1500) == "1.500"
     assert format_number(1234567.25) == "1.234.567,25"
     assert format_number(0.5) == "0,5"
-    assert format_money(2300) == "2.300 triệu đồng"
+    assert format_money(2300, "triệu đồng") == "2.300 triệu đồng"
 
 
 def test_large_bare_money_warns_but_keeps_column_unit() -> None:
@@ -463,3 +464,16 @@ def test_fuzz_clean_user_text_is_xml_safe(text: str) -> None:
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", cleaned)
     assert clean_user_text(cleaned) == cleaned  # idempotent
     cleaned.encode("utf-8")
+
+
+@pytest.mark.parametrize("text, year", [("2019", 2019), ("năm 2019", 2019), ("Năm 2020.", 2020), ("19", 2019)])
+def test_year(text, year):
+    parsed = parse_year(text)
+    assert parsed.value == year and parsed.echo == f"= {year}"  # never "2.019"
+    assert parse_value("year", text).value == year
+
+
+@pytest.mark.parametrize("text", ["1800", "năm ngoái", "2019-2020", "", "20190"])
+def test_year_refused(text):
+    with pytest.raises(ParseError):
+        parse_year(text)

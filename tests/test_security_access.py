@@ -233,3 +233,80 @@ def test_bad_allowlist_stops_the_real_process_with_a_clear_message(tmp_path):
                           text=True, timeout=120)
     assert proc.returncode != 0
     assert "BAOCAO_ALLOWED_USERS: 'nguyen'" in proc.stderr and "@username" in proc.stderr
+
+
+def test_a_strangers_edited_message_and_channel_posts_reach_no_handler(data_dir):
+    def channel_post(s):
+        s._push({"channel_post": {"message_id": 1, "date": 0, "chat": {"id": -1009, "type": "channel", "title": "K"},
+                                  "text": "/start"}})
+
+    server, core = session([lambda s: s.edit_text(STRANGER, 1, "/start"), channel_post],
+                           allowed_users=frozenset({FRIEND}))
+    assert core.events == [] and stored_rows(data_dir) == {}
+    assert server.texts_to(STRANGER) == [texts.ACCESS_DENIED] and server.texts_to(-1009) == []
+
+
+def test_refusal_throttle_tells_once_per_period_and_stays_bounded():
+    from bot.access import RefusalThrottle
+
+    now = [0.0]
+    throttle = RefusalThrottle(every_s=600, max_users=3, clock=lambda: now[0])
+    assert throttle.should_tell(1) and not throttle.should_tell(1)
+    now[0] = 599
+    assert not throttle.should_tell(1) and throttle.should_tell(2)
+    now[0] = 601
+    assert throttle.should_tell(1)
+    for uid in range(10, 20):
+        throttle.should_tell(uid)
+    assert len(throttle._last) <= 3
+
+
+def test_an_admins_file_of_a_type_we_do_not_read_is_never_downloaded(data_dir):
+    server, core = session([lambda s: s.send_document(ADMIN, "virus.exe", b"MZ" + b"\0" * 64),
+                            lambda s: s.send_document(ADMIN, "../../cv.docm", b"PK")], admins=frozenset({ADMIN}))
+    assert not [m for m, _ in server.calls if m == "getFile"]
+    assert len(core.events) == 2 and all(e.file.data == b"" for e in core.events)
+    replies = server.texts_to(ADMIN)  # (a first contact also gets the welcome)
+    assert [t for t in replies if "virus.exe" in t or "cv.docm" in t] == replies[-2:]
+
+
+def test_one_users_flood_is_cut_politely_and_others_are_served(data_dir):
+    """Burst 5, no refill: a flood of 40 reaches the core 5 times, one polite note; the neighbour is served."""
+    actions = []
+    for i in range(40):
+        actions.append(lambda s, i=i: s.send_text(FRIEND, f"tin {i}"))
+        if i % 10 == 0:
+            actions.append(lambda s: s.send_text(ADMIN, "/start"))
+    server, core = session(actions, allowed_users=frozenset({FRIEND}), admins=frozenset({ADMIN}), rate_burst=5,
+                           rate_per_minute=0)
+    flood = [e for e in core.events if e.user_id == str(FRIEND)]
+    assert len(flood) == 5 and [e.text for e in flood] == [f"tin {i}" for i in range(5)]
+    assert server.texts_to(FRIEND).count(texts.RATE_LIMITED) == 1
+    assert len([e for e in core.events if e.user_id == str(ADMIN)]) == 4  # every one of the neighbour's messages
+
+
+@pytest.mark.parametrize("env", [{"BAOCAO_RATE_BURST": "0"}, {"BAOCAO_RATE_BURST": "2.5"},
+                                 {"BAOCAO_RATE_PER_MINUTE": "nhanh"}, {"BAOCAO_RATE_PER_MINUTE": "-1"}])
+def test_bad_rate_settings_stop_start_up(env):
+    with pytest.raises(SystemExit, match=next(iter(env))):
+        load_settings(env)
+
+
+def test_rate_limiter_refills():
+    from bot.access import RateLimiter
+
+    now = [0.0]
+    limiter = RateLimiter(burst=2, per_minute=60, clock=lambda: now[0])
+    assert limiter.allow(1) and limiter.allow(1) and not limiter.allow(1)
+    assert limiter.allow(2)  # per user
+    now[0] = 1.0
+    assert limiter.allow(1) and not limiter.allow(1)
+    s = TelegramSettings.from_env({"BAOCAO_RATE_BURST": "12", "BAOCAO_RATE_PER_MINUTE": "6"})
+    assert (s.rate_burst, s.rate_per_minute) == (12, 6.0)
+
+
+def test_an_edited_message_gets_a_short_note_and_changes_nothing(data_dir):
+    server, core = session([lambda s: s.send_text(FRIEND, "/start"), lambda s: s.edit_text(FRIEND, 1, "/mau")],
+                           allowed_users=frozenset({FRIEND}))
+    assert [e.text for e in core.events] == ["/start"]
+    assert server.texts_to(FRIEND)[-1] == texts.EDIT_NOT_APPLIED

@@ -1,6 +1,6 @@
 """Storage under stress and failure: concurrent writers, a locked database, a missing directory,
 a file that vanishes or is corrupt. Each failure must raise a StorageError with a Vietnamese
-``user_message`` and lose nothing that was already committed."""
+words from the bot's catalogue and lose nothing that was already committed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,13 @@ from storage import (
     StorageError,
     StorageUnavailableError,
 )
+
+
+def said(error) -> str:
+    """What the chat says for a storage error (storage gives kinds; the bot's catalogue gives words)."""
+    from bot.texts import storage_error
+
+    return storage_error(error.kind, error.write)
 
 
 @pytest.fixture()
@@ -98,8 +105,8 @@ def test_locked_database_raises_busy_then_succeeds_after_release(db_path: Path) 
             store.save_step(user.id, form.id, [("I.2", "during", "during")], {"n": 2}, "I.3")
         error = info.value
         assert "locked" in str(error)
-        assert error.user_message.startswith("Hệ thống lưu trữ đang bận")
-        assert "chưa được lưu" in error.user_message
+        assert said(error).startswith("Hệ thống lưu trữ đang bận")
+        assert "chưa được lưu" in said(error)
         # WAL: readers are not blocked by the writer's lock
         assert store.answers(form.id) == {"I.1": "before"}
         with pytest.raises(StorageBusyError):
@@ -135,7 +142,7 @@ def test_store_retries_a_locked_write_by_itself(db_path: Path) -> None:
     form = store.create_session(user.id, "bieu04", "1", {})
     lock = _exclusive_lock(db_path)
     handler = _ReleaseOnRetry(lock)
-    logger = logging.getLogger("storage.repo")
+    logger = logging.getLogger("storage.store_base")
     logger.addHandler(handler)
     try:
         store.save_step(user.id, form.id, [("I.1", 7, "7")], {"n": 1}, "I.2")
@@ -155,7 +162,7 @@ def test_missing_directory_is_an_error_not_created(tmp_path: Path) -> None:
     with pytest.raises(StorageUnavailableError) as info:
         Store.open(target)
     assert "does not exist" in str(info.value)
-    assert "tạm ngừng" in info.value.user_message
+    assert "tạm ngừng" in said(info.value)
     assert not target.parent.exists()
 
 
@@ -188,10 +195,10 @@ def test_file_deleted_while_running_fails_loudly(db_path: Path) -> None:
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     with pytest.raises(StorageUnavailableError) as info:
         store.save_step(user.id, form.id, [("I.2", 2, "2")], {}, "I.3")
-    assert "disappeared" in str(info.value) and "chưa được lưu" in info.value.user_message
+    assert "disappeared" in str(info.value) and "chưa được lưu" in said(info.value)
     with pytest.raises(StorageUnavailableError) as read_info:
         store.list_sessions(user.id)
-    assert "chưa được lưu" not in read_info.value.user_message  # a read says nothing about saving
+    assert "chưa được lưu" not in said(read_info.value)  # a read says nothing about saving
     assert not db_path.exists()  # no silent new empty file
     store.close()
     # an operator restart re-creates an empty, migrated database
@@ -217,7 +224,7 @@ def test_corrupt_file(db_path: Path) -> None:
     with pytest.raises(StorageCorruptError) as info:
         Store.open(db_path)
     assert isinstance(info.value, StorageError)
-    assert "quản trị viên" in info.value.user_message
+    assert "quản trị viên" in said(info.value)
     assert db_path.read_bytes().startswith(b"This is definitely")  # the evidence is left in place
 
 
@@ -257,3 +264,16 @@ def test_concurrent_first_contact_creates_one_user(db_path: Path) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM user").scalar() == 1
     store.close()
+
+
+def test_errors_are_kinds_and_every_kind_has_words():
+    """storage/errors.py holds no chat text; the bot's catalogue words every kind, for reads and writes."""
+    from storage import errors
+    from storage.errors import ErrorKind
+
+    source = Path(errors.__file__).read_text(encoding="utf-8")
+    assert not any(ord(ch) > 127 for ch in source) and "/nhap" not in source
+    for kind in ErrorKind:
+        write_text, read_text = (said(type("E", (), {"kind": kind, "write": w})()) for w in (True, False))
+        assert "chưa được lưu" in write_text or kind is ErrorKind.NOT_FOUND
+        assert "chưa được lưu" not in read_text and write_text != read_text

@@ -11,9 +11,14 @@ import asyncio
 from pathlib import Path
 
 from bot import texts
-from bot.messages import Button, Document, Incoming, Outgoing
+from bot.conversation.actions import EngineCommand, StartForm, encode
+from bot.conversation.messages import Choice, Document, Incoming, Outgoing
 from bot.telegram_app import TelegramSettings, split_text
 from tests.fake_telegram import FakeTelegramServer, make_frontend, settle
+
+
+SKIP = EngineCommand(1, "abcd", "skip")
+LONG_LABEL = "Mẫu 2 — Báo cáo tình hình triển khai các hệ thống thông tin phục vụ chỉ đạo điều hành của Bộ ngành"
 
 
 class RecordingCore:
@@ -38,11 +43,16 @@ class RecordingCore:
             path.write_bytes(b"PK\x03\x04 export")
             caption = "Đây là báo cáo.\nHạn nộp theo công văn: trước ngày 22 hàng tháng."
             return [Outgoing(caption, document=Document(path, "Bao-cao.docx", caption))]
+        if event.text == "image":
+            path = self.tmp / "p.png"
+            path.write_bytes(b"\x89PNG preview")
+            return [Outgoing("Trang 1:", image=path)]
         if event.text == "doc":
             path = self.tmp / "r.docx"
             path.write_bytes(b"PK\x03\x04 docx bytes")
             return [Outgoing("Đây là file", document=Document(path, "Bao-cao.docx", "Hạn nộp: 22 hàng tháng"))]
-        return [Outgoing(f"echo {event.text}", [[Button("Bỏ qua", "c:skip:1:abcd")]])]
+        return [Outgoing(f"echo {event.text}", [[Choice("Bỏ qua", SKIP, "nav", "/bo_qua")],
+                                                [Choice(LONG_LABEL, StartForm("mau2"))]])]
 
     def due_reminders(self, channel: str) -> list:
         return []
@@ -82,11 +92,14 @@ def test_settings_from_env():
 
 def test_text_buttons_commands_typing_and_long_text(tmp_path):
     server, core = FakeTelegramServer(), RecordingCore(tmp_path)
-    run(_session(core, server, [lambda: server.send_text(11, "xin chào"), lambda: server.press(11, "c:skip:1:abcd"),
+    run(_session(core, server, [lambda: server.send_text(11, "xin chào"), lambda: server.press(11, encode(SKIP)),
                                 lambda: server.send_text(11, "long"), lambda: server.send_text(11, "/mau")]))
     sent = server.sent_to(11)
-    assert sent[0].text == "echo xin chào" and sent[0].button_data() == ["c:skip:1:abcd"]
-    assert sent[1].text == "pressed c:skip:1:abcd"
+    assert sent[0].text == "echo xin chào" and sent[0].button_data() == [encode(SKIP), encode(StartForm("mau2"))]
+    assert sent[1].text == f"pressed {encode(SKIP)}"
+    label = sent[0].buttons[1][0]["text"]  # shortened at a word boundary, never mid-word
+    assert label.endswith("…") and len(label) <= 60 and LONG_LABEL.startswith(label[:-1])
+    assert LONG_LABEL[len(label) - 1] == " "
     assert server.callback_answers, "callback query must be answered"
     long_parts = [s.text for s in sent if s.text.startswith("Dòng") or s.text.startswith("báo cáo")]
     assert len(long_parts) >= 2 and all(len(t) <= 4096 for t in long_parts)
@@ -102,6 +115,14 @@ def test_document_is_uploaded_with_send_document(tmp_path):
     docs = server.documents_to(12)
     assert len(docs) == 1 and docs[0].document_name == "Bao-cao.docx"
     assert docs[0].document_bytes == b"PK\x03\x04 docx bytes" and "22 hàng tháng" in docs[0].caption
+
+
+def test_image_is_sent_as_a_photo(tmp_path):
+    server, core = FakeTelegramServer(), RecordingCore(tmp_path)
+    run(_session(core, server, [lambda: server.send_text(14, "image")]))
+    sent = server.sent_to(14)
+    assert sent[0].text == "Trang 1:"
+    assert [(s.method, s.document_bytes) for s in sent[1:]] == [("sendPhoto", b"\x89PNG preview")]
 
 
 def test_text_repeated_as_caption_is_sent_once(tmp_path):

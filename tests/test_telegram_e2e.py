@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from bot import texts
-from bot.core import Core
+from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
 from tests.fake_telegram import FakeTelegramServer, Sent, make_frontend, settle, shared_knowledge_base
@@ -85,7 +85,8 @@ def docx_text(data: bytes) -> str:
     for table in document.tables:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+    # the renderer breaks long names over lines and binds short words with no-break spaces
+    return " ".join("\n".join(parts).replace("\xa0", " ").split())
 
 
 PROFILE = ["UBND TỈNH BẮC NINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "STTTT", "Bắc Ninh", "Nguyễn Văn An", "GIÁM ĐỐC",

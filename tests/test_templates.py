@@ -8,12 +8,22 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from forms.answers import AnswersError, check_answers, describe_contract, missing_required, validate_answers
-from forms.compute import format_number, layout_table, row_warnings
-from forms.loader import TemplateError, TemplateRegistry, load_template, load_templates, registry
+from forms.compute import layout_table, row_warnings
+from forms.loader import (
+    TemplateError,
+    TemplateRegistry,
+    load_template,
+    load_template_data,
+    load_template_text,
+    load_templates,
+    registry,
+)
 from forms.render.samples import sample_answers
 from forms.schema import FIELD_TYPES
+from vntext.formatting import format_number
 
 SEEDS = Path(__file__).resolve().parents[1] / "knowledge" / "corpus"
 EXPECTED_IDS = {"mau1", "mau2", "pl1", "bieu01", "pl2", "tm_thue_dv", "tm_csdl", "tm_dvc", "bieu04", "tb1485"}
@@ -156,6 +166,23 @@ def _line_of(text: str, needle: str) -> int:
 def test_good_demo_loads(tmp_path):
     t = load_template(_write(tmp_path, GOOD))
     assert [r.code for r in t.fields()] == ["I.1", "I.2"]
+    assert t.status == "published"
+
+
+def test_drafts_load_from_text_or_data_and_are_never_resolved(tmp_path):
+    draft_text = GOOD.replace("id: demo", "id: nhap_thu\nstatus: draft\naliases: [mẫu nháp]")
+    draft = load_template_text(draft_text)
+    assert draft.status == "draft" and draft.path == "<draft>"
+    same = load_template_data(yaml.safe_load(draft_text), "extract.yaml")
+    assert [r.code for r in same.fields()] == [r.code for r in draft.fields()]
+    reg = TemplateRegistry([draft, load_template(_write(tmp_path, GOOD))])
+    assert reg.get("nhap_thu") is draft
+    assert reg.resolve("mẫu nháp") is None and reg.resolve("nhap_thu") is None
+    assert reg.resolve("demo").id == "demo"
+    with pytest.raises(TemplateError, match="unknown status 'ready'"):
+        load_template_text(GOOD.replace("id: demo", "id: demo\nstatus: ready"), "x.yaml")
+    with pytest.raises(TemplateError, match="extract.yaml"):
+        load_template_data({"id": "Bad Id"}, "extract.yaml")
 
 
 @pytest.mark.parametrize("old,new,needle,message", [
@@ -337,6 +364,7 @@ def test_row_warning_when_sources_exceed_total():
     assert row_warnings(field.table, ok) == []
     warnings = row_warnings(field, bad)
     assert len(warnings) == 1 and "100,5" in warnings[0] and "Tổng mức đầu tư" in warnings[0]
+    assert warnings[0].startswith("Tổng nguồn vốn (")  # the check's label, from the template YAML
     assert row_warnings(field.table, {"cells": {"nstw_dt": 5}}) == []  # no total: nothing to compare
     assert row_warnings(field.table, bad["cells"]) == warnings  # bare cells (what the engine passes)
 

@@ -1,5 +1,10 @@
 """The pure, channel-agnostic form engine (see ``forms.engine.core`` for the rules).
 
+The conversation uses it through :class:`forms.session.FormSession`; modules: ``core`` (the
+engine's door and dispatch), ``base`` (cursor and results), ``fields`` (scalar fields, long text,
+repeating sections), ``table_steps`` (tables), ``navigation`` (commands), ``plan`` (the walk),
+``prompts``, ``review``, ``tables`` (row helpers), ``state`` (the JSON state).
+
 Public API::
 
     from forms.engine import FormEngine, FormState, StepResult, Prompt, Change
@@ -10,8 +15,8 @@ Public API::
     engine.command(state, "goto", "I.3") -> StepResult
 """
 
-from forms.engine.core import COMMAND_WORDS, FormEngine, parse_command
-from forms.engine.state import Change, FormState, Prompt, StepResult, get_value, make_path, parse_path, set_value
+from forms.engine.core import FormEngine
+from forms.engine.state import Change, Choice, FormState, Prompt, StepResult, get_value, make_path, parse_path, set_value
 
 __all__ = [
     "FormEngine",
@@ -19,8 +24,7 @@ __all__ = [
     "Prompt",
     "StepResult",
     "Change",
-    "COMMAND_WORDS",
-    "parse_command",
+    "Choice",
     "get_value",
     "set_value",
     "parse_path",

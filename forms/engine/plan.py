@@ -13,7 +13,7 @@ from typing import Any, Iterator, Union
 
 from forms.engine.state import get_value, is_empty, make_path, parse_path
 from forms.schema import Field, FieldRef, Section, Template
-from forms.text import fold
+from vntext.text import fold
 
 __all__ = ["Step", "Plan"]
 

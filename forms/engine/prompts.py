@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from forms import commands
 from forms.engine.plan import Plan, Step
 from forms.engine.review import display_value, missing_names, missing_required
-from forms.engine.state import FormState, Prompt, get_value, is_empty, parse_path
+from forms.engine.state import Choice, FormState, Prompt, get_value, is_empty, parse_path
 from forms.engine.tables import column_title, column_unit, describe_row, format_cell, group_label, group_menu
 from forms.schema import Column, Field, TableSpec
 
@@ -22,24 +23,26 @@ BUTTON_MAX = 40
 
 
 def button_label(text: str, limit: int = BUTTON_MAX) -> str:
-    """``text`` cut to ``limit`` characters with "…" so that a button never loses its end silently."""
+    """``text`` within ``limit`` characters, cut at a word boundary with "…" (never mid-word)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:.(") + "…"
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:.(") + "…"
 
-NAV_BUTTONS = {
-    "skip": "Bỏ qua",
-    "keep": "Giữ nguyên",
-    "back": "Quay lại",
-    "review": "Xem lại",
-    "help": "Trợ giúp",
-    "done": "Xong",
-}
+
+#: Button labels of the navigation commands (from the one command table), and "Giữ nguyên" for skip
+#: on a question that already has an answer.
+NAV_BUTTONS = {name: commands.label(name) for name in ("skip", "back", "review", "help", "done")} | {"keep": "Giữ nguyên"}
 
 
 #: Per type: (hint without an example, the generic accepted example).  The hint alone is shown
 #: when the field has its own example, so the two never contradict ("ví dụ 12" vs "Ví dụ: 2019").
 _TYPE_HINTS: dict[str, tuple[str, str]] = {
     "integer": ("Nhập một số nguyên.", "12"),
+    "year": ("Nhập năm.", "2019"),
     "number": ("Nhập một số.", "1,5"),
     "date": ("Nhập ngày (ngày/tháng/năm).", "15/5/2019 hoặc ngày 15 tháng 5 năm 2019"),
     "month": ("Nhập tháng (tháng/năm).", "6/2019 hoặc tháng 6 năm 2019"),
@@ -135,7 +138,8 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
     if f.example:
         lines.append(f"Ví dụ: {f.example}")
     answered = not is_empty(value)
-    if answered and f.type != "table":
+    collecting = state.mode == "longtext" and bool(state.pending.get("buffer"))
+    if answered and f.type != "table" and not collecting:
         lines.append(f"Hiện có: {display_value(f, value)} — gõ giá trị mới hoặc bấm “Giữ nguyên”.")
     if not f.required:
         lines.append("(Không bắt buộc — có thể bỏ qua.)")
@@ -148,7 +152,10 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
         buffer = state.pending.get("buffer") or []
         if buffer:
             chars = sum(len(b) for b in buffer)
-            lines.append(f"Đã nhận {len(buffer)} đoạn ({chars} ký tự). Gửi tiếp hoặc gõ “xong”.")
+            last = " ".join(buffer[-1].split())
+            last = last if len(last) <= 80 else last[:79] + "…"
+            lines.append(f"Đã nhận {len(buffer)} đoạn ({chars} ký tự); đoạn cuối: “{last}”. "
+                         "Gửi tiếp đoạn sau hoặc gõ “xong”; “xóa hết” để viết lại.")
         extra_buttons = [(NAV_BUTTONS["done"], "done")]
     if f.type == "table" and f.table is not None:
         return _table_prompt(plan, state, step, steps, (k, n), extra)
@@ -156,6 +163,7 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
         code=code, path=step.path, label=f.label, text="\n".join(lines), progress=(k, n), type=f.type,
         options=list(f.options) if f.type == "choice" else (["Có", "Không"] if f.type == "yesno" else []),
         help=f.help, example=f.example, source=f.source, buttons=_nav(state, answered, extra_buttons),
+        required=f.required,
     )
 
 
@@ -251,7 +259,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
         buttons += [(NAV_BUTTONS["review"], "review"), (NAV_BUTTONS["help"], "help")]
     return Prompt(
         code=code, path=step.path, label=f.label, text="\n".join(head + body), progress=prog, type="table",
-        options=options, help=f.help, example=f.example, source=f.source, buttons=buttons,
+        options=options, help=f.help, example=f.example, source=f.source, buttons=buttons, required=f.required,
     )
 
 
@@ -292,8 +300,26 @@ def _end_prompt(plan: Plan, state: FormState, steps: list[Step]) -> Prompt:
                   buttons=[(NAV_BUTTONS["review"], "review"), ("Xuất báo cáo", "finish")], done=True)
 
 
+def _choices(buttons: list[tuple[str, str]], confirming: bool) -> list[Choice]:
+    out = []
+    for label, command in buttons:
+        name, _, arg = command.partition(" ")
+        if name == "finish" or (name == "answer" and confirming):
+            role = "confirm"
+        else:
+            role = "answer" if name == "answer" else "nav"
+        out.append(Choice(label, name, role, arg or None))
+    return out
+
+
 def build_prompt(plan: Plan, state: FormState, steps: list[Step] | None = None) -> Prompt:
     """The prompt for ``state`` (the end-of-form prompt when every step was visited)."""
+    prompt = _build_prompt(plan, state, steps)
+    prompt.choices = _choices(prompt.buttons, confirming=state.mode in ("row_warn", "paste_confirm"))
+    return prompt
+
+
+def _build_prompt(plan: Plan, state: FormState, steps: list[Step] | None) -> Prompt:
     steps = steps if steps is not None else plan.steps(state.answers, state.closed)
     if state.mode == "cancelled":
         return Prompt(None, None, "Đã hủy", "Biểu mẫu này đã bị hủy.", (0, 0), done=False)

@@ -15,9 +15,8 @@ from forms.engine.state import get_value, is_empty
 from forms.engine.tables import review_rows
 from forms.parsers import format_value
 from forms.schema import Field, Section
-from forms.text import fold
 
-__all__ = ["review_text", "missing_required", "missing_names", "display_value", "is_year_field"]
+__all__ = ["review_text", "missing_required", "missing_names", "display_value"]
 
 _NOT_ANSWERED = "(chưa trả lời)"
 
@@ -28,14 +27,7 @@ def display_value(field: Field, value: Any) -> str:
         return _NOT_ANSWERED
     if field.type == "table" and field.table is not None:
         return f"{len(value)} dòng"
-    if is_year_field(field) and isinstance(value, int):
-        return str(value)
     return format_value(field.type, value, field.effective_unit)
-
-
-def is_year_field(field: Field) -> bool:
-    """An integer field holding a year ("Năm kế hoạch"): shown as 2019, not 2.019."""
-    return field.type == "integer" and fold(field.label).startswith("nam")
 
 
 def _section_heading(section: Section) -> str:

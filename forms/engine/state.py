@@ -24,6 +24,7 @@ __all__ = [
     "Prompt",
     "StepResult",
     "Change",
+    "Choice",
     "Path",
     "parse_path",
     "make_path",
@@ -123,6 +124,8 @@ class FormState:
     (collecting paragraphs in ``pending["buffer"]``), "table" (the table menu), "row_group",
     "row" (walking a row's columns), "row_warn" (confirm a clerk's warning), "paste_group",
     "paste_confirm", "repeat_ask", "end" (every step visited) or "cancelled".
+    ``pending`` holds what the mode is collecting (in "longtext", ``buffer``: the paragraphs
+    acknowledged so far).
     """
 
     template_id: str
@@ -134,6 +137,9 @@ class FormState:
     visited: list[str] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)  # repeating sections the user finished
     resume: bool = False  # after an edit by code, continue at the first unvisited step
+    #: long answers stored unfinished (the user left the field mid-way): path → its paragraphs,
+    #: so that coming back to the field continues the same answer
+    partial: dict[str, list[str]] = field(default_factory=dict)
     version: int = 1
 
     def to_json(self) -> dict[str, Any]:
@@ -148,6 +154,7 @@ class FormState:
             "visited": list(self.visited),
             "closed": list(self.closed),
             "resume": self.resume,
+            "partial": {k: list(v) for k, v in self.partial.items()},
             "version": self.version,
         }
 
@@ -172,6 +179,7 @@ class FormState:
             visited=list(self.visited),
             closed=list(self.closed),
             resume=self.resume,
+            partial=dict(self.partial),
             version=self.version,
         )
 
@@ -185,12 +193,28 @@ class Change:
     raw: str | None = None
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A button: its label, the engine command it runs (with ``arg``) and its role.
+
+    ``role`` is "answer" (picks an answer to the question), "confirm" (confirms what was shown:
+    a row with a warning, pasted rows, the export) or "nav" (moves around the form).  The bot
+    maps choices to its own typed actions; no adapter parses them.
+    """
+
+    label: str
+    command: str
+    role: str = "nav"
+    arg: str | None = None
+
+
 @dataclass
 class Prompt:
     """What to ask next.  ``text`` is the full Vietnamese message; the rest is for buttons/UI.
 
-    ``buttons`` are ``(label, command)`` pairs; ``command`` is "name" or "name arg" for
-    :meth:`FormEngine.command` (``"answer 2"`` answers the current question with "2").
+    ``choices`` are the buttons to show (see :class:`Choice`); ``buttons`` is the same list as
+    ``(label, "name arg")`` pairs for :meth:`FormEngine.command` (``"answer 2"`` answers the
+    current question with "2").
     """
 
     code: str | None
@@ -205,6 +229,8 @@ class Prompt:
     source: str | None = None
     buttons: list[tuple[str, str]] = field(default_factory=list)
     done: bool = False
+    required: bool = True
+    choices: list[Choice] = field(default_factory=list)
 
 
 @dataclass

@@ -27,7 +27,7 @@ from forms.parsers import (
 )
 from forms.compute import row_warnings  # the clerk's checks live with the other table arithmetic
 from forms.schema import Column, RowGroup, TableSpec
-from forms.text import fold
+from vntext.text import fold
 
 __all__ = [
     "column_title",

@@ -11,9 +11,11 @@ from typing import Any, Mapping
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from forms.answers import is_empty
+from forms.render.lines import break_lines, tie_last_words
 from forms.render.tables import add_table
 from forms.render.values import format_value
 from forms.render.xml import add_run, clean
@@ -55,6 +57,7 @@ class BodyWriter:
         self.skip = skip_codes or set()
         self.last: Paragraph | None = None
         self.bare_tables = False  # True for "table" documents: the title already names the table
+        self.last_table: Table | None = None  # the signature of a "table" document joins its last table
 
     # -- content tests
     def has_content(self, node: Section | Field, answers: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:
@@ -88,15 +91,19 @@ class BodyWriter:
 
     def heading(self, section: Section, depth: int) -> None:
         number = section.number or ""
-        title = clean(section.title)
+        title = " ".join(clean(section.title).split())
+        bold = True
         if number in _ROMAN:
-            self.paragraph(f"{number}. {title.upper()}", bold=True, keep_next=True, justify=False)
+            text = f"{number}. {title.upper()}"
         elif len(number) == 1 and number.isalpha():
-            self.paragraph(f"{number}) {title}", keep_next=True, justify=False)
-        elif number:
-            self.paragraph(f"{number}. {title}", bold=True, keep_next=True, justify=False)
+            text, bold = f"{number}) {title}", False
         else:
-            self.paragraph(title, bold=True, keep_next=True, justify=False)
+            text = f"{number}. {title}" if number else title
+        # break between phrases when it wraps (the first line is the narrowest: it is indented), and
+        # never leave a lone last word on a line
+        broken = break_lines(text, self.text_width_cm - INDENT_CM - 0.3, BODY_SIZE, bold=bold, balanced=False)
+        text = "\n".join(tie_last_words(line) for line in broken.split("\n"))
+        self.paragraph(text, bold=bold, keep_next=True, justify=False)
 
     def field(self, field: Field, value: Any, parent: Section | None) -> None:
         if parent is not None and field.code == parent.code:
@@ -108,7 +115,8 @@ class BodyWriter:
         if field.type == "table":
             if not self.bare_tables:
                 self.paragraph(f"{_prefix(number)}{label}", bold=not letter, keep_next=True, justify=False)
-            add_table(self.doc, field.table, value, self.text_width_cm)  # type: ignore[arg-type]
+            self.last_table = add_table(self.doc, field.table, value, self.text_width_cm,  # type: ignore[arg-type]
+                                        keep_end=self.bare_tables)
             self.last = None
             return
         if field.type == "longtext":
@@ -128,7 +136,8 @@ class BodyWriter:
         if field.type == "longtext" or field.type == "text":
             self.body_text(str(value))
         elif field.type == "table":
-            add_table(self.doc, field.table, value, self.text_width_cm)  # type: ignore[arg-type]
+            self.last_table = add_table(self.doc, field.table, value, self.text_width_cm,  # type: ignore[arg-type]
+                                        keep_end=self.bare_tables)
             self.last = None
         else:
             self.last = self.paragraph(format_value(field.type, value, field.effective_unit))
@@ -173,6 +182,7 @@ class BodyWriter:
             self.last = self.paragraph()
         text = "".join(r.text for r in self.last.runs).rstrip()
         add_run(self.last, "/." if text.endswith(".") else "./.", size=BODY_SIZE)
+        self.last.paragraph_format.keep_with_next = True  # the signature never starts a page alone
 
     def page_break(self) -> None:
         para = self.doc.add_paragraph()

@@ -7,7 +7,11 @@ lays out the document by the template's ``kind``:
 * ``report``      head, BÁO CÁO + subject, numbered body, "./.", Nơi nhận + signature (portrait)
 * ``table``       head, Biểu label + title, "Đơn vị tính", the merged-header table, signature (landscape)
 * ``thuyet_minh`` head, per instance: title lines, numbered body; "./." and signature
-* ``notice``      head, THÔNG BÁO + subject, Kính gửi, the one-line notice, signature
+* ``notice``      head, THÔNG BÁO + subject, Kính gửi (the addressee alone), the template's ``body`` lines,
+                  Nơi nhận ("Như trên" + the profile's) + signature
+
+Every kind prints "Số: …/<doc_code>-<agency symbol>" and the date in Vietnam time (Asia/Ho_Chi_Minh),
+whatever the server's zone.  No template field is named here: placeholders come from the YAML.
 """
 
 from __future__ import annotations
@@ -23,13 +27,21 @@ from docx.document import Document as DocxDocument
 from forms.answers import check_answers, is_empty, missing_required
 from forms.profile import AgencyProfile
 from forms.render.body import BODY_SIZE, BodyWriter
-from forms.render.head import add_head, add_signature, add_title_block, vn_date
+from forms.render.head import add_head, add_signature, add_title_block, addressee, recipients, vn_date
 from forms.render.page import setup_section, setup_styles, text_width_cm
+from forms.render.signing import DOC_NAMES, ky_hieu, number_text, signature_lines
 from forms.render.values import format_value
 from forms.render.xml import add_run, clean
 from forms.schema import Template
+from vntext.clock import vn_today
 
-__all__ = ["render_document", "MissingFieldsError", "apply_profile_defaults", "build_document"]
+__all__ = ["render_document", "MissingFieldsError", "apply_profile_defaults", "build_document", "document_date"]
+
+
+
+def document_date(now: dt.datetime | None = None) -> dt.date:
+    """The document's date: today in Vietnam whatever the server's zone (23:30 UTC is the next day there)."""
+    return vn_today(now)
 
 
 class MissingFieldsError(ValueError):
@@ -78,21 +90,21 @@ def _fill(line: str, values: Mapping[str, str]) -> str | None:
 
 
 def _placeholders(template: Template) -> set[str]:
-    return set(re.findall(r"\{([^}]+)\}", " ".join(template.heading + (template.subject or "",))))
+    placed = " ".join(template.heading + template.body + (template.subject or "",))
+    return set(re.findall(r"\{([^}]+)\}", placed))
 
 
 def _signature_lines(template: Template, profile: AgencyProfile) -> list[str]:
-    if template.signer_title:
-        return [template.signer_title]
-    lines = [l for l in clean(profile.chuc_vu).split("\n") if l.strip()]
-    return lines or ["THỦ TRƯỞNG CƠ QUAN"]
+    """The profile's capacity and title; the template's ``signer_title`` only when the profile has none."""
+    return signature_lines(profile.chuc_vu, profile.tham_quyen, profile.ky_thay,
+                           fallback=template.signer_title or "THỦ TRƯỞNG CƠ QUAN")
 
 
 def _recipients(template: Template, profile: AgencyProfile) -> list[str]:
-    if profile.noi_nhan:
-        return list(profile.noi_nhan)
-    first = template.submit.to if template.submit and template.submit.to else "Như trên"
-    return [first, "Lưu: VT"]
+    """Nơi nhận: "Như trên" when a Kính gửi names the addressee, else the addressee; then the profile's."""
+    to = addressee(template.submit.to) if template.submit and template.submit.to else ""
+    first = ["Như trên"] if template.kind == "notice" and to else [to] if to else []
+    return recipients(first, profile.noi_nhan)
 
 
 def build_document(template: Template, answers: Mapping[str, Any], profile: AgencyProfile, *,
@@ -104,8 +116,8 @@ def build_document(template: Template, answers: Mapping[str, Any], profile: Agen
     setup_section(doc.sections[0], orientation)
     width = text_width_cm(orientation)
     head_widths = (6.75, 10.0) if orientation == "portrait" else (9.0, 13.0)
-    add_head(doc, profile, number=number, date=report_date, widths_cm=head_widths,
-             show_number=template.kind != "notice")
+    add_head(doc, profile, number_line=number_text(number, template.doc_code, profile.so_ky_hieu),
+             date=report_date, widths_cm=head_widths)
     skip = _placeholders(template)
     writer = BodyWriter(doc, width, skip_codes=skip)
     kind = template.kind
@@ -114,12 +126,11 @@ def build_document(template: Template, answers: Mapping[str, Any], profile: Agen
         add_title_block(doc, [(template.doc_type.upper(), {"bold": True, "size": 14, "space_before": 18}),
                               (clean(subject), {"bold": True, "size": 14})], width, rule_after=True)
         if kind == "notice":
-            _notice_body(doc, writer, template, answers)
-        else:
-            writer.nodes(template.sections, answers, answers, None)
+            _notice_body(writer, template, answers)
+        writer.nodes(template.sections, answers, answers, None)
         writer.finish()
         add_signature(doc, title_lines=_signature_lines(template, profile), signer=clean(profile.nguoi_ky),
-                      recipients=_recipients(template, profile) if kind == "report" else None, text_width=width)
+                      recipients=_recipients(template, profile), text_width=width)
     elif kind == "table":
         values = _heading_values(template, answers)
         lines = [(template.doc_type, {"bold": True, "size": 14, "space_before": 12})]
@@ -127,16 +138,17 @@ def build_document(template: Template, answers: Mapping[str, Any], profile: Agen
             filled = _fill(line, values)
             if filled:
                 lines.append((clean(filled).upper(), {"bold": True, "size": 14}))
-        if number:
-            so = f"{number}/{profile.so_ky_hieu}" if profile.so_ky_hieu else number
+        if number:  # the report this biểu is attached to
+            so = "/".join(p for p in (number, ky_hieu(template.doc_code, profile.so_ky_hieu)) if p)
             agency = f" của {clean(profile.co_quan)}" if profile.co_quan else ""
-            lines.append((f"(Kèm theo Báo cáo số {clean(so)} {vn_date('', report_date).lower()}{agency})",
+            name = DOC_NAMES.get(template.doc_code, "văn bản")
+            lines.append((f"(Kèm theo {name} số {so} {vn_date('', report_date).lower()}{agency})",
                           {"italic": True, "size": 14}))
         add_title_block(doc, lines, width)
         writer.bare_tables = True
         writer.nodes(template.sections, answers, answers, None)
         add_signature(doc, title_lines=_signature_lines(template, profile), signer=clean(profile.nguoi_ky),
-                      recipients=None, text_width=width)
+                      recipients=None, text_width=width, table=writer.last_table)
     elif kind == "thuyet_minh":
         def title_for(scope: Mapping[str, Any]) -> None:
             values = _heading_values(template, scope)
@@ -170,25 +182,26 @@ def build_document(template: Template, answers: Mapping[str, Any], profile: Agen
     return doc
 
 
-def _notice_body(doc: DocxDocument, writer: BodyWriter, template: Template, answers: Mapping[str, Any]) -> None:
-    """The 1485 notice: Kính gửi (as the dispatch says) and the one sentence it allows."""
+def _notice_body(writer: BodyWriter, template: Template, answers: Mapping[str, Any]) -> None:
+    """Kính gửi (the addressee alone: no contact person, no e-mail) and the template's body lines."""
     if template.submit and template.submit.to:
-        to = clean(template.submit.to)
-        email = f" (thư điện tử: {template.submit.email})" if template.submit.email else ""
         para = writer.paragraph()
         add_run(para, "Kính gửi: ", size=BODY_SIZE)
-        add_run(para, f"{to}{email}.", size=BODY_SIZE)
-    agency = clean(answers.get("ten_co_quan") or "")
-    month = answers.get("thang")
-    month_text = format_value("month", month) if month else ""
-    writer.last = writer.paragraph(f"Báo cáo của {agency} giống tháng {month_text}.")
+        add_run(para, f"{addressee(template.submit.to)}.", size=BODY_SIZE)
+    values = _heading_values(template, answers)
+    for line in template.body:
+        filled = _fill(line, values)
+        if filled:
+            writer.last = writer.paragraph(clean(filled))
 
 
 def render_document(template: Template, answers: Mapping[str, Any],
                     profile: AgencyProfile | Mapping[str, Any] | None, out_path: str | Path, *,
-                    report_date: dt.date | None = None, number: str | None = None) -> Path:
+                    report_date: dt.date | None = None, number: str | None = None,
+                    now: dt.datetime | None = None) -> Path:
     """Render the answers to ``out_path`` (.docx) and return the path.
 
+    The date is ``report_date``, else today in Vietnam at ``now`` (default: the current time).
     Raises ``forms.answers.AnswersError`` for answers that do not fit the template and
     ``MissingFieldsError`` (Vietnamese message) when required fields are empty.
     """
@@ -198,7 +211,7 @@ def render_document(template: Template, answers: Mapping[str, Any],
     missing = missing_required(template, filled)
     if missing:
         raise MissingFieldsError(missing)
-    doc = build_document(template, filled, prof, report_date=report_date or dt.date.today(),
+    doc = build_document(template, filled, prof, report_date=report_date or document_date(now),
                          number=clean(number) if number else None)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)

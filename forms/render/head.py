@@ -7,19 +7,24 @@ them in one borderless table keeps "Số" and the date on one line in every rend
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from forms.profile import AgencyProfile
+from forms.render.lines import break_lines, estimate_width_cm, tie_last_words
 from forms.render.xml import (add_run, clean, set_cant_split, set_cell_margins, set_paragraph_border, set_table_borders,
-                              set_table_indent_jc, set_table_layout)
+                              set_cell_borders, set_table_indent_jc, set_table_layout)
+from vntext.formatting import format_date_long
+from vntext.text import fold
 
-__all__ = ["vn_date", "number_text", "add_head", "add_title_block", "add_rule", "add_signature",
-           "estimate_width_cm", "noi_nhan_lines"]
+__all__ = ["vn_date", "add_head", "add_title_block", "add_rule", "add_signature", "recipients",
+           "noi_nhan_lines", "addressee"]
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -28,32 +33,8 @@ _CM_TWIPS = 567
 
 def vn_date(place: str, day: dt.date) -> str:
     """"Hà Nội, ngày 05 tháng 01 năm 2025": day < 10 and months 1, 2 get a leading zero."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    text = format_date_long(day)
     return f"{place}, {text}" if place else text.capitalize()
-
-
-def number_text(number: str | None, so_ky_hieu: str) -> str:
-    """"Số: 125/BC-STTTT"; numbers under 10 get a leading 0; blank space when not yet numbered."""
-    num = (number or "").strip()
-    if num.isdigit() and int(num) < 10:
-        num = f"{int(num):02d}"
-    if not num:
-        num = "\u00a0" * 6
-    return f"Số: {num}/{so_ky_hieu}" if so_ky_hieu else f"Số: {num}"
-
-
-def estimate_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
-    """Rough printed width of a Times New Roman line (for rules as long as the text above)."""
-    width_pt = 0.0
-    for ch in text:
-        if ch.isupper():
-            width_pt += 0.70
-        elif ch == " ":
-            width_pt += 0.25
-        else:
-            width_pt += 0.47
-    return width_pt * size_pt * (1.06 if bold else 1.0) / 28.35
 
 
 def add_rule(container, width_cm: float, total_cm: float, *, space_after: float = 0) -> Paragraph:
@@ -90,9 +71,15 @@ def _first_para(cell, text: str, **kw) -> Paragraph:
     return para
 
 
-def add_head(doc: DocxDocument, profile: AgencyProfile, *, number: str | None, date: dt.date,
-             widths_cm: tuple[float, float] = (6.75, 10.0), show_number: bool = True) -> None:
-    """The borderless 2×2 head: agency | Quốc hiệu + Tiêu ngữ; Số | place and date."""
+def _name_lines(name: str, width_cm: float, *, bold: bool) -> str:
+    """An agency name in capitals, broken at phrase boundaries when it is wider than its column."""
+    written = " ".join(clean(name).split())
+    return break_lines(written.upper(), width_cm, 12, bold=bold, as_written=written, inside_phrases=True)
+
+
+def add_head(doc: DocxDocument, profile: AgencyProfile, *, number_line: str | None, date: dt.date,
+             widths_cm: tuple[float, float] = (6.75, 10.0)) -> None:
+    """The borderless 2×2 head: agency | Quốc hiệu + Tiêu ngữ; ``number_line`` ("Số: …") | place and date."""
     table = doc.add_table(rows=2, cols=2)
     set_table_borders(table, visible=False)
     widths = [int(w * _CM_TWIPS) for w in widths_cm]
@@ -103,8 +90,9 @@ def add_head(doc: DocxDocument, profile: AgencyProfile, *, number: str | None, d
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    parent = clean(profile.co_quan_chu_quan).upper().strip()
-    agency = clean(profile.co_quan).upper().strip() or "TÊN CƠ QUAN"
+    column = widths_cm[0] - 0.3
+    parent = _name_lines(profile.co_quan_chu_quan, column, bold=False)
+    agency = _name_lines(profile.co_quan, column, bold=True) or "TÊN CƠ QUAN"
     if parent:
         _first_para(left, parent, size=12)
         para = left.add_paragraph()
@@ -112,7 +100,7 @@ def add_head(doc: DocxDocument, profile: AgencyProfile, *, number: str | None, d
         add_run(para, agency, bold=True, size=12)
     else:
         _first_para(left, agency, bold=True, size=12)
-    printed = min(estimate_width_cm(agency, 12, True), widths_cm[0] - 0.3)  # the line as wrapped
+    printed = min(max(estimate_width_cm(line, 12, True) for line in agency.split("\n")), column)
     add_rule(left, max(printed * 0.4, 1.5), widths_cm[0] - 0.14)
     _first_para(right, QUOC_HIEU, bold=True, size=12)
     para = right.add_paragraph()
@@ -120,8 +108,8 @@ def add_head(doc: DocxDocument, profile: AgencyProfile, *, number: str | None, d
     add_run(para, TIEU_NGU, bold=True, size=13)
     add_rule(right, estimate_width_cm(TIEU_NGU, 13, True), widths_cm[1] - 0.14)
     number_cell, date_cell = table.cell(1, 0), table.cell(1, 1)
-    if show_number:
-        para = _first_para(number_cell, number_text(number, clean(profile.so_ky_hieu).strip()), size=13)
+    if number_line:
+        para = _first_para(number_cell, number_line, size=13)
         para.paragraph_format.space_before = Pt(4)
     para = _first_para(date_cell, vn_date(clean(profile.dia_danh).strip(), date), italic=True, size=13)
     para.paragraph_format.space_before = Pt(4)
@@ -131,28 +119,116 @@ def add_title_block(doc: DocxDocument, lines: Sequence[tuple[str, dict]], text_w
                     *, rule_after: bool = False) -> None:
     """Centred title lines (each with run options); optionally a short rule below the last one."""
     for i, (text, opts) in enumerate(lines):
-        _centered(doc, text, space_before=opts.pop("space_before", 12 if i == 0 else 0), **opts)
+        opts = dict(opts)
+        size = opts.get("size", 14)
+        broken = break_lines(" ".join(text.split()), text_width - 0.5, size, bold=opts.get("bold", False))
+        text = "\n".join(tie_last_words(line) for line in broken.split("\n"))
+        para = _centered(doc, text, space_before=opts.pop("space_before", 12 if i == 0 else 0), **opts)
+        para.paragraph_format.keep_with_next = True
     if rule_after:
         last = lines[-1][0] if lines else ""
         add_rule(doc, min(max(estimate_width_cm(last, 14, True) / 3, 2.5), 6), text_width, space_after=6)
 
 
-def noi_nhan_lines(items: Sequence[str]) -> list[str]:
-    """Recipients as printed: "- X;" each, the last "- Lưu: VT, ..." ending with a period."""
-    cleaned = [clean(i).strip().lstrip("-–•").strip().rstrip(";.,") for i in items]
-    cleaned = [c for c in cleaned if c]
-    if not any(c.lower().startswith("lưu") for c in cleaned):
-        cleaned.append("Lưu: VT")
-    luu = [c for c in cleaned if c.lower().startswith("lưu")]
-    others = [c for c in cleaned if not c.lower().startswith("lưu")]
-    ordered = others + luu[-1:]
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def addressee(text: object) -> str:
+    """The addressee alone: "Cục Ứng dụng CNTT - Bộ TT&TT (A. Tiến)" → "Cục Ứng dụng CNTT - Bộ TT&TT"."""
+    out = " ".join(clean(text or "").split())
+    while _TRAILING_NOTE.search(out) and _TRAILING_NOTE.sub("", out):
+        out = _TRAILING_NOTE.sub("", out)
+    return out
+
+
+def _item(text: object) -> str:
+    return " ".join(clean(text or "").split()).strip().lstrip("-–•+").strip().rstrip(";.,").strip()
+
+
+def _key(text: str) -> str:
+    return fold(addressee(text)).rstrip(";.,: ")
+
+
+def _is_luu(text: str) -> bool:
+    return bool(re.match(r"luu\b", fold(text)))
+
+
+def _score(item: str) -> tuple[int, int]:
+    """Which of two spellings of one recipient to print: with diacritics first, then the fuller one."""
+    return sum(not ch.isascii() for ch in addressee(item)), len(item)
+
+
+def recipients(*groups: Sequence[object]) -> list[str]:
+    """One list from several (automatic ones first), each recipient once: compared with diacritics and
+    notes folded away ("Bộ TT&TT" = "Bo TT&TT (để b/c)"); the fuller wording is kept in the first place."""
+    out: list[str] = []
+    index: dict[str, int] = {}
+    for group in groups:
+        for raw in group:
+            item = _item(raw)
+            if not item:
+                continue
+            key = "luu" if _is_luu(item) else _key(item)
+            if key in index:
+                if _score(item) > _score(out[index[key]]):
+                    out[index[key]] = item
+                continue
+            index[key] = len(out)
+            out.append(item)
+    return out
+
+
+def noi_nhan_lines(items: Sequence[object]) -> list[str]:
+    """Recipients as printed: "- X;" each, the last "- Lưu: VT, ..." ending with a period (added when
+    missing; a "Luu: VT" typed without diacritics is the same line, printed "Lưu: VT")."""
+    merged = recipients(items)
+    luu = [c for c in merged if _is_luu(c)] or ["Lưu: VT"]
+    last = "Lưu" + luu[0][3:] if _is_luu(luu[0]) else luu[0]
+    ordered = [c for c in merged if not _is_luu(c)] + [last]
     return [f"- {c};" for c in ordered[:-1]] + [f"- {ordered[-1]}."]
 
 
+def _signature_block(container, title_lines: Sequence[str], signer: str, *, indent_cm: float = 0,
+                     first: Paragraph | None = None) -> None:
+    """Title lines, room for the signature, the name: every paragraph kept with the next one."""
+    paras: list[Paragraph] = []
+    for i, line in enumerate(title_lines):
+        para = first if i == 0 and first is not None else container.add_paragraph()
+        if i == 0:
+            para.paragraph_format.space_before = Pt(6)
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_run(para, clean(line).upper(), bold=True, size=14)
+        paras.append(para)
+    paras += [container.add_paragraph() for _ in range(4)]
+    para = container.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if signer:
+        add_run(para, signer, bold=True, size=14)
+    for p in paras + [para]:
+        p.paragraph_format.left_indent = Cm(indent_cm)
+        p.paragraph_format.first_line_indent = Cm(0)
+    for p in paras:
+        p.paragraph_format.keep_with_next = True
+
+
 def add_signature(doc: DocxDocument, *, title_lines: Sequence[str], signer: str,
-                  recipients: Sequence[str] | None, text_width: float) -> None:
-    """Nơi nhận (left, when given) and the signature block (right) in one borderless row."""
-    left_w = min(7.0, text_width * 0.45) if recipients is not None else text_width - 8.5
+                  recipients: Sequence[str] | None, text_width: float, table: Table | None = None) -> None:
+    """Nơi nhận (left) and the signature block (right) in one borderless row.  Without Nơi nhận, the
+    signature alone on the right: as a last, borderless row of ``table`` when given (so the rows kept
+    with the table's end carry it along: Word and LibreOffice both keep rows together, but
+    LibreOffice does not keep a table's last row with the paragraph after it), else as paragraphs."""
+    if recipients is None:
+        if table is None:
+            _signature_block(doc, title_lines, signer, indent_cm=text_width - 8.5)
+            return
+        row = table.add_row()
+        set_cant_split(row)
+        cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+        set_cell_borders(cell, {"left": "nil", "bottom": "nil", "right": "nil"})
+        _signature_block(cell, title_lines, signer, indent_cm=text_width - 8.5, first=cell.paragraphs[0])
+        cell.paragraphs[0].paragraph_format.space_before = Pt(12)
+        return
+    left_w = min(7.0, text_width * 0.45)
     right_w = text_width - left_w
     table = doc.add_table(rows=1, cols=2)
     set_table_borders(table, visible=False)
@@ -161,24 +237,9 @@ def add_signature(doc: DocxDocument, *, title_lines: Sequence[str], signer: str,
     set_cant_split(table.rows[0])  # keep Nơi nhận and the signature together on one page
     left, right = table.cell(0, 0), table.cell(0, 1)
     left.width, right.width = Cm(left_w), Cm(right_w)
-    if recipients is not None:
-        para = left.paragraphs[0]
-        para.paragraph_format.space_before = Pt(6)
-        add_run(para, "Nơi nhận:", bold=True, italic=True, size=12)
-        for line in noi_nhan_lines(recipients):
-            p = left.add_paragraph()
-            add_run(p, line, size=11)
-    first = True
-    for line in title_lines:
-        para = right.paragraphs[0] if first else right.add_paragraph()
-        if first:
-            para.paragraph_format.space_before = Pt(6)
-        first = False
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_run(para, clean(line).upper(), bold=True, size=14)
-    for _ in range(4):
-        right.add_paragraph()
-    para = right.add_paragraph()
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if signer:
-        add_run(para, signer, bold=True, size=14)
+    para = left.paragraphs[0]
+    para.paragraph_format.space_before = Pt(6)
+    add_run(para, "Nơi nhận:", bold=True, italic=True, size=12)
+    for line in noi_nhan_lines(recipients):
+        add_run(left.add_paragraph(), line, size=11)
+    _signature_block(right, title_lines, signer, first=right.paragraphs[0])

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.section import Section as DocxSection
 from docx.shared import Mm, Pt
 
-from forms.render.xml import FONT, add_page_field, set_rfonts
+from forms.render.xml import FONT, add_page_field, insert_ordered, set_rfonts
 
 __all__ = ["A4_W_MM", "A4_H_MM", "MARGINS_MM", "setup_styles", "setup_section", "add_section",
            "text_width_cm"]
@@ -23,6 +23,9 @@ A4_W_MM, A4_H_MM = 210, 297
 #: top, bottom, left, right (NĐ 30/2020 defaults)
 MARGINS_MM = (25, 20, 35, 20)
 BODY_SIZE = 14
+_SECTPR_ORDER = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+                 "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt",
+                 "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")
 
 
 def setup_styles(doc: DocxDocument) -> None:
@@ -85,13 +88,7 @@ def setup_section(section: DocxSection, orientation: str, *, restart_numbering: 
         sect_pr = section._sectPr
         pg = sect_pr.find(qn("w:pgNumType"))
         if pg is None:
-            pg = OxmlElement("w:pgNumType")
-            # CT_SectPr order: ... pgSz, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols ...
-            cols = sect_pr.find(qn("w:cols"))
-            if cols is not None:
-                cols.addprevious(pg)
-            else:
-                sect_pr.append(pg)
+            pg = insert_ordered(sect_pr, OxmlElement("w:pgNumType"), _SECTPR_ORDER, "w:pgNumType")
         pg.set(qn("w:start"), "1")
 
 

@@ -22,7 +22,7 @@ def sample_value(kind: str, tag: str, *, options: tuple[str, ...] = (), n: int =
         return f"Đoạn thứ nhất của {tag}: thực hiện đúng kế hoạch.\nĐoạn thứ hai của {tag}: đạt kết quả tốt."
     if kind == "period":
         return f"Giai đoạn {2018 + n}-{2019 + n} ({tag})"
-    if kind == "integer":
+    if kind in ("integer", "year"):
         return 2019
     if kind == "number":
         return 3.5 + n
@@ -76,8 +76,6 @@ def sample_rows(spec: TableSpec, per_group: int = 2, tag: str = "r") -> list[dic
 def _field_value(field: Field, n: int, per_group: int) -> Any:
     if field.type == "table":
         return sample_rows(field.table, per_group, tag=field.code)  # type: ignore[arg-type]
-    if field.type == "integer" and field.code == "nam":
-        return 2019
     return sample_value(field.type, f"[{field.code}]", options=field.options, n=n)
 
 

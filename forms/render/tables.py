@@ -15,13 +15,15 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import Table
 from lxml import etree
 
-from forms.compute import format_number, layout_table
+from forms.compute import layout_table
 from forms.render.values import format_value
 from forms.render.xml import (add_run, clean, set_cant_split, set_cell_margins, set_cell_valign, set_repeat_header,
                               set_table_borders, set_table_indent_jc, set_table_layout, style_run)
 from forms.schema import NUMERIC_TYPES, Column, TableSpec
+from vntext.formatting import format_number
 
 __all__ = ["add_table", "header_layout"]
 
@@ -70,6 +72,11 @@ def _write(cell, text: str, *, align, bold: bool = False, italic: bool = False) 
         add_run(para, text, bold=bold, italic=italic, size=TABLE_SIZE)
 
 
+_TAG = {name: qn(f"w:{name}") for name in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW", "w", "type", "p", "pPr",
+                                             "keepNext", "jc", "val", "r", "br", "t")}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 class _RowWriter:
     """Appends body rows as raw XML: python-docx's per-element API is ~4× slower for big tables.
 
@@ -89,30 +96,31 @@ class _RowWriter:
                 style_run(r, bold=bold, italic=italic, size=TABLE_SIZE)
                 self.rpr[(bold, italic)] = r.find(qn("w:rPr"))
 
-    def add(self, cells: list[tuple[str, Any, bool, bool]]) -> None:
-        """One row: ``(text, alignment, bold, italic)`` per column."""
-        tr = etree.SubElement(self.tbl, qn("w:tr"))
-        etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+    def add(self, cells: list[tuple[str, Any, bool, bool]], keep_next: bool = False) -> None:
+        """One row: ``(text, alignment, bold, italic)`` per column; ``keep_next`` keeps it on the page of
+        the next row (every paragraph of the row carries ``w:keepNext``)."""
+        sub = etree.SubElement
+        tr = sub(self.tbl, _TAG["tr"])
+        sub(sub(tr, _TAG["trPr"]), _TAG["cantSplit"])
         for (text, align, bold, italic), width in zip(cells, self.widths):
-            tc = etree.SubElement(tr, qn("w:tc"))
-            tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
-            tcw.set(qn("w:w"), width)
-            tcw.set(qn("w:type"), "dxa")
-            p = etree.SubElement(tc, qn("w:p"))
-            jc = etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:jc"))
-            jc.set(qn("w:val"), self._ALIGN[align])
+            tc = sub(tr, _TAG["tc"])
+            sub(sub(tc, _TAG["tcPr"]), _TAG["tcW"], {_TAG["w"]: width, _TAG["type"]: "dxa"})
+            p = sub(tc, _TAG["p"])
+            ppr = sub(p, _TAG["pPr"])
+            if keep_next:
+                sub(ppr, _TAG["keepNext"])
+            sub(ppr, _TAG["jc"], {_TAG["val"]: self._ALIGN[align]})
             if not text:
                 continue
-            lines = clean(text).split("\n")
-            r = etree.SubElement(p, qn("w:r"))
+            r = sub(p, _TAG["r"])
             r.append(copy.deepcopy(self.rpr[(bold, italic)]))
-            for i, line in enumerate(lines):
+            for i, line in enumerate(clean(text).split("\n")):
                 if i:
-                    etree.SubElement(r, qn("w:br"))
-                t = etree.SubElement(r, qn("w:t"))
+                    sub(r, _TAG["br"])
+                t = sub(r, _TAG["t"])
                 t.text = line
                 if line != line.strip():
-                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    t.set(_XML_SPACE, "preserve")
 
 
 def _cell_text(column: Column, value: Any, unit: str) -> str:
@@ -123,14 +131,20 @@ def _cell_text(column: Column, value: Any, unit: str) -> str:
     return format_value(column.type, value)
 
 
-def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_width_cm: float) -> None:
-    """Write "Đơn vị tính" (when money), then the table with header, numbers row, groups, items, total."""
+def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_width_cm: float, *,
+              keep_end: bool = False) -> Table:
+    """Write "Đơn vị tính" (when money), then the table with header, numbers row, groups, items, total.
+
+    ``keep_end``: the table ends the document and the signature will be appended to it as a last row
+    (``head.add_signature(table=...)``), so its last item rows keep with that end too.
+    """
     columns = spec.columns
     if any(c.type == "money" for c in columns):
         para = doc.add_paragraph()
         para.alignment = _RIGHT
         para.paragraph_format.space_before = Pt(6)
         para.paragraph_format.space_after = Pt(3)
+        para.paragraph_format.keep_with_next = True
         add_run(para, f"Đơn vị tính: {spec.unit}", italic=True, size=TABLE_SIZE)
     levels, blocks = header_layout(columns)
     header_rows = levels + (1 if spec.column_numbers else 0)
@@ -157,7 +171,9 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
             _write(cell, f"({i + 1})", align=_CENTER, italic=True)
     label_col = spec.input_columns[0].id if spec.input_columns else None
     writer = _RowWriter(table._tbl, widths)
-    for laid in layout_table(spec, rows):
+    laid_rows = list(layout_table(spec, rows))
+    kept = _kept_rows(laid_rows, keep_end)
+    for n, laid in enumerate(laid_rows):
         out: list[tuple[str, Any, bool, bool]] = []
         if laid.kind == "item":
             for column in columns:
@@ -168,7 +184,7 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
                     out.append((_cell_text(column, value, spec.unit), _RIGHT, False, False))
                 else:
                     out.append((_cell_text(column, value, spec.unit), _LEFT, False, False))
-            writer.add(out)
+            writer.add(out, keep_next=n in kept)
             continue
         italic = laid.kind == "group" and laid.depth > 0
         for column in columns:
@@ -181,7 +197,32 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
                 out.append(("" if not value else format_number(value), _RIGHT, True, italic))
             else:
                 out.append(("", _LEFT, True, italic))
-        writer.add(out)
+        writer.add(out, keep_next=n in kept)
     # A paragraph after the table: two adjacent tables would be merged into one by Word/LibreOffice.
+    # It keeps the table's end with what follows (the signature).
     spacer = doc.add_paragraph()
     spacer.paragraph_format.space_after = Pt(0)
+    return table
+
+
+#: item rows that stay on the page of a following total row (so a page never holds the total alone)
+TOTAL_KEEPS = 2
+
+
+def _kept_rows(laid_rows: Sequence[Any], keep_end: bool = False) -> set[int]:
+    """Rows kept with the next: group rows (never alone at a page's foot), the last ``TOTAL_KEEPS`` item
+    rows before a total (and before the table's end when ``keep_end``), and the total itself."""
+    kept = {n for n, laid in enumerate(laid_rows) if laid.kind == "group"}
+    ends = [n for n, laid in enumerate(laid_rows) if laid.kind == "total"]
+    if keep_end and laid_rows:
+        ends.append(len(laid_rows))
+    for n in ends:
+        if n < len(laid_rows):
+            kept.add(n)
+        items = 0
+        for before in range(n - 1, -1, -1):
+            if items >= TOTAL_KEEPS or laid_rows[before].kind == "total":
+                break
+            kept.add(before)
+            items += laid_rows[before].kind == "item"
+    return kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from forms.compute import format_number
+from vntext.formatting import format_date, format_number
 from forms.render.xml import clean
 
 __all__ = ["format_value"]
@@ -27,12 +27,13 @@ def format_value(kind: str, value: Any, unit: str | None = None) -> str:
     if kind == "number":
         text = format_number(value)
         return f"{text} {unit}" if unit else text
+    if kind == "year":
+        return str(value) if isinstance(value, int) else clean(value)
     if kind == "integer":
         return str(value) if isinstance(value, int) else clean(value)
-    if kind == "date" and isinstance(value, str):
+    if kind == "date" and isinstance(value, (str, dt.date)):
         try:
-            day = dt.date.fromisoformat(value)
-            return f"{day.day:02d}/{day.month:02d}/{day.year}"
+            return format_date(value)
         except ValueError:
             return clean(value)
     if kind == "month" and isinstance(value, str) and len(value) == 7 and value[4] == "-":

@@ -12,11 +12,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from forms.text import strip_controls
+from vntext.text import strip_controls
 
 __all__ = ["FONT", "LANG", "clean", "set_rfonts", "style_run", "add_run", "set_table_borders",
            "set_repeat_header", "set_cant_split", "add_page_field", "set_cell_valign",
-           "set_paragraph_border", "set_table_layout", "set_table_indent_jc", "set_cell_margins"]
+           "set_paragraph_border", "set_table_layout", "set_table_indent_jc", "set_cell_margins", "set_cell_borders",
+           "insert_ordered"]
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -119,15 +120,17 @@ def _tblpr_child(tbl, tag: str):
     existing = tblpr.find(qn(tag))
     if existing is not None:
         tblpr.remove(existing)
-    el = OxmlElement(tag)
-    later = _TBLPR_ORDER[_TBLPR_ORDER.index(tag) + 1:]
-    for succ in later:
-        anchor = tblpr.find(qn(succ))
+    return insert_ordered(tblpr, OxmlElement(tag), _TBLPR_ORDER, tag)
+
+
+def insert_ordered(parent, el, order: tuple[str, ...], tag: str):
+    """Insert ``el`` (a ``tag``) into ``parent`` before the first child that comes after it in ``order``."""
+    for succ in order[order.index(tag) + 1:]:
+        anchor = parent.find(qn(succ))
         if anchor is not None:
             anchor.addprevious(el)
-            break
-    else:
-        tblpr.append(el)
+            return el
+    parent.append(el)
     return el
 
 
@@ -198,6 +201,21 @@ def set_cant_split(row) -> None:
             trpr.append(el)
 
 
+_TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
+               "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+
+
+def set_cell_borders(cell, sides: dict[str, str]) -> None:
+    """Override a cell's borders, e.g. ``{"left": "nil", "bottom": "nil"}`` (``w:tcBorders`` in schema order)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = insert_ordered(tcpr, OxmlElement("w:tcBorders"), _TCPR_ORDER, "w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            borders.append(_border_el(f"w:{side}", sides[side]))
+
+
 def set_cell_valign(cell, val: str = "center") -> None:
     """Vertical alignment of a cell (``w:vAlign`` is the last common child of ``w:tcPr``)."""
     tcpr = cell._tc.get_or_add_tcPr()
@@ -249,13 +267,5 @@ def set_paragraph_border(paragraph: Paragraph, side: str = "top", size: int = 6)
     ppr = paragraph._p.get_or_add_pPr()
     pbdr = ppr.find(qn("w:pBdr"))
     if pbdr is None:
-        pbdr = OxmlElement("w:pBdr")
-        later = _PPR_ORDER[_PPR_ORDER.index("w:pBdr") + 1:]
-        for succ in later:
-            anchor = ppr.find(qn(succ))
-            if anchor is not None:
-                anchor.addprevious(pbdr)
-                break
-        else:
-            ppr.append(pbdr)
+        pbdr = insert_ordered(ppr, OxmlElement("w:pBdr"), _PPR_ORDER, "w:pBdr")
     pbdr.append(_border_el(f"w:{side}", "single", size))

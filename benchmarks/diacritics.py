@@ -1,0 +1,129 @@
+"""Diacritics restoration benchmark: dev and held-out side by side, pyvi's add_accents as the baseline.
+
+Each sentence of tests/data/diacritics/{dev,heldout}.txt (written with correct diacritics) is stripped of
+its diacritics (case kept, as people type on phones) and restored.  Scored per token:
+- a Vietnamese syllable is right when it equals the original (tone mark placement "hoà"/"hòa" ignored);
+- numbers, codes and capital abbreviations must come back exactly as typed (left alone);
+a sentence is right when all its tokens are.  Latency is the wall time of one ``restore`` call.
+The held-out file is never used to build or tune the model.
+
+    .venv/bin/python benchmarks/diacritics.py [--show-errors dev] [--no-baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from vntext.diacritics import canonical_syllable, strip_diacritics, tokenize  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "diacritics"
+SETS = ("dev", "heldout")
+
+
+def score(original: str, output: str) -> tuple[int, int, int, int, bool]:
+    """(syllables right, syllables, left-alone tokens intact, left-alone tokens, sentence right)."""
+    typed = strip_diacritics(original)
+    ref = [(t.text, t.kind) for t in tokenize(original)]
+    got = [t.text for t in tokenize(output)]
+    if len(got) != len(ref):  # a system that changed the tokens: align on the stripped forms
+        matcher = difflib.SequenceMatcher(a=[strip_diacritics(r).lower() for r, _ in ref],
+                                          b=[strip_diacritics(g).lower() for g in got], autojunk=False)
+        aligned: list[str | None] = [None] * len(ref)
+        for block in matcher.get_matching_blocks():
+            for k in range(block.size):
+                aligned[block.a + k] = got[block.b + k]
+    else:
+        aligned = list(got)
+    typed_tokens = [t.text for t in tokenize(typed)]
+    syl_ok = syl = alone_ok = alone = 0
+    for (text, kind), out, inp in zip(ref, aligned, typed_tokens):
+        if kind in ("word", "fixed"):
+            syl += 1
+            syl_ok += out is not None and canonical_syllable(out) == canonical_syllable(text) \
+                and strip_diacritics(out) == strip_diacritics(text)
+        else:
+            alone += 1
+            alone_ok += out == inp
+    return syl_ok, syl, alone_ok, alone, syl_ok == syl and alone_ok == alone
+
+
+def _safe(fn):
+    """pyvi raises KeyError on some inputs: count them as returned unchanged."""
+    def call(text: str) -> str:
+        try:
+            return fn(text)
+        except Exception:  # noqa: BLE001 - a baseline's crash is scored as no restoration
+            return text
+    return call
+
+
+def run(name: str, restore, sentences: list[str], errors: list[str] | None) -> dict:
+    totals = [0, 0, 0, 0, 0]
+    times = []
+    for sentence in sentences:
+        typed = strip_diacritics(sentence)
+        start = time.perf_counter()
+        output = restore(typed)
+        times.append((time.perf_counter() - start) * 1000)
+        result = score(sentence, output)
+        for i, value in enumerate(result):
+            totals[i] += int(value)
+        if errors is not None and not result[4]:
+            errors.append(f"  want: {sentence}\n  got:  {output}")
+    times.sort()
+    return {
+        "system": name, "sentences": len(sentences),
+        "syllables": 100 * totals[0] / totals[1], "left_alone": 100 * totals[2] / max(totals[3], 1),
+        "whole": 100 * totals[4] / len(sentences),
+        "p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Diacritics restoration benchmark")
+    parser.add_argument("--show-errors", choices=SETS, help="print the wrong sentences of this set")
+    parser.add_argument("--no-baseline", action="store_true", help="skip pyvi's add_accents")
+    args = parser.parse_args()
+    data = {s: [x for x in (DATA / f"{s}.txt").read_text(encoding="utf-8").splitlines() if x.strip()] for s in SETS}
+
+    from vntext import diacritics
+
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    restorer = diacritics.Restorer()
+    load_s = time.perf_counter() - start
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    systems = [("vntext.diacritics", restorer.restore)]
+    if not args.no_baseline:
+        try:
+            from pyvi import ViUtils
+            systems.append(("pyvi add_accents (baseline)", _safe(ViUtils.add_accents)))
+        except ImportError:
+            print("pyvi not installed: no baseline (pip install pyvi into .venv to compare)")
+    print(f"model: {diacritics.MODEL_PATH.name} {diacritics.MODEL_PATH.stat().st_size / 1e6:.2f} MB, "
+          f"load {load_s * 1000:.0f} ms, +{(rss1 - rss0) / 1024:.0f} MB max RSS")
+    header = f"{'system':30} {'set':8} {'n':>4} {'syllables':>10} {'sentences':>10} {'left alone':>11} {'p50 ms':>7} {'p95 ms':>7}"
+    print(header)
+    print("-" * len(header))
+    for name, fn in systems:
+        for s in SETS:
+            errors: list[str] | None = [] if args.show_errors == s and fn == restorer.restore else None
+            r = run(name, fn, data[s], errors)
+            print(f"{name:30} {s:8} {r['sentences']:>4} {r['syllables']:>9.1f}% {r['whole']:>9.1f}% "
+                  f"{r['left_alone']:>10.1f}% {r['p50']:>7.1f} {r['p95']:>7.1f}")
+            if errors:
+                print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

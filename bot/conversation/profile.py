@@ -1,0 +1,158 @@
+"""The agency profile, asked one question at a time (when a document first needs it, and on /hoso sua).
+
+The fields and their order come from the storage model (``storage.models.PROFILE_FIELDS``, the one
+profile model; the renderer reads the same names). An export asks only the required fields its
+template needs; /hoso sua asks every field. Each answer is saved at once, so stopping half-way
+loses nothing; the position is a :class:`~bot.conversation.pending.ProfileQuestions` flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot import texts
+from bot.conversation import views
+from bot.conversation.actions import EditProfile
+from bot.conversation.context import OPEN, Ctx
+from bot.conversation.messages import Choice, Outgoing
+from bot.conversation.pending import ProfileQuestions
+from forms.render.signing import parse_authority
+from storage.models import PROFILE_FIELDS
+from vntext.text import fold, normalize_space
+
+FIELDS: tuple[str, ...] = PROFILE_FIELDS
+# Asked on an export only when /hoso sua asks everything: the head of the page works without them.
+OPTIONAL: frozenset[str] = frozenset({"co_quan_chu_quan", "tham_quyen", "ky_thay", "nguoi_lien_he", "dien_thoai",
+                                      "email"})
+MAX_LEN = 300
+
+
+@dataclass(frozen=True)
+class ProfileAnswer:
+    """One profile input checked: the value to save (None when skipped) or an error text."""
+
+    field: str
+    value: Any = None
+    error: str | None = None
+
+
+def asked(flow: ProfileQuestions) -> tuple[str, ...]:
+    """The fields this flow walks through, in order."""
+    if flow.all:
+        return FIELDS
+    return tuple(f for f in FIELDS if f not in OPTIONAL or f == "co_quan_chu_quan")
+
+
+def question(flow: ProfileQuestions) -> str:
+    fields = asked(flow)
+    name = fields[flow.step]
+    return f"({flow.step + 1}/{len(fields)}) {texts.PROFILE_QUESTIONS[name]}"
+
+
+def parse(name: str, text: str, skip: bool = False) -> ProfileAnswer:
+    """Check one answer for profile field ``name``."""
+    if skip:
+        return ProfileAnswer(name) if name in OPTIONAL else ProfileAnswer(name, error=texts.PROFILE_REQUIRED)
+    value = text.strip() if name == "noi_nhan" else normalize_space(text)
+    if not value:
+        return ProfileAnswer(name, error=texts.PROFILE_REQUIRED)
+    if len(value) > MAX_LEN:
+        return ProfileAnswer(name, error=texts.PROFILE_TOO_LONG.format(limit=MAX_LEN))
+    if name == "noi_nhan":
+        parts = [p.strip(" -•\t") for chunk in value.splitlines() for p in chunk.split(";")]
+        return ProfileAnswer(name, [p for p in parts if p])
+    if name == "tham_quyen":
+        code = parse_authority(value)
+        if not code and fold(value) not in ("khong", "khong co", "thu truong ky"):
+            return ProfileAnswer(name, error=texts.PROFILE_BAD_AUTHORITY)
+        return ProfileAnswer(name, code)
+    return ProfileAnswer(name, value)
+
+
+def values(ctx: Ctx) -> dict[str, Any]:
+    row = ctx.store.get_profile(ctx.user_id)
+    return {name: getattr(row, name, None) for name in FIELDS} if row is not None else {}
+
+
+def missing(profile: dict[str, Any], needed: tuple[str, ...]) -> list[str]:
+    """Required profile fields (of those the template ``needed``) that have no value yet."""
+    return [f for f in FIELDS if f in needed and f not in OPTIONAL and not profile.get(f)]
+
+
+def describe(profile: dict[str, Any]) -> str:
+    if not any(profile.get(f) for f in FIELDS):
+        return texts.PROFILE_EMPTY
+    lines = []
+    for name in FIELDS:
+        value = profile.get(name)
+        if isinstance(value, list):
+            value = "; ".join(value)
+        lines.append(f"• {texts.PROFILE_LABELS[name]}: {value or '—'}")
+    return texts.PROFILE_SHOW.format(lines="\n".join(lines))
+
+
+def begin(ctx: Ctx, flow: ProfileQuestions) -> list[Outgoing]:
+    ctx.set_flow(flow)
+    return [Outgoing(texts.PROFILE_INTRO), Outgoing(question(flow))]
+
+
+def for_export(ctx: Ctx, draft_id: int, needed: tuple[str, ...]) -> list[Outgoing] | None:
+    """The questions still needed before ``draft_id`` can be exported (None: the profile is enough)."""
+    profile = values(ctx)
+    gaps = missing(profile, needed)
+    if not gaps:
+        return None
+    flow = ProfileQuestions(export=draft_id, needed=needed)
+    start = 0 if not any(profile.values()) else asked(flow).index(gaps[0])
+    return begin(ctx, replace(flow, step=start))
+
+
+def command(ctx: Ctx, arg: str | None) -> list[Outgoing]:
+    """/hoso: show the profile; /hoso sua (or an empty profile): ask every field."""
+    profile = values(ctx)
+    if fold(arg or "").startswith("sua") or not any(profile.values()):
+        return begin(ctx, ProfileQuestions(all=True))
+    return [Outgoing(describe(profile), [[Choice(texts.BTN_EDIT_PROFILE, EditProfile())]])]
+
+
+def reask(ctx: Ctx, flow: ProfileQuestions) -> list[Outgoing]:
+    return [Outgoing(texts.SMALL_TALK_PROFILE), Outgoing(question(flow))]
+
+
+def resumed(ctx: Ctx, flow: ProfileQuestions) -> list[Outgoing]:
+    return [Outgoing(texts.PROFILE_RESUMED), Outgoing(question(flow))]
+
+
+def stop(ctx: Ctx) -> list[Outgoing]:
+    ctx.set_flow(None)
+    return views.reask(ctx, [Outgoing(texts.PROFILE_STOPPED)])
+
+
+def answer(ctx: Ctx, flow: ProfileQuestions, text: str, skip: bool = False) -> list[Outgoing]:
+    """One answer: saved before the reply; then the next needed question, or what the flow was for."""
+    fields = asked(flow)
+    step = min(flow.step, len(fields) - 1)
+    parsed = parse(fields[step], text, skip=skip)
+    if parsed.error:
+        return [Outgoing(parsed.error), Outgoing(question(flow))]
+    ctx.store.save_profile(ctx.user_id, **{parsed.field: parsed.value})  # committed before the reply
+    profile = values(ctx)
+    nxt = step + 1
+    if not flow.all:
+        while nxt < len(fields) and (profile.get(fields[nxt]) or fields[nxt] in OPTIONAL
+                                     or (flow.needed and fields[nxt] not in flow.needed)):
+            nxt += 1
+    if nxt < len(fields):
+        ctx.set_flow(replace(flow, step=nxt))
+        return [Outgoing(question(replace(flow, step=nxt)))]
+    ctx.set_flow(None)
+    ctx.store.audit(ctx.user_id, "profile_saved")
+    out = [Outgoing(texts.PROFILE_SAVED)]
+    if flow.export:
+        row = ctx.store.get_session(ctx.user_id, flow.export)
+        if row is not None and row.status in OPEN and row.id == ctx.active_id:
+            from bot.conversation.exporting import export
+
+            return out + export(ctx)
+    return views.reask(ctx, out)

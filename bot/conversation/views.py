@@ -1,0 +1,104 @@
+"""Messages built from state: the current question with its choices, the template menu, titles.
+
+Engine choices (:class:`forms.session.Choice`) become bot choices with typed actions here, and
+nowhere else: answers are picked by position (:class:`PickOption`), navigation runs the engine
+command (:class:`EngineCommand`), "finish" becomes :class:`Export`; pause is the bot's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import texts
+from bot.conversation.actions import EngineCommand, Export, PickOption, StartForm, fits, token
+from bot.conversation.context import Ctx
+from bot.conversation.messages import Choice, Outgoing
+from forms import commands
+
+MAX_ANSWER_CHOICES = 12
+NAV_PER_ROW = 3
+
+
+def short_title(template: Any) -> str:
+    """"Mẫu 2" from "Mẫu 2 — Báo cáo ..."."""
+    return str(template.title).split("—")[0].strip()[:80]
+
+
+def draft_title(ctx: Ctx, row: Any) -> str:
+    if row.title:
+        return str(row.title)
+    template = ctx.svc.template(row.template_id)
+    return short_title(template) if template is not None else row.template_id
+
+
+def typed_command(name: str) -> str | None:
+    """What the user types for a command ("skip" → "/bo_qua")."""
+    try:
+        return "/" + commands.slash_name(name)
+    except KeyError:
+        return None
+
+
+def nav_choice(label: str, action: Any, name: str) -> Choice:
+    return Choice(label, action, "nav", typed_command(name))
+
+
+def question(ctx: Ctx, prefix: str = "") -> Outgoing:
+    """The open draft's current question with its choices (answers, navigation, export, pause)."""
+    row, form = ctx.draft(), ctx.form()
+    assert row is not None and form is not None
+    prompt = form.prompt()
+    tok = token(prompt.path)
+    answers: list[Choice] = []
+    nav: list[Choice] = []
+    export: list[Choice] = []
+    for index, c in enumerate(prompt.choices, 1):
+        if c.command == "finish":
+            export.append(Choice(texts.BTN_EXPORT, Export(row.id), "confirm"))
+            continue
+        command = EngineCommand(row.id, tok, c.command, c.arg)
+        if c.role in ("answer", "confirm") or c.arg is not None or not fits(command):
+            role = "confirm" if c.role == "confirm" else "answer"
+            answers.append(Choice(c.label, PickOption(row.id, tok, index), role))
+        else:
+            nav.append(nav_choice(c.label, command, c.command))
+    rows = [[c] for c in answers[:MAX_ANSWER_CHOICES]]
+    rows += [nav[i:i + NAV_PER_ROW] for i in range(0, len(nav), NAV_PER_ROW)]
+    if prompt.done and not export:
+        export.append(Choice(texts.BTN_EXPORT, Export(row.id), "confirm"))
+    rows += [[c] for c in export]
+    rows.append([nav_choice(texts.BTN_PAUSE, EngineCommand(row.id, tok, "pause"), "pause")])
+    text = prompt.text or prompt.label
+    return Outgoing(f"{prefix}\n{text}".strip() if prefix else text, rows)
+
+
+def review_for_export(ctx: Ctx) -> list[Outgoing]:
+    """Every answer, then "export now?" with export / back / pause."""
+    row, form = ctx.draft(), ctx.form()
+    assert row is not None and form is not None
+    tok = token(None)
+    choices = [[Choice(texts.BTN_EXPORT, Export(row.id), "confirm")],
+               [nav_choice(texts.BTN_BACK, EngineCommand(row.id, tok, "back"), "back"),
+                nav_choice(texts.BTN_PAUSE, EngineCommand(row.id, tok, "pause"), "pause")]]
+    return [Outgoing(f"{texts.REVIEW_HEADER}\n{form.review()}".strip()), Outgoing(texts.EXPORT_CONFIRM, choices)]
+
+
+def after_step(ctx: Ctx, replies: list[str]) -> list[Outgoing]:
+    """The engine's replies, then the next question (or the review before export at the end)."""
+    form = ctx.form()
+    assert form is not None
+    out = [Outgoing("\n".join(r for r in replies if r))] if any(replies) else []
+    return out + (review_for_export(ctx) if form.prompt().done else [question(ctx)])
+
+
+def template_menu(ctx: Ctx, header: str = texts.FORM_LIST_HEADER) -> list[Outgoing]:
+    templates = ctx.svc.menu()
+    if not templates:
+        return [Outgoing(texts.FORM_LIST_EMPTY)]
+    lines = [header] + [texts.FORM_LIST_ITEM.format(title=t.title, id=t.id) for t in templates]
+    return [Outgoing("\n".join(lines), [[Choice(short_title(t), StartForm(t.id))] for t in templates])]
+
+
+def reask(ctx: Ctx, out: list[Outgoing], prefix: str = "") -> list[Outgoing]:
+    """``out`` followed by the open draft's question, if a draft is open."""
+    return out + ([question(ctx, prefix)] if ctx.draft() is not None else [])

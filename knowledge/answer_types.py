@@ -1,0 +1,240 @@
+"""Answer types as evidence: deadline, contact, signer, recipients, attachments, the dispatch's own date,
+and the date or number of a cited legal document.
+
+Why: a cue in the question ("khi nào", "e-mail", "ai ký") only makes a type a *candidate*. Each type
+answers from what supports it — the metadata the parser found, or the sentence of the dispatch that
+holds the deadline, the e-mail or the cited document — and the caller weighs that evidence against
+the best ordinary sentence, so a question about a cited document's date never gets the dispatch's
+own deadline, and "nguồn lực có hạn" never gets a deadline card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from knowledge.dispatch import Dispatch
+from knowledge.evidence import Terms, tokens
+from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
+from knowledge.signature import signer_title
+from knowledge.query import Query
+from knowledge.chunking import to_blocks
+from knowledge.text import fold, split_sentences
+
+# Words that make "gửi cho ai / gửi về đâu" about where a report goes (contact), not whom the dispatch
+# is addressed to (folded).
+_REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "file", "tep", "so lieu", "report")
+_DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
+_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
+_ATTACHED_RE = re.compile(r"(mẫu|biểu|phụ lục|đề cương)[^.;]{0,40}(gửi kèm|kèm theo|đính kèm)|(gửi kèm|kèm theo)[^.;]{0,30}(mẫu|biểu|phụ lục)", re.I)
+MAX_REPLY = 300
+PREFER = 0.1  # what a type's cue prefers (a phone for "gọi số nào", a submission for "hạn nộp")
+_SUBMIT_RE = re.compile(r"\b(?:gửi|nộp|báo cáo)\b", re.I)
+
+
+@dataclass
+class Typed:
+    """A typed answer: its reply sentences, the snippets that locate its section, how well it fits."""
+
+    kind: str
+    reply: str
+    snippets: list[str] = field(default_factory=list)
+    score: float = 1.0  # share of the question's content weight the evidence holds (metadata types: 1)
+
+
+def title(d: Dispatch) -> str:
+    """"Công văn 232/BTTTT-KHTC ngày 19/7/2018"."""
+    return f"Công văn {d.so_hieu}" + (f" ngày {d.date_vn()}" if d.date else "")
+
+
+def brief(sentence: str, anchor: str = "", limit: int = MAX_REPLY) -> str:
+    """``sentence`` if short, else its clauses around ``anchor`` (split at ";" and ","), within ``limit``."""
+    sentence = re.sub(r"\s+", " ", sentence).strip()
+    if len(sentence) <= limit:
+        return sentence
+    clauses = re.split(r"(?<=[;,])\s+", sentence)
+    folded_anchor = fold(anchor)
+    at = next((i for i, c in enumerate(clauses) if folded_anchor and folded_anchor in fold(c)), 0)
+    lo = hi = at
+    text = clauses[at]
+    while True:
+        grown = False
+        if hi + 1 < len(clauses) and len(clauses[hi + 1]) + len(text) + 1 <= limit:
+            hi += 1
+            text = f"{text} {clauses[hi]}"
+            grown = True
+        if lo > 0 and len(clauses[lo - 1]) + len(text) + 1 <= limit:
+            lo -= 1
+            text = f"{clauses[lo]} {text}"
+            grown = True
+        if not grown:
+            break
+    if hi + 1 < len(clauses) and len(text) < limit * 0.6:  # the next clause is long: as much of it as fits
+        room = limit - len(text) - 2
+        text = f"{text} {clauses[hi + 1][:room].rsplit(' ', 1)[0]}"
+        return ("… " if lo > 0 else "") + text.rstrip(" ;,") + "…"
+    if len(text) > limit:  # one clause longer than the limit: a window of words around the anchor
+        pos = max(fold(text).find(folded_anchor), 0) if folded_anchor else 0
+        start = max(0, pos - limit // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+        window = text[start : start + limit].rsplit(" ", 1)[0]
+        return ("… " if start or lo > 0 else "") + window.rstrip(" ;,") + "…"
+    text = text.rstrip(" ;,")
+    return ("… " if lo > 0 else "") + text + ("…" if hi < len(clauses) - 1 or not text.endswith(".") and hi == at else "")
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a document's paragraphs (lines a PDF wrapped are joined first; tables skipped)."""
+    out: list[str] = []
+    for block in to_blocks(text):
+        if not block.is_table:
+            out += [s for s in split_sentences(block.text) if len(s) > 3]
+    return tuple(out)
+
+
+def _best(
+    terms: Terms, sentences: tuple[str, ...], keep: Callable[[str], bool], prefer: Callable[[str], float] | None = None
+) -> tuple[str, float] | None:
+    """The sentence that ``keep`` accepts and holds most of the question's weight, ``prefer`` breaking
+    near ties (first in the document on exact ties); with its score."""
+    found = []
+    for i, s in enumerate(sentences):
+        if keep(s):
+            score = terms.score(tokens(s))
+            found.append((score + (prefer(s) if prefer else 0.0), -i, s, score))
+    if not found:
+        return None
+    *_, sentence, score = max(found)
+    return sentence, score
+
+
+def _about_dispatch(query: Query) -> bool:
+    folded = fold(query.text)
+    return bool(query.dispatch_numbers or query.context_dispatch) or any(w in folded for w in _DISPATCH_WORDS)
+
+
+def _about_report(query: Query) -> bool:
+    return any(re.search(rf"\b{w}\b", fold(query.text)) for w in _REPORT_OBJECTS)
+
+
+def signer(d: Dispatch) -> Typed | None:
+    if not d.signer and not d.signer_position:
+        return None
+    own = signer_title(d)
+    parts = (d.signer_position or "").split(", ")
+    authority = ", ".join(parts[:-1])
+    if d.signer:
+        who = f"{own} {d.signer}".strip()
+        reply = f"{title(d)} do {who} ký" + (f" ({authority})." if authority else ".")
+    else:
+        reply = f"{title(d)} được ký với chức danh “{d.signer_position}”; văn bản hiện có không ghi rõ tên người ký."
+    return Typed("signer", reply, [s for s in (d.signer, parts[0]) if s])
+
+
+def recipients(d: Dispatch, query: Query) -> Typed | None:
+    if not d.recipients or (_about_report(query) and not _about_dispatch(query)):
+        return None
+    return Typed("recipients", f"{title(d)} gửi: " + "; ".join(d.recipients) + ".", ["Kính gửi", d.recipients[0]])
+
+
+def attachments(d: Dispatch, document: str, query: Query) -> Typed | None:
+    if query.templates:
+        return None  # "Mẫu 2 gồm những gì" is about that form's content
+    if d.templates:
+        return Typed("attachments", f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".", d.templates[:2])
+    mention = next((s for s in _sentences(document) if _ATTACHED_RE.search(s)), None)
+    if mention:
+        reply = (f"{title(d)} nói có mẫu gửi kèm (“{brief(mention, 'kèm', 160)}”), nhưng văn bản hiện có không có mẫu đó. "
+                 "Quản trị viên có thể gửi tệp mẫu để bổ sung.")
+        return Typed("attachments", reply, [mention])
+    return None
+
+
+def own_date(d: Dispatch) -> Typed | None:
+    if not d.date:
+        return None
+    return Typed("date", f"Công văn {d.so_hieu} ban hành ngày {d.date_vn()}" + (f", V/v {d.subject}." if d.subject else "."),
+                 [f"ngày {d.date.day} tháng {d.date.month} năm {d.date.year}"])
+
+
+def _cites(sentence: str, ref: str) -> bool:
+    """True when ``sentence`` names the cited document ``ref`` ("13/2017", "153/qd-ttg", "2384")."""
+    folded = re.sub(r"\s+", "", fold(sentence))
+    number, _, rest = ref.partition("/")
+    pattern = rf"(?<!\d){re.escape(number)}/" + (re.escape(rest.split("/")[0]) if rest else "")
+    return re.search(pattern, folded) is not None
+
+
+def legal_ref(query: Query, document: str, terms: Terms) -> Typed | None:
+    """The sentence of ``document`` citing the document the question names, cut around its number."""
+    for ref in query.legal_refs:
+        found = _best(terms, _sentences(document), lambda s, r=ref: _cites(s, r))
+        if found is None:
+            continue
+        sentence, score = found
+        number = ref.split("/", 1)[0]
+        anchor = next((m.group(0) for m in re.finditer(rf"{number}/\S+", sentence)), number)
+        due = _DEADLINE_RE.search(re.sub(r"\s+", " ", sentence))
+        if due and {"deadline", "when"} & set(query.intents):
+            anchor = due.group(0)  # "văn bản X yêu cầu hoàn thành trước khi nào": the time it sets
+        return Typed("legal_ref", brief(sentence, anchor), [sentence], max(score, 0.5))
+    return None
+
+
+_PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline")
+_EMAIL_WORDS = ("email", "e-mail", "thu dien tu", "hop thu", "dia chi", "ban mem", "address")
+
+
+def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typed | None:
+    if not (d.emails or d.phones or d.contacts):
+        return None
+    names = [c.split(" ", 1)[-1] for c in d.contacts]
+    asked = fold(question)
+    wants_phone = any(w in asked for w in _PHONE_WORDS)
+    wants_email = any(w in asked for w in _EMAIL_WORDS)
+    wants_send = bool(re.search(r"\b(?:gui|nop|send|submit)\b", asked))
+
+    def keep(s: str) -> bool:
+        return bool(_EMAIL_RE.search(s) or _PHONE_RE.search(s) or any(n in s for n in names))
+
+    def prefer(s: str) -> float:  # what the cue asks for, then the sentence that says most about whom to reach
+        wanted = wants_phone and bool(_PHONE_RE.search(s)) or wants_email and bool(_EMAIL_RE.search(s))
+        held = bool(_EMAIL_RE.search(s)) + bool(_PHONE_RE.search(s)) + any(n in s for n in names)
+        sent = wants_send and bool(_SUBMIT_RE.search(s))  # "gửi về đâu": where the report goes
+        return PREFER * (wanted or sent) + PREFER / 3 * held
+
+    sentences = _sentences(document)
+    for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE)):
+        if wanted and not (wants_phone and wants_email) and any(pattern.search(s) for s in sentences):
+            sentences = tuple(s for s in sentences if pattern.search(s))  # "gọi số nào": a sentence with a phone
+    found = _best(terms, sentences, keep, prefer)
+    if found is None:
+        return None
+    sentence, score = found
+    anchor = next(iter([*_EMAIL_RE.findall(sentence), *names]), "")
+    return Typed("contact", brief(sentence, anchor), [sentence], score)
+
+
+def deadline(d: Dispatch, document: str, terms: Terms) -> Typed | None:
+    if not d.deadlines:
+        return None
+
+    def keep(s: str) -> bool:
+        return bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", s)))
+
+    def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
+        return PREFER * bool(_SUBMIT_RE.search(s))
+
+    found = _best(terms, _sentences(document), keep, prefer)
+    if found is None:
+        return None
+    sentence, score = found
+    m = _DEADLINE_RE.search(re.sub(r"\s+", " ", sentence))
+    return Typed("deadline", brief(sentence, m.group(0) if m else ""), [sentence], score)
+
+
+def has_date(sentence: str) -> bool:
+    return bool(_DATE_RE.search(sentence))

@@ -1,0 +1,257 @@
+"""From a understood question to an answer: which dispatch, which evidence, which answer type, how sure.
+
+Steps: search (dense + lexical, fused) → the dispatch meant (named, the form's dispatch, the one citing a
+named legal document, the user's context, else the best passage's) → the best evidence sentences among
+the top passages → answer types whose evidence fits the question better than that → one calibrated
+probability (:mod:`knowledge.confidence`) → the reply with its precise citation, or a decline naming
+the closest dispatches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge import answer as compose
+from knowledge import answer_types as types
+from knowledge.confidence import model as confidence_model
+from knowledge.evidence import (STOPWORDS, Pick, Terms, content_coverage, focus_terms, pick_sentences, tokens,
+                                weighted_terms)
+from knowledge.index import Hit, HybridIndex, StoredChunk
+from knowledge.query import Query, abbreviations
+from knowledge.results import Answer, Passage
+from knowledge.summary import extract_requests
+from knowledge.text import fold
+
+CANDIDATES = 8  # passages searched for evidence
+EVIDENCE_PASSAGES = 4  # of which the best this many compete sentence by sentence
+RANK_PRIOR = 0.5  # weight of the fused retrieval score when passages compete on their sentences
+# A typed sentence answers unless an ordinary sentence holds this much more of the question's words
+# (those that do not merely name the dispatch): a clear cue ("hạn nộp", "e-mail") needs less evidence
+# than a weak one ("khi nào", "gửi về đâu").
+STRONG_CUE_MARGIN = 0.25
+WEAK_CUE_MARGIN = 0.0
+TEMPLATE_MARGIN = 0.1  # evidence needed to prefer another dispatch's same-named form over the most recent
+FALLBACK_THRESHOLD = 0.5
+DATE_BONUS = 0.15
+SUMMARY_COVERAGE = 0.5  # share of the question's words the dispatch's requests must hold for a summary
+
+
+@dataclass
+class Choice:
+    """The evidence an answer is built from."""
+
+    chunk: StoredChunk
+    pick: Pick
+    fused: float
+
+
+def passage_of(c: StoredChunk, score: float) -> Passage:
+    return Passage(c.chunk.dispatch, c.date, c.chunk.section, c.chunk.text, score, c.chunk.citation)
+
+
+def _evidence(hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
+    """The passage whose sentences hold most of the question (retrieval rank as a prior). A question
+    about columns is answered from a table; one asking "khi nào" prefers sentences with a date."""
+    pool = [h for h in hits if target is None or h.chunk.doc_key == target]
+    if "columns" in query.intents and any(h.chunk.chunk.is_table for h in pool):
+        pool = [h for h in pool if h.chunk.chunk.is_table]
+    pool = pool[:EVIDENCE_PASSAGES]
+    if not pool:
+        return None
+    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if "when" in query.intents else None
+    top = max(h.fused for h in hits) or 1.0
+    best: tuple[float, Choice] | None = None
+    for h in pool:
+        pick = pick_sentences(terms, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus)
+        whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
+        value = 0.5 * (pick.score + whole) + RANK_PRIOR * h.fused / top
+        if best is None or value > best[0]:
+            best = (value, Choice(h.chunk, pick, h.fused))
+    return best[1] if best else None
+
+
+def _accent_coverage(query: Query, text: str) -> float:
+    """Share of the question's content syllables found in ``text`` with their diacritics."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", query.dense)]
+    words = [w for w in words if fold(w) not in STOPWORDS and fold(w) != w]
+    if not words:
+        return 0.0
+    present = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return sum(w in present for w in words) / len(words)
+
+
+def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | None, str]:
+    """(the dispatch the question is about or None, a note when a form name fits several dispatches)."""
+    if query.dispatch_numbers:
+        return query.dispatch_numbers[0], ""
+    if query.template_dispatch:
+        note = ""
+        if query.template_others and query.template_dispatch != query.context_dispatch:
+            chosen = index.catalogue.get(query.template_dispatch)
+            others = [d for d in (index.catalogue.get(s) for s in query.template_others) if d]
+            kind, number = query.templates[0]
+            note = compose.ambiguity_note(f"{kind} {number:02d}", chosen, others) if chosen else ""
+        return query.template_dispatch, note
+    if query.legal_refs:
+        squeezed = [re.sub(r"[^a-z0-9]+", "", r) for r in query.legal_refs]
+        citing = [h for h in hits if any(s in re.sub(r"[^a-z0-9]+", "", fold(h.chunk.chunk.text)) for s in squeezed)]
+        preferred = [h for h in citing if h.chunk.doc_key == query.context_dispatch] or citing
+        if preferred:
+            return preferred[0].chunk.doc_key, ""
+    context = query.context_dispatch
+    # The context decides unless the question says more and that points to another dispatch
+    # even though the context's passages were preferred.
+    if context and focus_terms(query) and hits and hits[0].chunk.doc_key != context:
+        return None, ""
+    return context, ""
+
+
+def _identity_tokens(d) -> set[str]:
+    """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer
+    and số hiệu."""
+    words = f"{d.so_hieu} {d.issuer} {d.subject}"
+    spelt = [exp for abbr, exps in abbreviations().items() if re.search(rf"\b{abbr}\b", fold(words)) for exp in exps]
+    return set(tokens(" ".join([words, *spelt])))
+
+
+# Specific types first: "ký ngày nào" is about the date, not a deadline.
+_PRIORITY = ["signer", "recipients", "attachments", "date", "contact", "deadline", "where", "when"]
+_TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", WEAK_CUE_MARGIN),
+              "contact": ("contact", STRONG_CUE_MARGIN), "where": ("contact", WEAK_CUE_MARGIN)}
+
+
+def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> types.Typed | None:
+    """The answer type whose evidence fits the question, or None (then the ordinary sentences answer)."""
+    document = index.document_text(d.so_hieu)
+    if query.legal_refs:
+        found = types.legal_ref(query, document, terms)
+        if found:
+            return found
+    if "columns" in query.intents:
+        return None  # "which columns": the table answers
+    named = bool(query.dispatch_numbers or query.context_dispatch or query.template_dispatch)
+    compared = terms.without(_identity_tokens(d))
+    for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
+        found = None
+        if kind == "signer":
+            found = types.signer(d)
+        elif kind == "recipients":
+            found = types.recipients(d, query)
+        elif kind == "attachments":
+            found = types.attachments(d, document, query)
+        elif kind == "date" and named and not query.legal_refs:
+            found = types.own_date(d)
+        elif kind in _TYPE_CUES:
+            answer_type, margin = _TYPE_CUES[kind]
+            if answer_type == "contact":
+                found = types.contact(d, document, terms, query.text)
+            else:
+                found = types.deadline(d, document, terms)
+            if found:
+                found.score = compared.score(tokens(found.snippets[0]))
+            if found and compared.weights:
+                ordinary = max((compared.score(tokens(s)) for s in general.sentences), default=0.0)
+                if found.score + margin < ordinary:
+                    found = None  # an ordinary sentence fits the question better than this type's evidence
+        if found:
+            return found
+    return None
+
+
+def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
+    """Among dispatches with the named form, keep the context's; else the one whose form and heading
+    hold clearly more of the question; else the most recent (already chosen)."""
+    if not query.template_others or query.template_dispatch == query.context_dispatch:
+        return
+    scores = []
+    for so_hieu in [query.template_dispatch, *query.template_others]:
+        d = index.dispatches.get(so_hieu)
+        if d is None:
+            continue
+        text = " ".join(c.chunk.index_text() for c in index.chunks
+                        if c.doc_key == so_hieu and c.template_keys & set(query.templates))
+        text += f" {d.issuer} {d.subject} {index.document_text(so_hieu)[:400]}"
+        scores.append((terms.score(tokens(text)), so_hieu))
+    ranked = sorted(scores, key=lambda s: -s[0])
+    if len(ranked) > 1 and ranked[0][0] > ranked[1][0] + TEMPLATE_MARGIN and ranked[0][1] != query.template_dispatch:
+        chosen = ranked[0][1]
+        query.template_others = [s for s in [query.template_dispatch, *query.template_others] if s != chosen]
+        query.template_dispatch = chosen
+
+
+def _shortened(pick: Pick, terms: Terms) -> str:
+    """The picked sentences; when they run long (a list excepted), each cut around its rarest question word."""
+    text = "\n".join(pick.sentences)
+    if pick.is_table or len(text) <= types.MAX_REPLY or len(pick.sentences) > 3:
+        return text
+    if any(sentence.rstrip().endswith(":") for sentence in pick.sentences):
+        return text  # a lead-in and the list it introduces: cut, the list would say nothing
+    top = pick.top or pick.sentences[0]  # too long: the best sentence alone, cut around its rarest question word
+    present = [t for t in terms.weights if "_" not in t and t in tokens(top)]
+    anchor = max(present, key=lambda t: terms.weights[t], default="")
+    return types.brief(top, anchor)
+
+
+def respond(index: HybridIndex, query: Query, k: int) -> Answer:
+    """The answer to an understood question (see the module docstring)."""
+    terms = weighted_terms(query, index.idf, index.max_idf)
+    _resolve_template(index, query, terms)
+    hits = index.search(query, k=max(k, CANDIDATES))
+    if not hits:
+        return Answer("Kho tri thức chưa có công văn nào. Hãy thêm công văn bằng lệnh “baocao ingest”.")
+    target, note = _target(index, query, hits)
+    choice = _evidence(hits, terms, target, query) or _evidence(hits, terms, None, query)
+    d = index.dispatches.get(target or choice.chunk.doc_key)
+    typed = _typed(index, query, d, terms, choice.pick) if d else None
+    summary = None
+    if (typed is None and "summary" in query.intents and (query.dispatch_numbers or query.context_dispatch)
+            and not query.templates and d):
+        requests = extract_requests(index.document_text(d.so_hieu))
+        held = terms.score(tokens(" ".join(requests.snippets()))) if requests else 0.0
+        if len(focus_terms(query)) <= 1 or held >= SUMMARY_COVERAGE:
+            summary = compose.summary_reply(d, requests)
+
+    if summary or typed:
+        reply, snippets = summary if summary else (typed.reply, typed.snippets)
+        source = index.locate(d.so_hieu, snippets) or choice.chunk
+        sentence = snippets[0] if snippets else ""
+        evidence_score = 1.0 if summary else typed.score
+        kind = "summary" if summary else typed.kind
+    else:
+        source = choice.chunk
+        reply = _shortened(choice.pick, terms)
+        sentence = choice.pick.top
+        evidence_score = choice.pick.score
+        kind = "table" if choice.pick.is_table else "passage"
+    if note:
+        reply = f"{note}\n{reply}"
+
+    top = hits[0]
+    signals = {
+        "fused": top.fused,
+        "dense": top.top_dense,
+        "lexical": top.top_lexical / (1 + len(terms.weights)),
+        "agreement": float(top.agreement),
+        "coverage": content_coverage(query, source.chunk.context + " " + source.chunk.text),
+        "accent_coverage": _accent_coverage(query, source.chunk.context + " " + source.chunk.text),
+        "type_match": float(kind not in ("passage", "table")),
+        "evidence": evidence_score,
+        "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
+    }
+    model = confidence_model()
+    probability = model.probability(signals) if model else signals["coverage"]
+    threshold = model.threshold if model else FALLBACK_THRESHOLD
+    score = {h.chunk.id: h.fused for h in hits}
+    ordered = [source] + [h.chunk for h in hits if h.chunk.id != source.id]
+    passages = [passage_of(c, score.get(c.id, 0.0)) for c in ordered][: max(k, 1)]
+    # "Hạn nộp báo cáo khi nào?" with no dispatch named, in context or singled out by the question's words.
+    which_one = target is None and not focus_terms(query) and kind not in ("passage", "table", "summary")
+    if probability < threshold or which_one:
+        head = compose.WHICH_ONE if which_one else compose.NOT_SURE
+        text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)
+        return Answer(text, passages, False, None, "", kind, probability, signals)
+    label = compose.precise_label(source.chunk.citation or source.chunk.section, source.chunk.text, sentence)
+    cite = compose.citation_for(index.dispatches[source.doc_key], label) if source.doc_key in index.dispatches else label
+    more = compose.further(passages[1:], (source.chunk.dispatch, source.chunk.section))
+    return Answer(compose.compose(reply, cite, more), passages, True, source.doc_key, reply, kind, probability, signals)

@@ -1,0 +1,280 @@
+"""Evidence in a passage: the question's content words, how much of them a text covers, and the
+sentences of a passage that answer (a table passage is described by its header and row groups).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.query import ASKS_RE, Query, abbreviations, expansion_index, intents
+from knowledge.spelling import shorthand
+from knowledge.tables import describe_header, header_rows, row_groups, split_rows
+from knowledge.text import bm25_tokens, fold, split_sentences
+
+# Function words that say nothing about which passage answers (folded).
+STOPWORDS = frozenset(
+    "la gi nao nhung cac cua va co khong cho ve theo tai trong den de duoc can phai nhu the nay do "
+    "bao nhieu may ai sao the nao hay hoac voi tu thi ma o ra vao gom bao gom yeu cau nao lam "
+    "the a an of to is are be must should what which who when where how does do did in on for by with from about".split()
+)
+
+
+def _phrase_free(folded: str, phrases: list[str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        folded = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", folded)
+    return folded
+
+
+def focus_terms(query: Query) -> list[str]:
+    """The words that say *what* is asked about: the question minus references ("cv 232",
+    "biểu 4"), intent cues ("hạn nộp", "yêu cầu gì"), generic words ("báo cáo", "này") and
+    function words. Empty means the question alone cannot single out a dispatch."""
+    return list(_focus(query.text, tuple(query.reference_spans)))
+
+
+@lru_cache(maxsize=1024)
+def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
+    folded = fold(text)
+    for span in spans:
+        folded = folded.replace(span, " ")
+    cues = [c for name, cs in intents().items() if name != "not" for c in cs]
+    folded = _phrase_free(ASKS_RE.sub(" ", folded), cues)
+    return tuple(w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOPWORDS)
+
+
+def query_terms(query: Query) -> set[str]:
+    return {t for t in bm25_tokens(query.lexical) if t not in STOPWORDS}
+
+
+def content_coverage(query: Query, text: str) -> float:
+    """How much of the question's content the passage covers: mean of content-syllable coverage and
+    coverage of adjacent content-syllable pairs (pairs make unaccented, ambiguous syllables count less).
+    English questions are measured by their Vietnamese translations (pairs within each phrase)."""
+    word_lists = content_words(query)
+    words = [w for ws in word_lists for w in ws]
+    if not words:
+        return 0.0
+    folded_words = re.findall(r"[a-z0-9]+", fold(text))
+    present = set(folded_words)
+    joined = " " + " ".join(folded_words) + " "
+    uni = sum(w in present for w in words) / len(words)
+    pairs = [f" {a} {b} " for ws in word_lists for a, b in zip(ws, ws[1:])]
+    if not pairs:
+        return uni
+    bi = sum(p in joined for p in pairs) / len(pairs)
+    return 0.5 * uni + 0.5 * bi
+
+
+def content_words(query: Query) -> list[list[str]]:
+    """The question's content words as runs (one run per phrase): the focus words of the question, or for
+    an English question the focus words of its Vietnamese translations."""
+    if query.english:
+        runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions]
+        generic = set(intents().get("generic", []))
+        return [[w for w in run if w not in generic] for run in runs if run]
+    return [focus_terms(query)]
+
+
+@dataclass
+class Terms:
+    """Weighted content terms of a question: syllables and adjacent pairs, weighted by rarity (IDF).
+
+    ``alternatives`` maps a term to other spellings of it (an abbreviation's expansion, a shorthand's
+    readings): a text holding one of them earns the term's weight at ``ALTERNATIVE_CREDIT``.
+    """
+
+    weights: dict[str, float]
+    alternatives: dict[str, frozenset[str]]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values())
+
+    def without(self, tokens: set[str]) -> "Terms":
+        """These terms less ``tokens`` (e.g. the words that only say which dispatch is meant)."""
+        return Terms({t: w for t, w in self.weights.items() if t not in tokens}, self.alternatives)
+
+    def score(self, tokens: set[str] | frozenset[str]) -> float:
+        """Share of the question's term weight that ``tokens`` hold (0..1)."""
+        if not self.weights:
+            return 0.0
+        hit = 0.0
+        for term, weight in self.weights.items():
+            if term in tokens:
+                hit += weight
+            elif term in self.alternatives and not self.alternatives[term].isdisjoint(tokens):
+                hit += ALTERNATIVE_CREDIT * weight
+        return hit / self.total
+
+
+ALTERNATIVE_CREDIT = 0.8
+BIGRAM_WEIGHT = 1.5
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> frozenset[str]:
+    """The lexical tokens of ``text`` (cached: passages and their sentences recur across questions)."""
+    return frozenset(bm25_tokens(text))
+
+
+@lru_cache(maxsize=2048)
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(s for s in split_sentences(text) if not _BOILERPLATE_RE.match(s))
+
+
+def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms:
+    """The question's :class:`Terms`: a syllable the corpus never uses weighs the most (it is what the
+    dispatches do not talk about); pairs count only when the corpus has them."""
+    weights: dict[str, float] = {}
+    for run in content_words(query):
+        for w in run:
+            weights[w] = idf.get(w, max_idf)
+        for a, b in zip(run, run[1:]):
+            if f"{a}_{b}" in idf:  # a pair the corpus never writes would only dilute every score alike
+                weights[f"{a}_{b}"] = BIGRAM_WEIGHT * idf[f"{a}_{b}"]
+    alternatives: dict[str, set[str]] = {}
+    if not query.english:
+        words = [w for run in content_words(query) for w in run]
+        for w in words:
+            for phrase in abbreviations().get(w, []) + shorthand().get(w, []):
+                alternatives.setdefault(w, set()).update(bm25_tokens(phrase))
+        joined = " " + " ".join(words) + " "
+        for phrase, abbr in expansion_index():
+            if f" {phrase} " in joined:
+                for w in phrase.split():
+                    alternatives.setdefault(w, set()).add(fold(abbr).replace("&", ""))
+    return Terms(weights, {t: frozenset(v) for t, v in alternatives.items()})
+
+
+def _table_summary(text: str) -> list[str]:
+    """For a table passage: its title lines, the column hierarchy in column order (merged header
+    cells resolved, OCR typos of abbreviations corrected and noted) and the row groups."""
+    lines = text.split("\n")
+    title = [ln.strip() for ln in lines if ln.strip() and "\t" not in ln]
+    out = title[:2]
+    header = describe_header(text)
+    if header:
+        out.append("Các cột: " + header.text + ".")
+        if header.corrected:
+            wrong = ", ".join(f"“{w}”" for w, _ in header.corrected)
+            right = ", ".join(f"“{r}”" for _, r in header.corrected)
+            out.append(f"Lưu ý: bản gốc in {wrong} (lỗi nhận dạng chữ); ở trên đã ghi đúng là {right}.")
+    groups = row_groups(text)
+    if groups:
+        out.append("Các nhóm dòng:")
+        out += [f"• {head}" + (": " + "; ".join(items) if items else "") + "." for head, items in groups]
+    return out
+
+
+def _matching_rows(terms: Terms, text: str, limit: int = 3) -> list[str]:
+    """Rows of a table passage (below its header) that hold part of the question ("chỉ tiêu nào về thanh
+    toán trực tuyến" → "3. Số giao dịch thanh toán trực tuyến (Giao dịch)"), best first."""
+    rows = split_rows(text)
+    scored = []
+    for row in rows[len(header_rows(rows)) :]:
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) < 2:
+            continue
+        label = cells[0] + ". " + cells[1] + (f" ({cells[2]})" if len(cells) > 2 else "")
+        score = terms.score(tokens(" ".join(cells[1:])))
+        if score >= ROW_SHARE:
+            scored.append((-score, len(scored), label))
+    return [label for *_, label in sorted(scored)[:limit]]
+
+
+ROW_SHARE = 0.3
+
+
+@dataclass
+class Pick:
+    """The sentences of one passage that answer, and how well (0..1: share of the question's weight)."""
+
+    sentences: list[str]
+    score: float
+    is_table: bool = False
+    top: str = ""  # the single best sentence
+
+
+def pick_sentences(
+    terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None
+) -> Pick:
+    """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
+
+    Words of the passage's heading and breadcrumb (``context``) count at 30 %: they are why the passage
+    was retrieved, not what distinguishes the sentence that answers within it. ``bonus`` adds to a
+    sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
+    brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces.
+    """
+    if "\t" in text:
+        summary = _table_summary(text)
+        rows = _matching_rows(terms, text)
+        if rows:
+            summary.append("Dòng liên quan: " + "; ".join(rows) + ".")
+        return Pick(summary, terms.score(tokens(context + "\n" + text)), True, summary[0] if summary else "")
+    sentences = _split(text)
+    if not sentences:
+        return Pick([], 0.0)
+    first = text.split("\n", 1)[0].strip()
+    ctx = tokens(context)
+    if _looks_like_heading(first):
+        ctx |= tokens(first)
+    scored = []
+    for i, sent in enumerate(sentences):
+        toks = tokens(sent)
+        score = (1 - HEADING_TERM_WEIGHT) * terms.score(toks) + HEADING_TERM_WEIGHT * terms.score(toks | ctx)
+        if sent.isupper():  # a title line says what the part is about, not what it asks
+            score *= HEADING_TERM_WEIGHT
+        if bonus is not None:
+            score += bonus(sent)
+        scored.append((score, i))
+    top = max(sc for sc, _ in scored)
+    if top <= 0:
+        return Pick(list(sentences[:1]), 0.0, top=sentences[0])
+    ranked = sorted(scored, key=lambda si: (-si[0], si[1]))
+    chosen = sorted(i for sc, i in ranked[:limit] if sc >= SECOND_SENTENCE_SHARE * top)
+    extra: set[int] = set()
+    for i in chosen:
+        sent = sentences[i].rstrip()
+        if sent.endswith(":") or (len(chosen) == 1 and len(sent) < 60):
+            # A heading alone says little; a sentence ending in ":" introduces what answers.
+            j = i + 1
+            while j < len(sentences) and j <= i + 12 and (j == i + 1 or _LIST_ITEM_RE.match(sentences[j])):
+                extra.add(j)
+                j += 1
+        elif _NUMBERED_RE.match(sent) and _looks_like_heading(sent) or _NUMBERED_RE.match(sent) and sent.endswith(";"):
+            j = i + 1
+            while j < len(sentences) and j <= i + 8 and _SUB_ITEM_RE.match(sentences[j]):
+                extra.add(j)
+                j += 1
+    chosen = sorted(set(chosen) | extra)
+    return Pick([sentences[i] for i in chosen], top, top=sentences[ranked[0][1]])
+
+
+def best_sentences(query: Query, text: str, limit: int = 3) -> list[str]:
+    """The sentences of ``text`` that answer ``query`` (unweighted terms; see :func:`pick_sentences`)."""
+    terms = Terms({t: 1.0 for t in query_terms(query)}, {})
+    return pick_sentences(terms, text, limit=limit).sentences
+
+
+SECOND_SENTENCE_SHARE = 0.75
+# Header and form boilerplate that never answers: the national motto, "Số:", "V/v", the place-and-date
+# line, "Kính gửi", "(Kèm theo Công văn số …)", "Nơi nhận", "Trân trọng", signature titles.
+_BOILERPLATE_RE = re.compile(
+    r"^\W*(?:CỘNG\s+H[OÒ]|Độc\s+lập|ĐỘC\s+LẬP|Số\s*:|V/v\b|Kính\s+gửi|\(?\s*Kèm\s+theo\s+[Cc]ông\s+văn|"
+    r"Nơi\s+nhận|Trân\s+trọng|Lưu\s*:|[A-ZÀ-Ỹ][\w\s-]{0,30},\s+ngày\s+\d{1,2}\s+tháng|(?:KT|TM|TL|TUQ)\.\s)",
+)
+HEADING_TERM_WEIGHT = 0.3
+_NUMBERED_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s|[-+•]\s)|^\s*[-+•]\s")
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation ("1.2. Đối với lĩnh vực an toàn thông tin", "PHỤ LỤC 2")."""
+    line = line.strip()
+    return 0 < len(line) <= 160 and line[-1] not in ".;?!"
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")

@@ -1,0 +1,105 @@
+"""How officials type: chat shorthand ("k", "bn", "ntn", "cv", "qđ") and syllable typos.
+
+Why: a question typed on a phone ("cv 232 han nop la bn", "kiến truc chính phủ điện tủ") must reach
+the same passages as the formal one. Shorthand comes from ``data/shorthand.yaml`` (a vocabulary of how
+people type); an unambiguous shorthand is rewritten in the question, an ambiguous one ("kt", "tt")
+only adds its readings to the lexical query. Typos are corrected syllable by syllable, by edit
+distance 1 against the corpus's own syllables, and only for syllables that are neither in the corpus
+nor a Vietnamese syllable at all (so "lương" is never turned into a corpus word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from knowledge.text import fold
+
+_DATA = Path(__file__).with_name("data")
+_WORD_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)?")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_TYPO_LEN = 3
+
+
+@lru_cache(maxsize=1)
+def shorthand() -> dict[str, list[str]]:
+    """Folded shorthand → its readings (``data/shorthand.yaml``)."""
+    with open(_DATA / "shorthand.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    out: dict[str, list[str]] = {}
+    for key, values in data.items():
+        out.setdefault(fold(str(key)), []).extend(str(v) for v in values)
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def expand_shorthand(text: str) -> tuple[str, list[str]]:
+    """(text with unambiguous shorthand rewritten, readings of the ambiguous ones).
+
+    "cv 232 han nop la bn" → ("công văn 232 han nop la bao nhiêu", []); "kt ..." → (unchanged, [readings]).
+    A capitalised abbreviation (UBND, CNTT) is a term of its own and left to the abbreviation list.
+    """
+    table = shorthand()
+    extra: list[str] = []
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        readings = table.get(fold(word))
+        if not readings or (word.isupper() and len(word) > 1):
+            return word
+        if len(readings) == 1:
+            return readings[0]
+        extra.extend(readings)
+        return word
+
+    return _WORD_RE.sub(swap, text), extra
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return deletes | transposes | replaces | inserts
+
+
+class SyllableSpeller:
+    """Corrects a folded syllable to the most frequent corpus syllable one edit away, when it is unknown."""
+
+    def __init__(self, texts: Iterable[str], is_syllable: Callable[[str], bool] | None = None) -> None:
+        self.counts: Counter[str] = Counter()
+        for text in texts:
+            self.counts.update(re.findall(r"[a-z]+", fold(text)))
+        self.is_syllable = is_syllable or (lambda word: False)
+
+    def correct(self, word: str) -> str:
+        """``word`` (folded) or its correction."""
+        if len(word) < MIN_TYPO_LEN or not word.isalpha() or word in self.counts or self.is_syllable(word):
+            return word
+        candidates = [w for w in _edits1(word) if w in self.counts]
+        return max(candidates, key=lambda w: (self.counts[w], w)) if candidates else word
+
+    def corrections(self, text: str) -> dict[str, str]:
+        """Folded syllable → correction, for the syllables of ``text`` that change."""
+        out: dict[str, str] = {}
+        for word in re.findall(r"[a-z]+", fold(text)):
+            fixed = self.correct(word)
+            if fixed != word:
+                out[word] = fixed
+        return out
+
+
+def vietnamese_syllable_test() -> Callable[[str], bool]:
+    """True for a folded word that is a Vietnamese syllable (from the diacritics model's vocabulary)."""
+    try:
+        from vntext.diacritics import load_model
+
+        candidates = load_model().candidates
+    except Exception:  # the model is optional for spelling: without it, only corpus syllables count
+        return lambda word: False
+    return lambda word: word in candidates

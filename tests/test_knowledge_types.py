@@ -1,0 +1,157 @@
+"""Answer types and ambiguity across dispatches, on a knowledge base holding the bundled dispatches plus
+the test dispatches of other ministries, provinces, Sở and huyện (tests/data/dispatches).
+
+The questions here are not in the benchmark sets (tests/data/questions); each test states what the
+reply must say and which dispatch and section it must cite.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase
+from tests.knowledge_fixtures import copy_index
+
+DISPATCHES = Path(__file__).parent / "data" / "dispatches"
+CITE_RE = re.compile(r"^\(Công văn (\S+) ngày \d{1,2}/\d{1,2}/\d{4} — (.+)\)$")
+
+
+@pytest.fixture(scope="module")
+def kb(built_index_dir, tmp_path_factory):
+    data = copy_index(built_index_dir, tmp_path_factory.mktemp("kb-types"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("BAOCAO_LLM", raising=False)
+        base = KnowledgeBase.open(data)
+    report = base.ingest(sorted(p for p in DISPATCHES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")))
+    assert not report.errors and len(report.added) == 7
+    return base
+
+
+def cited(answer) -> tuple[str, str]:
+    """(số hiệu, section) of the answer's citation line."""
+    line = next(ln for ln in answer.text.split("\n") if CITE_RE.match(ln))
+    m = CITE_RE.match(line)
+    return m.group(1), m.group(2)
+
+
+# --- deadline -----------------------------------------------------------------------------------
+
+
+def test_deadline_is_the_submission_sentence_of_the_dispatch_meant(kb):
+    a = kb.ask("Hạn chót nộp dự toán năm 2025 cho Sở Tài chính Ninh Bình?")
+    assert a.confident and a.kind == "deadline" and a.dispatch == "645/STC-QLNS"
+    assert "05/8/2024" in a.reply
+    assert cited(a)[0] == "645/STC-QLNS"
+
+
+def test_a_cited_documents_date_is_not_the_dispatchs_deadline(kb):
+    a = kb.ask("Nghị định 106/2020/NĐ-CP được ban hành vào ngày nào?")
+    assert a.confident and a.kind == "legal_ref"
+    assert "10/9/2020" in a.reply and "10/5/2024" not in a.reply
+
+
+def test_when_about_another_date_is_answered_from_the_sentence_that_holds_it(kb):
+    a = kb.ask("Bệnh án điện tử phải triển khai xong khi nào?")
+    assert a.confident and "30/9/2025" in a.reply and "15/7/2024" not in a.reply
+
+
+# --- contact --------------------------------------------------------------------------------------
+
+
+def test_contact_phone_from_the_sentence_that_names_the_person(kb):
+    a = kb.ask("Muốn hỏi về báo cáo bệnh án điện tử thì gọi số nào?")
+    assert a.confident and a.kind == "contact" and "024.6273.2273" in a.reply
+
+
+def test_an_email_word_does_not_turn_a_content_question_into_a_contact_card(kb):
+    a = kb.ask("Tháng nào số liệu y như tháng trước thì e-mail báo lại với nội dung gì?")
+    assert a.confident and a.kind != "contact"
+    assert "giống tháng" in a.reply
+
+
+# --- signer, recipients, attachments, date ------------------------------------------------------------
+
+
+def test_signer_under_tm_and_kt_blocks(kb):
+    a = kb.ask("Văn bản 1120 của tỉnh Quảng Trị ai là người ký?")
+    assert a.kind == "signer" and "Hoàng Nam" in a.reply and "Phó Chủ tịch" in a.reply
+    assert cited(a) == ("1120/UBND-KGVX", "Nơi nhận, chữ ký")
+
+
+def test_signer_after_da_ky(kb):
+    a = kb.ask("Lãnh đạo nào ký công văn 1830?")
+    assert a.kind == "signer" and "Phạm Quốc Đạt" in a.reply
+
+
+def test_recipients_from_kinh_gui(kb):
+    a = kb.ask("Công văn 3120 được gửi đến những đơn vị nào?")
+    assert a.kind == "recipients" and "Các bệnh viện trực thuộc Bộ Y tế" in a.reply
+
+
+def test_report_destination_is_not_the_recipients(kb):
+    a = kb.ask("Báo cáo số lượng người làm việc gửi về đâu?")
+    assert a.kind != "recipients" and "Sở Nội vụ" in a.reply
+
+
+def test_attachments_listed_from_metadata(kb):
+    a = kb.ask("Công văn 2145 có những phụ lục, biểu mẫu kèm theo nào?")
+    assert a.kind == "attachments"
+    assert all(name in a.reply for name in ("Phụ lục I", "Phụ lục II", "Biểu số 01"))
+
+
+def test_a_form_mentioned_but_missing_is_said_to_be_missing(kb):
+    a = kb.ask("Công văn 1485 có gửi kèm mẫu báo cáo không?")
+    assert a.kind == "attachments" and "không có mẫu đó" in a.reply
+
+
+def test_the_dispatchs_own_date(kb):
+    a = kb.ask("Công văn 645 ban hành ngày nào?")
+    assert a.kind == "date" and "18/7/2024" in a.reply
+
+
+# --- columns and forms of the same name --------------------------------------------------------------
+
+
+def test_columns_of_a_word_table_form_of_a_new_dispatch(kb):
+    a = kb.ask("Biểu mẫu số 02 gồm những cột nào?")
+    assert a.dispatch == "512/SNV-TCBC" and "Hợp đồng chuyên môn" in a.reply
+    assert "1181" not in a.reply
+
+
+def test_same_form_name_answers_for_the_most_recent_and_says_which(kb):
+    a = kb.ask("Biểu số 01 có những cột gì?")
+    assert a.dispatch == "378/UBND-VP"  # 8/4/2024, the most recent of the three
+    assert "Có 3 công văn có Biểu 01" in a.reply and "232/BTTTT-KHTC" in a.reply
+    assert "Số lượt tiếp công dân" in a.reply
+
+
+def test_same_form_name_prefers_the_dispatch_being_filled(kb):
+    a = kb.ask("Biểu số 01 có những cột gì?", dispatch="2145/STTTT-CĐS")
+    assert a.dispatch == "2145/STTTT-CĐS" and "Lũy kế từ đầu năm" in a.reply
+    assert "Có 3 công văn" not in a.reply
+
+
+def test_same_form_name_follows_what_the_question_says_about_it(kb):
+    a = kb.ask("Mẫu 2 phần tiến độ triển khai có những mục gì?")
+    assert a.dispatch == "1181/BTTTT-THH"
+
+
+# --- confidence -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["Thủ tục cấp giấy khai sinh cho trẻ em gồm những gì?",
+                                      "lich thi dau bong da toi nay", "What is the VAT rate on electricity?"])
+def test_out_of_scope_is_declined_with_the_closest_dispatches(kb, question):
+    a = kb.ask(question)
+    assert not a.confident and a.text.startswith("Tôi chưa tìm thấy")
+    assert "Các công văn gần nhất" in a.text and 0.0 <= a.probability < 1.0
+
+
+def test_ask_json_contract(kb):
+    data = kb.ask("cv 378 bao cao truoc ngay may?").to_json()
+    assert set(data) == {"answer", "passages"} and data["passages"]
+    assert set(data["passages"][0]) == {"dispatch", "date", "section", "text", "score"}
+    assert data["passages"][0]["dispatch"] == "378/UBND-VP" and "18 hàng tháng" in data["answer"]
