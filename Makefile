@@ -40,6 +40,7 @@ bench: $(VENV)/.run-installed
 	$(BIN)/python benchmarks/bot.py
 	$(BIN)/python benchmarks/diacritics.py
 	$(BIN)/python benchmarks/loaders.py
+	$(BIN)/python benchmarks/extract.py
 
 clean:
 	rm -rf $(VENV)

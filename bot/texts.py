@@ -254,3 +254,16 @@ COMMAND_MENU: list[tuple[str, str]] = [
     ("hoso", "Xem hoặc sửa hồ sơ cơ quan"),
     ("trogiup", "Hướng dẫn sử dụng"),
 ]
+
+# ---- diacritics restoration of a free-text answer (issue 9) ----
+RESTORE_PROPOSAL = "Ghi là: «{text}»?"
+RESTORE_HINT = ("(Nội dung ông/bà gõ không dấu đã được lưu như đã gõ. Gõ “có” để ghi bản có dấu, "
+                "“giữ nguyên” để giữ như đã gõ, hoặc gõ lại nội dung đúng.)")
+RESTORE_ASK_CORRECTION = "Ông/bà gõ lại nội dung đúng cho mục {code}:"
+RESTORE_ACCEPTED = "Đã ghi mục {code} có dấu."
+RESTORE_CORRECTED = "Đã ghi mục {code} theo nội dung ông/bà sửa."
+RESTORE_KEPT = "Giữ nguyên mục {code} như đã gõ."
+RESTORE_PREVIEW_MAX = 1500
+BTN_RESTORE_ACCEPT = "Đồng ý"
+BTN_RESTORE_CORRECT = "Sửa lại"
+BTN_RESTORE_KEEP = "Giữ nguyên như đã gõ"

@@ -38,7 +38,7 @@ class CommandSpec:
 _SPECS = (
     # anywhere
     CommandSpec("start", "Bắt đầu", "global", ("start", "batdau", "bat_dau")),
-    CommandSpec("help", "Trợ giúp", "global", ("help", "trogiup", "tro_giup", "huongdan", "huong_dan", "giup"),
+    CommandSpec("help", "Trợ giúp", "global", ("trogiup", "help", "tro_giup", "huongdan", "huong_dan", "giup"),
                 ("tro giup", "huong dan", "giup", "?")),
     CommandSpec("templates", "Các mẫu báo cáo", "global", ("mau",)),
     CommandSpec("fill", "Điền mẫu", "global", ("dien",), takes_arg=True),

@@ -479,7 +479,7 @@ def test_bieu04_year_and_paste() -> None:
     engine = FormEngine(registry().get("bieu04"))
     w = Walk(engine)
     r = w.say("2019")
-    assert w.answers["nam"] == 2019 and r.reply[0].endswith("= 2019")
+    assert w.answers["nam"] == 2019 and r.reply[0].endswith(": 2019.")
     w.say("I.1\tLGSP\tKết nối\tTriển khai\t1 hệ thống\tHà Nội\tSở TTTT\t10 tỷ\t6 tỷ\t\t4 tỷ")
     w.say("có")
     row = w.answers["bang"][0]

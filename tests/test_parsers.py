@@ -79,7 +79,7 @@ MONEY_CASES = [
 def test_money_values(text: str, unit: str, expected: float) -> None:
     parsed = parse_money(text, unit)
     assert parsed.value == pytest.approx(expected)
-    assert parsed.echo == f"= {format_money(expected, unit)}"
+    assert parsed.echo == format_money(expected, unit)
 
 
 DATE_CASES = [
@@ -454,7 +454,7 @@ def test_fuzz_date_round_trip(day: date, fmt: str) -> None:
 def test_fuzz_month_round_trip(year: int, month: int) -> None:
     iso = f"{year:04d}-{month:02d}"
     assert parse_month(f"tháng {month}/{year}").value == iso
-    assert parse_month(parse_month(iso).echo.removeprefix("= ")).value == iso
+    assert parse_month(parse_month(iso).echo).value == iso
 
 
 @settings(max_examples=200, deadline=None)
@@ -469,7 +469,7 @@ def test_fuzz_clean_user_text_is_xml_safe(text: str) -> None:
 @pytest.mark.parametrize("text, year", [("2019", 2019), ("năm 2019", 2019), ("Năm 2020.", 2020), ("19", 2019)])
 def test_year(text, year):
     parsed = parse_year(text)
-    assert parsed.value == year and parsed.echo == f"= {year}"  # never "2.019"
+    assert parsed.value == year and parsed.echo == str(year)  # never "2.019"
     assert parse_value("year", text).value == year
 
 

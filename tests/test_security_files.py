@@ -48,8 +48,10 @@ for name, path in json.load(sys.stdin):
         results[name] = {"text": loaded.text, "encoding": loaded.encoding, "certain": loaded.certain}
     except LoadError as exc:
         results[name] = {"error": str(exc)}
-usage = {"self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-         "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+# VmHWM is this process's own peak; getrusage(RUSAGE_SELF) would also count the RSS of the (large) pytest
+# process it was spawned from, which Linux carries across exec. Children: their largest peak.
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+usage = {"self_kb": hwm, "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 print(json.dumps({"results": results, "usage": usage}))
 """
 

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from bot.conversation import pending
 from bot.conversation.messages import Incoming
+from forms.engine.state import set_value
 from forms.session import FormSession, Step
 
 OPEN = ("active", "paused")
@@ -136,6 +137,17 @@ class Ctx:
         changes = [(c.path, c.value, c.raw) for c in step.changes]
         self.store.save_step(self.user_id, row.id, changes, state_json, current, status=status)
         row.state_json, row.current_code = state_json, current  # the detached snapshot, updated
+
+    def replace_answer(self, path: str, value: str, raw: str | None = None) -> None:
+        """Replace the stored answer at ``path`` of the open draft (e.g. its diacritics restored), committed
+        as a new revision (the earlier one, as typed, is kept); the walk stays where it is."""
+        row, form = self.draft(), self.form()
+        assert row is not None and form is not None
+        form.state.answers = set_value(form.state.answers, path, value)
+        state_json = form.to_json()
+        self.store.save_step(self.user_id, row.id, [(path, value, raw)], state_json, row.current_code)
+        row.state_json = state_json
+        self._form = None  # parsed again (fresh prompt) on next use
 
     def flush(self) -> list[str]:
         """Store the acknowledged paragraphs of a long answer (before anything outside the form)."""

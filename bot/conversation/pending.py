@@ -39,8 +39,22 @@ class ConfirmSame:
     kind: str = field(default="same", init=False)
 
 
-Pending = ProfileQuestions | ConfirmCancel | ConfirmSame
-_KINDS: dict[str, type] = {"profile": ProfileQuestions, "cancel": ConfirmCancel, "same": ConfirmSame}
+@dataclass(frozen=True)
+class RestoreProposal:
+    """"Ghi là: «…»?" for the free-text answer at ``path`` of ``draft``: ``raw`` is stored (as typed),
+    ``restored`` is its diacritics restored; ``editing`` once the user chose to type a correction."""
+
+    draft: int
+    path: str
+    raw: str
+    restored: str
+    editing: bool = False
+    kind: str = field(default="restore", init=False)
+
+
+Pending = ProfileQuestions | ConfirmCancel | ConfirmSame | RestoreProposal
+_KINDS: dict[str, type] = {"profile": ProfileQuestions, "cancel": ConfirmCancel, "same": ConfirmSame,
+                           "restore": RestoreProposal}
 # Names used by earlier versions of the stored flow.
 _OLD_KEYS = {"session": "draft", "from": "source"}
 

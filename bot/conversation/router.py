@@ -1,7 +1,8 @@
 """THE routing table: (state, intent kind) → handler, like python-telegram-bot's ConversationHandler.
 
 States (:func:`state_of`): "idle" (no draft open), "form" (a draft open), "profile" (a profile
-question pending), "confirm" (a yes/no question of the bot pending). ``"*"`` rows apply in every
+question pending), "restore" ("Ghi là: «…»?" pending for a free-text answer typed without diacritics),
+"confirm" (a yes/no question of the bot pending). ``"*"`` rows apply in every
 state (fallbacks). Commands have their own table (:data:`COMMANDS`), keyed by the names of
 :mod:`forms.commands`; form commands not listed there go to the open draft's engine.
 
@@ -21,7 +22,7 @@ from bot.conversation import actions, drafts, exporting, files, form, profile, s
 from bot.conversation.context import Ctx
 from bot.conversation.intents import Intent
 from bot.conversation.messages import Outgoing
-from bot.conversation.pending import ConfirmCancel, ConfirmSame, ProfileQuestions
+from bot.conversation.pending import ConfirmCancel, ConfirmSame, ProfileQuestions, RestoreProposal
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Ctx, Intent], list[Outgoing]]
@@ -30,6 +31,8 @@ Handler = Callable[[Ctx, Intent], list[Outgoing]]
 def state_of(ctx: Ctx) -> str:
     if isinstance(ctx.flow, ProfileQuestions):
         return "profile"
+    if isinstance(ctx.flow, RestoreProposal):
+        return "restore"
     if ctx.flow is not None:
         return "confirm"
     return "form" if ctx.draft() is not None else "idle"
@@ -106,6 +109,10 @@ def run_command(ctx: Ctx, intent: Intent) -> list[Outgoing]:
 # ---- presses -----------------------------------------------------------------------------------------
 def press(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     action = actions.decode(intent.data)
+    if isinstance(action, actions.Confirm) and action.flow in form.RESTORE_FLOWS:
+        return form.restore_pressed(ctx, action)
+    if isinstance(ctx.flow, RestoreProposal):
+        ctx.set_flow(None)  # another choice pressed: the answer stays as typed
     if isinstance(action, (actions.EngineCommand, actions.PickOption)):
         return form.press(ctx, action)
     if isinstance(action, actions.StartForm):
@@ -163,6 +170,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("form", "question"): form.side_question,
     ("form", "small_talk"): form.small_talk,
     ("form", "export"): lambda ctx, i: exporting.export(ctx),
+    ("restore", "*"): form.restore_text,
     ("idle", "small_talk"): idle_small_talk,
     ("idle", "same_as_last"): same.offer,
     ("idle", "form_request"): lambda ctx, i: drafts.start_form(ctx, i.template),
@@ -187,6 +195,8 @@ def route(ctx: Ctx, state: str, intent: Intent) -> list[Outgoing]:
                or ROUTES.get((state, "*")))
     if handler is None:  # the facade re-routes "confirm" + anything else before calling here
         raise LookupError(f"no route for {(state, intent.kind)}")
+    if state == "restore" and intent.kind in ("command", "file"):
+        ctx.set_flow(None)  # the user moved on: the answer stays as typed (stored), nothing lost
     notes = ctx.flush() if state == "form" and not _through_engine(intent) else []
     out = handler(ctx, intent)
     return ([Outgoing("\n".join(notes))] if notes else []) + out

@@ -48,7 +48,7 @@ class FieldSteps(EngineBase):
         change = self._store(state, step.path, parsed.value, text)
         code = parse_path(step.path).code or f.code
         echo = parsed.echo
-        reply = [f"Đã ghi {self.plan.short_name(step)} {echo}"]
+        reply = [f"Đã ghi {self.plan.short_name(step)}: {echo}{'' if echo.endswith(('.', '!', '?', '…')) else '.'}"]
         if parsed.warning:
             reply.append(f"Lưu ý: {parsed.warning} Muốn sửa, gõ “sửa {code}”.")
         reply += self._advance(state)
@@ -84,7 +84,7 @@ class FieldSteps(EngineBase):
             return self._result(state, reply, changes)
         if f.type in ("text", "longtext") and is_explicit_none(text):
             change = self._store(state, step.path, NONE_TEXT, text)
-            reply = [f"Đã ghi {name} = {NONE_TEXT}"] + self._advance(state)
+            reply = [f"Đã ghi {name}: {NONE_TEXT}"] + self._advance(state)
             return self._result(state, reply, [change])
         example = f.example or type_example(f.type) or ""
         if f.type == "choice":

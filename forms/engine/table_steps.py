@@ -89,7 +89,7 @@ class TableSteps(EngineBase):
         cells = dict(state.pending.get("cells") or {})
         cells[col.id] = parsed.value
         state.pending = {**state.pending, "cells": cells}
-        reply = [f"{col.label} {parsed.echo}"]
+        reply = [f"{col.label}: {parsed.echo}"]
         if parsed.warning:
             reply.append(f"Lưu ý: {parsed.warning}")
         return self._next_column(state, reply)

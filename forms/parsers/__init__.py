@@ -5,7 +5,7 @@ bot to understand it the way a clerk would.  Each parser is a pure function: it 
 normalized value of the answers JSON contract (see ``forms/answers.py``) or raises
 :class:`ParseError` whose ``message`` is a clear Vietnamese sentence and whose ``example``
 shows what is accepted.  :func:`parse_value` dispatches on the field type and also returns an
-echo string ("= 1.500 triệu đồng") for the bot to show back.
+echo string ("1.500 triệu đồng") for the bot to show back.
 
 Number rules (documented because Vietnamese and English separators collide):
 

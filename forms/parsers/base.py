@@ -1,7 +1,7 @@
 """What every parser returns or raises, and the limits they check.
 
 ``Parsed`` is a normalized value of the answers JSON contract (``forms/answers.py``) with the echo
-to show back ("= 1.500 triệu đồng"); ``ParseError`` carries a clear Vietnamese message and an example.
+to show back ("1.500 triệu đồng"); ``ParseError`` carries a clear Vietnamese message and an example.
 """
 
 from __future__ import annotations

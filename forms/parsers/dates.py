@@ -53,7 +53,7 @@ def parse_date(text: str) -> Parsed:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", f)
     if m:
         iso = _check_date(int(m.group(3)), int(m.group(2)), _year(m.group(1)))
-        return Parsed(iso, f"= {format_date(iso)}")
+        return Parsed(iso, f"{format_date(iso)}")
     f = re.sub(r"^(?:[a-z ]*,\s*)?", "", f) if "," in f and "ngay" in f else f  # "Hà Nội, ngày ..."
     m = re.fullmatch(r"(?:ngay\s*)?(\d{1,2})\s*(?:[/.-]|\s+thang\s+|\s*thang\s*)\s*(\d{1,2})\s*(?:[/.-]|\s+nam\s+|\s*nam\s*)\s*(\d{4}|\d{2})", f)
     if not m:
@@ -61,7 +61,7 @@ def parse_date(text: str) -> Parsed:
     if not m:
         raise ParseError(f"Không hiểu ngày “{raw}”.", _DATE_EXAMPLE)
     iso = _check_date(int(m.group(1)), int(m.group(2)), _year(m.group(3)))
-    return Parsed(iso, f"= {format_date(iso)}")
+    return Parsed(iso, f"{format_date(iso)}")
 
 
 def parse_month(text: str) -> Parsed:
@@ -78,7 +78,7 @@ def parse_month(text: str) -> Parsed:
     if not 1 <= mo <= 12:
         raise ParseError(f"Tháng {mo} không hợp lệ (tháng từ 1 đến 12).", _MONTH_EXAMPLE)
     iso = f"{y:04d}-{mo:02d}"
-    return Parsed(iso, f"= {format_month(iso)}")
+    return Parsed(iso, f"{format_month(iso)}")
 
 
 _YEAR_EXAMPLE = "2019 hoặc năm 2019"
@@ -91,7 +91,7 @@ def parse_year(text: str) -> Parsed:
     if not m:
         raise ParseError(f"Không hiểu năm “{raw}”.", _YEAR_EXAMPLE)
     year = _year(m.group(1))
-    return Parsed(year, f"= {year}")
+    return Parsed(year, f"{year}")
 
 
 def parse_year_range(text: str) -> Parsed:
@@ -109,7 +109,7 @@ def parse_year_range(text: str) -> Parsed:
     if a > b:
         raise ParseError(f"Năm bắt đầu ({a}) phải không sau năm kết thúc ({b}).", _RANGE_EXAMPLE)
     value = f"{a}-{b}"
-    return Parsed(value, f"= giai đoạn {a}-{b}")
+    return Parsed(value, f"giai đoạn {a}-{b}")
 
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -133,23 +133,23 @@ def parse_period(text: str, max_len: int = 200) -> Parsed:
     if m:
         q = roman_back.get(m.group(1)) or int(m.group(1))
         value = f"Quý {_ROMAN[q]}/{_year(m.group(2))}"
-        return Parsed(value, f"= {value}")
+        return Parsed(value, f"{value}")
     try:
         month = parse_month(raw).value
         y, mo = month.split("-")
         value = f"Tháng {int(mo)}/{y}"
-        return Parsed(value, f"= {value}")
+        return Parsed(value, f"{value}")
     except ParseError:
         pass
     m = re.fullmatch(r"(?:nam\s+)?(\d{4})", f)
     if m:
         value = f"Năm {_year(m.group(1))}"
-        return Parsed(value, f"= {value}")
+        return Parsed(value, f"{value}")
     try:
         yr = parse_year_range(raw).value
         value = f"Giai đoạn {yr}"
-        return Parsed(value, f"= {value}")
+        return Parsed(value, f"{value}")
     except ParseError:
         pass
     value = raw[0].upper() + raw[1:]
-    return Parsed(value, f"= {value}")
+    return Parsed(value, f"{value}")

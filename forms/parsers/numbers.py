@@ -122,7 +122,7 @@ def parse_money(text: str, unit: str | None = DEFAULT_MONEY_UNIT) -> Parsed:
     """Parse an amount of money and convert it to ``unit`` (a label such as "triệu đồng").
 
     Returns ``Parsed(value, echo)`` where value is an int or float in the unit and echo is
-    "= 2.300 triệu đồng".  A bare number is taken to be in the unit already; a very large
+    "2.300 triệu đồng".  A bare number is taken to be in the unit already; a very large
     bare number in a "triệu"/"tỷ" column gets a warning to confirm (the user may have typed đồng).
     """
     unit = unit or DEFAULT_MONEY_UNIT
@@ -174,7 +174,7 @@ def parse_money(text: str, unit: str | None = DEFAULT_MONEY_UNIT) -> Parsed:
     in_unit = total / (Decimal(10) ** unit_power)
     in_unit = in_unit.quantize(Decimal(1).scaleb(-unit_power) if unit_power else Decimal(1), rounding=ROUND_HALF_UP)
     value = to_json_number(in_unit.normalize() if in_unit != 0 else Decimal(0))
-    echo = f"= {format_money(value, unit)}"
+    echo = format_money(value, unit)
     warning = None
     if bare_only and unit_power >= 6 and in_unit >= Decimal(10) ** 5:
         warning = (
@@ -232,7 +232,7 @@ def parse_integer(text: str, unit: str | None = None, allow_negative: bool = Fal
         raise ParseError("Số quá lớn; hãy kiểm tra lại.", example)
     value = -int(d) if neg else int(d)
     suffix = f" {unit}" if unit else ""
-    return Parsed(value, f"= {format_number(value)}{suffix}")
+    return Parsed(value, f"{format_number(value)}{suffix}")
 
 
 def parse_number(text: str, unit: str | None = None, allow_negative: bool = False) -> Parsed:
@@ -245,4 +245,4 @@ def parse_number(text: str, unit: str | None = None, allow_negative: bool = Fals
     d = d.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP).normalize()
     value = to_json_number(-d if neg else d)
     suffix = f" {unit}" if unit else ""
-    return Parsed(value, f"= {format_number(value)}{suffix}")
+    return Parsed(value, f"{format_number(value)}{suffix}")

@@ -42,12 +42,12 @@ def parse_choice(text: str, options: Sequence[str]) -> Parsed:
         n = int(f)
         if 1 <= n <= len(options):
             chosen = options[n - 1]
-            return Parsed(chosen, f"= {chosen}")
+            return Parsed(chosen, f"{chosen}")
         raise ParseError(f"Không có lựa chọn số {n}.", example)
     folded = [fold(o) for o in options]
     for o, fo in zip(options, folded):
         if f == fo:
-            return Parsed(o, f"= {o}")
+            return Parsed(o, f"{o}")
     for pred in (
         lambda fo: fo.startswith(f),
         lambda fo: re.search(r"(?:^|\W)" + re.escape(f), fo) is not None,
@@ -55,7 +55,7 @@ def parse_choice(text: str, options: Sequence[str]) -> Parsed:
     ):
         hits = [o for o, fo in zip(options, folded) if pred(fo)]
         if len(hits) == 1:
-            return Parsed(hits[0], f"= {hits[0]}")
+            return Parsed(hits[0], f"{hits[0]}")
         if len(hits) > 1:
             raise ParseError(f"“{raw}” khớp nhiều lựa chọn: {', '.join(hits)}.", example)
     raise ParseError(f"“{raw}” không có trong danh sách.", example)
@@ -70,9 +70,9 @@ def parse_yesno(text: str) -> Parsed:
     """Có/không in any spelling: có, co, c, yes, đúng, 1 → True; không, khong, k, no, sai, 0 → False."""
     f = word_key(text)
     if f in YES_WORDS or f in _YES_EXTRA:
-        return Parsed(True, "= Có")
+        return Parsed(True, "Có")
     if f in NO_WORDS or f in _NO_EXTRA:
-        return Parsed(False, "= Không")
+        return Parsed(False, "Không")
     raise ParseError(f"Hãy trả lời có hoặc không (“{normalize_space(text)[:50]}” chưa rõ).", "có, không, co, khong, c, k")
 
 
@@ -118,4 +118,4 @@ def parse_text(text: str, max_len: int = SHORT_TEXT_MAX, multiline: bool = False
             None,
         )
     preview = value if len(value) <= 80 else value[:77] + "…"
-    return Parsed(value, f"= {preview}")
+    return Parsed(value, f"{preview}")
