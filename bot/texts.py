@@ -113,7 +113,7 @@ STORAGE_UNAVAILABLE = (
 )
 
 # Forms
-FORM_LIST_HEADER = "Các mẫu báo cáo (bấm để bắt đầu điền, hoặc gõ /dien <mã mẫu>):"
+FORM_LIST_HEADER = "Các mẫu báo cáo (chọn một mẫu để bắt đầu điền, hoặc gõ /dien <mã mẫu>):"
 FORM_LIST_EMPTY = "Hiện chưa có mẫu báo cáo nào."
 FORM_LIST_ITEM = "• {title} — mã: {id}"
 FORM_NOT_FOUND = "Tôi không tìm thấy mẫu \"{query}\". Gõ /mau để xem danh sách mẫu."
