@@ -1,4 +1,4 @@
-"""One scripted session for every channel's end-to-end test (Zalo today; Telegram can use it too).
+"""One scripted session for every channel's end-to-end test (Telegram and Zalo run it alike).
 
 A channel test supplies a driver with three coroutines — ``say(text) -> str`` (the bot's replies, joined),
 ``pick(label) -> str`` (choose the offered choice with that label: press the button, or type its number)

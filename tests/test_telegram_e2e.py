@@ -311,3 +311,34 @@ def test_bad_inputs(kb, data_dir, tmp_path):
     assert joined(r["nonadmin_file"]) == texts.FILE_REFUSED
     assert "evil.exe" in joined(r["bad_type"]) and "/" not in joined(r["bad_type"]).split("gửi: ")[1]
     assert "đã bị hủy" in joined(r["finished"])
+
+
+class TelegramDriver:
+    """tests/chat_scenario.py's driver for Telegram: typed text, pressed inline buttons, attached documents."""
+
+    def __init__(self, chat: Chat, uid: int) -> None:
+        self.chat, self.uid = chat, uid
+        self.last: list[Sent] = []
+
+    async def say(self, text: str) -> str:
+        self.last = await self.chat.say(self.uid, text)
+        return joined(self.last)
+
+    async def pick(self, label: str) -> str:
+        self.last = await self.chat.press_label(self.uid, label)
+        return joined(self.last)
+
+    async def last_documents(self) -> list[bytes]:
+        return [m.document_bytes for m in self.last if m.document_bytes is not None]
+
+
+def test_shared_scenario_on_telegram(kb, data_dir, tmp_path):
+    """The same scripted session as Zalo's end-to-end test (tests/chat_scenario.py), through Telegram."""
+    from tests.chat_scenario import check_documents, fill_mau2_and_bieu04
+
+    async def scenario():
+        server = FakeTelegramServer()
+        async with Chat(server, kb, tmp_path / "docs") as chat:
+            return await fill_mau2_and_bieu04(TelegramDriver(chat, 7))
+
+    check_documents(run(scenario()))
