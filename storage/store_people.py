@@ -134,6 +134,21 @@ class PeopleTables(StoreBase):
 
         return self._read(work)
 
+    def get_user_place(self, user_id: int) -> tuple[UserState, Any]:
+        """The user's state and their active draft row (None if none or not theirs), in ONE read.
+
+        The conversation loads both for nearly every message; one transaction instead of two is
+        about a millisecond per step on SQLite."""
+
+        def work(session: Session) -> tuple[UserState, Any]:
+            state = session.get(UserState, user_id) or UserState(user_id=user_id)
+            row = None
+            if state.active_session_id is not None:
+                row = self._owned_session(session, user_id, state.active_session_id)
+            return state, row
+
+        return self._read(work)
+
     def set_user_state(self, user_id: int, *, active_session_id: Any = UNSET, pending: Any = UNSET) -> UserState:
         """Change the active draft and/or the pending interaction; arguments not given are kept.
 
@@ -278,8 +293,9 @@ class PeopleTables(StoreBase):
         """Append an audit record (``user_id`` None for system events)."""
         detail_text = to_json(detail)
 
-        def work(session: Session) -> None:
-            session.add(AuditLog(user_id=user_id, action=action, detail_json=detail_text))
+        def work(session: Session) -> None:  # a Core insert: the audit is on the hot path of a chat
+            session.execute(sa.insert(AuditLog.__table__).values(
+                user_id=user_id, action=action, detail_json=detail_text, created_at=utcnow()))
 
         self._write(work)
 

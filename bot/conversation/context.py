@@ -65,6 +65,7 @@ class Ctx:
     active_id: int | None
     _draft: Any = field(default=None, repr=False)
     _form: FormSession | None = field(default=None, repr=False)
+    _prefetched: Any = field(default=None, repr=False)  # the active row read with the user state
 
     @property
     def store(self) -> Any:
@@ -87,7 +88,9 @@ class Ctx:
         """The active draft row, if it is still open (a stale pointer is cleared)."""
         if self._draft is not None or self.active_id is None:
             return self._draft
-        row = self.store.get_session(self.user_id, self.active_id)
+        row, self._prefetched = self._prefetched, None
+        if row is None or row.id != self.active_id:
+            row = self.store.get_session(self.user_id, self.active_id)
         if row is None or row.status not in OPEN or self.svc.template(row.template_id, row.template_version) is None:
             self.set_active(None)
             return None

@@ -95,8 +95,9 @@ class Core:
         if event.kind == "other":
             log.info("Unsupported content (%s) from %s user %s", event.text or "?", event.channel, event.user_id)
         user_id = self._user_id(event)
-        state = self.store.get_user_state(user_id)
-        ctx = Ctx(self.svc, event, user_id, pending.load(state.pending), state.active_session_id)
+        state, active_row = self.store.get_user_place(user_id)
+        ctx = Ctx(self.svc, event, user_id, pending.load(state.pending), state.active_session_id,
+                  _prefetched=active_row)
         out: list[Outgoing] = []
         if not ctx.place.welcomed:
             ctx.place.welcomed = True
