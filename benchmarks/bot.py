@@ -1,10 +1,12 @@
 """Benchmark the conversation core over SQLite: time per form step, throughput, memory.
 
-    python benchmarks/bot.py [--steps 300] [--users 100] [--rounds 10] [--no-kb]
+    python benchmarks/bot.py [--steps 300] [--users 100] [--rounds 10] [--no-kb] [--profile 200]
 
 Prints: p50/p95 of one form step (goal p95 <= 30 ms), steps/s with N simulated users interleaving
 their forms (goal >= 200 steps/s), and the resident memory of the process with the knowledge-base
 index loaded (goal <= 400 MB). Uses a temporary data directory (the index is built there once).
+``--profile N`` only profiles N answer steps (a text answer to Mẫu 2's first field, each on a fresh
+draft) with cProfile and prints the functions with the most cumulative and own time.
 """
 
 from __future__ import annotations
@@ -40,6 +42,29 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def profile_answers(core, incoming, n: int) -> int:
+    """cProfile of ``n`` answer steps (each on a fresh Mẫu 2 draft at I.1); the top costs, printed."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    core.handle(incoming.message("bench", "prof", "/dien mau2"))  # warm: lazy models and imports stay out
+    core.handle(incoming.message("bench", "prof", "Hệ thống quản lý văn bản"))
+    for i in range(n):
+        core.handle(incoming.message("bench", "prof", "/dien mau2"))
+        profiler.enable()
+        core.handle(incoming.message("bench", "prof", f"Hệ thống quản lý văn bản số {i}"))
+        profiler.disable()
+    for order in ("cumulative", "tottime"):
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.strip_dirs().sort_stats(order).print_stats(25)
+        print(f"--- {n} answer steps, by {order} ---")
+        print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--steps", type=int, default=300, help="form steps timed for one user")
@@ -47,6 +72,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10, help="steps per user in the throughput run")
     parser.add_argument("--workers", type=int, default=4, help="threads for the concurrent throughput run")
     parser.add_argument("--no-kb", action="store_true", help="skip loading the knowledge base (memory then excludes it)")
+    parser.add_argument("--profile", type=int, default=0, help="profile this many answer steps and stop")
     args = parser.parse_args()
 
     os.environ["BAOCAO_DATA_DIR"] = tempfile.mkdtemp(prefix="baocao-bench-")
@@ -76,6 +102,8 @@ def main() -> int:
 
     # warm up: user creation, template load
     step("warm", 0)
+    if args.profile:
+        return profile_answers(core, Incoming, args.profile)
     times = []
     for i in range(1, args.steps + 1):
         t = time.perf_counter()

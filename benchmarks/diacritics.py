@@ -5,6 +5,8 @@ its diacritics (case kept, as people type on phones) and restored.  Scored per t
 - a Vietnamese syllable is right when it equals the original (tone mark placement "hoà"/"hòa" ignored);
 - numbers, codes and capital abbreviations must come back exactly as typed (left alone);
 a sentence is right when all its tokens are.  Latency is the wall time of one ``restore`` call.
+Last line: the cost of one chat proposal (a Restorer built with a dispatch and the templates' texts as
+context, plus the answer so far, then one restore), first call and later ones.
 The held-out file is never used to build or tune the model.
 
     .venv/bin/python benchmarks/diacritics.py [--show-errors dev] [--no-baseline]
@@ -88,6 +90,39 @@ def run(name: str, restore, sentences: list[str], errors: list[str] | None) -> d
     }
 
 
+def chat_context() -> list[str]:
+    """What the chat passes as context for a proposal: a dispatch's text and the templates' texts."""
+    import yaml
+
+    texts = [(ROOT / "knowledge/corpus/cv-232-BTTTT-KHTC-2018-ctmt-cntt-2019-2020.txt").read_text(encoding="utf-8")]
+    for path in sorted((ROOT / "forms/templates").glob("*.yaml")):
+        stack = [yaml.safe_load(path.read_text(encoding="utf-8"))]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, str):
+                texts.append(node)
+    return texts
+
+
+def proposal_cost(diacritics, sentences: list[str]) -> str:
+    """Per chat proposal: a Restorer built with the context (+ the answer so far, new each time) and one
+    restore, as bot/conversation/form.py does; the first proposal reads the context, later ones reuse it."""
+    context = chat_context()
+    times = []
+    for i, sentence in enumerate(sentences):
+        typed = strip_diacritics(sentence)
+        start = time.perf_counter()
+        diacritics.Restorer(context=[*context, f"Câu trả lời số {i}."]).restore(typed)
+        times.append((time.perf_counter() - start) * 1000)
+    first, rest = times[0], sorted(times[1:])
+    return (f"chat proposal (Restorer with a {sum(map(len, context)) // 1000}k-char context + restore): first "
+            f"{first:.0f} ms, then p50 {statistics.median(rest):.1f} ms, p95 {rest[int(0.95 * (len(rest) - 1))]:.1f} ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Diacritics restoration benchmark")
     parser.add_argument("--show-errors", choices=SETS, help="print the wrong sentences of this set")
@@ -122,6 +157,7 @@ def main() -> int:
                   f"{r['left_alone']:>10.1f}% {r['p50']:>7.1f} {r['p95']:>7.1f}")
             if errors:
                 print("\n".join(errors))
+    print(proposal_cost(diacritics, data["heldout"][:60]))
     return 0
 
 

@@ -10,7 +10,9 @@ column types right (among found columns), of given table rows found in the right
 reported side by side.  Goals (held-out): headings >= 90 %, columns >= 95 %, <= 60 s per dispatch.
 With ``--formats`` every dispatch is also rebuilt from its source (``<dir>/src``) as .docx,
 tab-separated .txt, column-aligned .txt and PDF, and scored per format: the same content in
-another shape (Word lists become printed numbers, merged cells become blank text cells).
+another shape (Word lists become printed numbers, merged cells become blank text cells).  With
+``--office`` too the .docx printed to PDF by LibreOffice ("pdf-office": left/top-aligned header
+cells, narrow columns wrapped word by word — the hardest shape).
 """
 
 from __future__ import annotations
@@ -173,7 +175,7 @@ def _pct(ok: int, total: int) -> str:
     return f"{100 * ok / total:5.1f}%" if total else "    –"
 
 
-def _formats(directory: Path, verbose: bool = False, show_heldout: bool = False) -> int:
+def _formats(directory: Path, verbose: bool = False, show_heldout: bool = False, with_office: bool = False) -> int:
     """Score every source rebuilt in every format (to a temporary directory)."""
     import importlib.util
     import tempfile
@@ -183,12 +185,16 @@ def _formats(directory: Path, verbose: bool = False, show_heldout: bool = False)
     spec.loader.exec_module(builder)  # type: ignore[union-attr]
     totals: dict[tuple[str, str], dict[str, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for gold_path in sorted((directory / "gold").glob("*.json")):
+        golds = sorted((directory / "gold").glob("*.json"))
+        office = builder.build_office_pdfs([directory / "src" / f"{g.stem}.src" for g in golds],
+                                           Path(tmp) / "office") if with_office else {}
+        for gold_path in golds:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            for fmt in builder.FORMATS:
+            for fmt in [*builder.FORMATS, *(["pdf-office"] if gold_path.stem in office else [])]:
                 out_dir = Path(tmp) / fmt
                 out_dir.mkdir(exist_ok=True)
-                path = builder.build(directory / "src" / f"{gold_path.stem}.src", out_dir, fmt)
+                path = office[gold_path.stem] if fmt == "pdf-office" else \
+                    builder.build(directory / "src" / f"{gold_path.stem}.src", out_dir, fmt)
                 c = score(gold, extract_forms(path))
                 if verbose and c["misses"] and (gold["split"] == "dev" or show_heldout):
                     print(f"{gold_path.stem} [{fmt}]")
@@ -213,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss (dev only unless --all)")
     parser.add_argument("--all", action="store_true", help="with --verbose: also held-out misses")
     parser.add_argument("--formats", action="store_true", help="also rebuild every source in every format")
+    parser.add_argument("--office", action="store_true",
+                        help="with --formats: also the .docx printed to PDF by LibreOffice (slow; needs soffice)")
     args = parser.parse_args(argv)
     totals = {"dev": {}, "heldout": {}}
     times = {"dev": [], "heldout": []}
@@ -259,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
           f" drafts refused by the loader: {invalid}")
     if args.formats:
         print()
-        _formats(args.dir, args.verbose, args.all)
+        _formats(args.dir, args.verbose, args.all, args.office)
     return 0
 
 

@@ -2,6 +2,9 @@
 
 Usage: python benchmarks/retrieval.py [--data-dir DIR] [--skip-build] [-v]
 
+Sets: dev (tuning), held-out (looked at once, end of session 2) and held-out 2 (written fresh in
+session 3 before any change of method; its misses are not for tuning).
+
 The knowledge base holds the bundled dispatches plus the test dispatches of tests/data/dispatches
 (other ministries, provinces, Sở, huyện). Question sets: tests/data/questions/dev.jsonl and
 heldout.jsonl (see their README), then the older sets (../shared/eval/dev_questions.jsonl and
@@ -14,7 +17,9 @@ Measures, per set:
 - OOS declined: out-of-scope questions answered with a decline (not confident);
 - wrongly declined: in-scope questions declined;
 - reply median: characters of the reply sentences (before the citation) of confident in-scope answers;
-- warm p95: latency of ``ask`` after one warm-up pass over the set.
+- warm p95: latency of ``ask`` after one warm-up pass over the set (a question asked again: the question's
+  embedding is cached);
+- new q p95: latency of the warm-up pass itself (warm process, question not asked before; first 3 skipped).
 ``-v`` prints the development set's misses only (held-out misses are not for tuning).
 """
 
@@ -40,7 +45,8 @@ from vntext.text import fold  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions"
 DISPATCHES = ROOT / "tests" / "data" / "dispatches"
-MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("held-out", QUESTIONS / "heldout.jsonl")]
+MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("held-out", QUESTIONS / "heldout.jsonl"),
+             ("held-out 2", QUESTIONS / "heldout2.jsonl")]
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 
@@ -68,8 +74,11 @@ def stated(answer) -> str:
 
 
 def evaluate(kb: KnowledgeBase, rows: list[dict], verbose: bool = False) -> dict:
-    for row in rows:  # warm-up pass: caches, lazy models
+    first: list[float] = []
+    for row in rows:  # warm-up pass: caches, lazy models; its times are those of questions never asked before
+        t = time.perf_counter()
         kb.ask(row["q"])
+        first.append((time.perf_counter() - t) * 1000)
     hits1 = hits5 = facts = declined_oos = wrongly_declined = 0
     n_in = n_oos = 0
     lengths: list[int] = []
@@ -110,11 +119,13 @@ def evaluate(kb: KnowledgeBase, rows: list[dict], verbose: bool = False) -> dict
         "wrongly declined": wrongly_declined / n_in if n_in else float("nan"),
         "reply median": statistics.median(lengths) if lengths else float("nan"),
         "warm p95 ms": percentile(latencies, 0.95),
+        "new q p95 ms": percentile(first[3:], 0.95),
     }
 
 
 GOALS = {"hit@1": "≥ 0.92", "hit@5": "≥ 0.98", "fact": "≥ 0.90", "oos declined": "≥ 0.90",
-         "wrongly declined": "≤ 0.03", "reply median": "≤ 300", "warm p95 ms": "≤ 100"}
+         "wrongly declined": "≤ 0.03", "reply median": "≤ 300", "warm p95 ms": "≤ 100",
+         "new q p95 ms": "(info)"}
 
 
 def table(results: list[tuple[str, dict]]) -> str:
@@ -125,7 +136,7 @@ def table(results: list[tuple[str, dict]]) -> str:
         cells = []
         for _, r in results:
             v = r[key]
-            cells.append(f"{v:>14.3f}" if key not in ("reply median", "warm p95 ms") else f"{v:>14.1f}")
+            cells.append(f"{v:>14.3f}" if key not in ("reply median", "warm p95 ms", "new q p95 ms") else f"{v:>14.1f}")
         lines.append(f"{key:<18}" + "".join(cells) + f"{goal:>10}")
     return "\n".join(lines)
 

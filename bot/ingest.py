@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.template_library import Stored, TemplateLibrary
-from forms.extract import SUFFIXES, ReadError, extract_forms, mentioned_forms, read_blocks
+from forms.extract import SUFFIXES, ReadError, extract_forms, read_blocks
+from forms.extract.missing import missing_forms
 from forms.loader import TemplateError
-from forms.resolve import alias_key
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +32,6 @@ class FormIntake:
     missing: list[str] = field(default_factory=list)  # forms the text mentions but does not attach
     errors: list[str] = field(default_factory=list)  # Vietnamese, for the admin
     seconds: float = 0.0
-
-
-def _missing(mentioned: list[str], drafts: list[Any]) -> list[str]:
-    """Mentioned form names that no draft's name or section path covers (a mention that starts with a
-    found name, "Biểu 01/BCKH-Phụ lục 1" for "Biểu 01/BCKH", is covered)."""
-    have = {alias_key(part) for draft in drafts for part in (draft.name, *draft.section.split("›"))}
-    have.discard(())
-    return [name for name in mentioned
-            if not any(alias_key(name)[:len(key)] == key for key in have)]
 
 
 def extract_and_store(path: str | Path, library: TemplateLibrary, *, dispatch: str | None = None,
@@ -66,7 +57,7 @@ def extract_and_store(path: str | Path, library: TemplateLibrary, *, dispatch: s
             intake.errors.append(f"{draft.name}: mẫu trích ra chưa hợp lệ ({exc}); cần soạn tay.")
             continue
         intake.drafts.append((stored, draft.summary, tuple(draft.issues)))
-    intake.missing = _missing(mentioned_forms(blocks), drafts)
+    intake.missing = [m.name for m in missing_forms(blocks)]  # named, or "mẫu báo cáo … gửi kèm" with none
     intake.seconds = time.perf_counter() - started
     return intake
 

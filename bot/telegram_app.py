@@ -1,7 +1,8 @@
 """Telegram adapter: a python-telegram-bot 22 ``Application`` around the conversation core.
 
 It turns updates into :class:`~bot.conversation.messages.Incoming` events, runs the (blocking) core in a
-worker thread so the event loop stays free, and sends the :class:`~bot.conversation.messages.Outgoing`
+worker thread so the event loop stays free (:mod:`bot.telegram_updates`: different users concurrently,
+one user's updates in order, admin uploads in their own pool), and sends the :class:`~bot.conversation.messages.Outgoing`
 replies: text split
 under Telegram's 4096-character limit (plain text, no parse mode, so nothing needs escaping), inline
 keyboards (the conversation's choices; callback data = ``actions.encode(action)``), documents with
@@ -10,15 +11,15 @@ keyboards (the conversation's choices; callback data = ``actions.encode(action)`
 
 Configuration (environment): ``TELEGRAM_BOT_TOKEN``; ``TELEGRAM_API_BASE_URL`` for a self-hosted Bot
 API server; ``BAOCAO_WEBHOOK_URL`` (+ ``BAOCAO_WEBHOOK_PORT``, ``BAOCAO_WEBHOOK_LISTEN``) to use a
-webhook instead of long polling (needs ``python-telegram-bot[webhooks]``).
+webhook instead of long polling (needs ``python-telegram-bot[webhooks]``);
+``BAOCAO_CONCURRENT_UPDATES`` (default 256; 1 handles updates strictly one at a time, as before) and
+``BAOCAO_CHAT_WORKERS`` (threads for the core; default from the CPU count).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -37,10 +38,12 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
-from bot.access import AccessConfigError, AccessPolicy, RateLimiter, RefusalThrottle, parse_rate
+from bot.access import RateLimiter, RefusalThrottle
 from bot.conversation.actions import encode
 from bot.conversation.messages import Incoming, IncomingFile, Outgoing
 from bot.telegram_access import TelegramAccess
+from bot.telegram_settings import TelegramSettings, load_settings
+from bot.telegram_updates import CoreWorkers, PerUserUpdateProcessor, turn_of
 from bot.uploads import extension_ok
 
 log = logging.getLogger(__name__)
@@ -49,7 +52,6 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the public Bot API's getFile limit
-REMINDER_INTERVAL_S = 60.0
 LABEL_LIMIT = 60  # characters of a button alone on its row
 ROW_LABEL_LIMIT = 30  # characters of a button sharing its row
 
@@ -60,51 +62,6 @@ class ConversationCore(Protocol):
     def handle(self, event: Incoming) -> list[Outgoing]: ...
 
     def due_reminders(self, channel: str) -> list[tuple[str, Outgoing]]: ...
-
-
-@dataclass(frozen=True)
-class TelegramSettings:
-    """Everything the adapter reads from the environment, in one place."""
-
-    token: str
-    api_base_url: str | None = None
-    webhook_url: str | None = None
-    webhook_port: int = 8443
-    webhook_listen: str = "0.0.0.0"
-    allowed_users: frozenset[int] = field(default_factory=frozenset)
-    admins: frozenset[int] = field(default_factory=frozenset)
-    reminder_interval_s: float = REMINDER_INTERVAL_S
-    allowed_usernames: frozenset[str] = field(default_factory=frozenset)  # lower-case, no "@"
-    allowed_groups: frozenset[int] = field(default_factory=frozenset)
-    open_access: bool = False  # BAOCAO_OPEN=1; otherwise an empty allowlist admits admins only
-    rate_burst: int = 30  # BAOCAO_RATE_BURST: messages a user may send at once ...
-    rate_per_minute: float = 60.0  # BAOCAO_RATE_PER_MINUTE: ... then per minute (bot.access.RateLimiter)
-
-    @property
-    def access(self) -> AccessPolicy:
-        return AccessPolicy(user_ids=self.allowed_users, usernames=self.allowed_usernames, admins=self.admins,
-                            groups=self.allowed_groups, open=self.open_access)
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "TelegramSettings":
-        """Raises :class:`~bot.access.AccessConfigError` for an allowlist value it cannot parse."""
-        env = dict(os.environ if env is None else env)
-        access = AccessPolicy.from_env(env)
-        burst, per_minute = parse_rate(env)
-        return cls(
-            token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
-            api_base_url=(env.get("TELEGRAM_API_BASE_URL") or "").rstrip("/") or None,
-            webhook_url=env.get("BAOCAO_WEBHOOK_URL") or None,
-            webhook_port=int(env.get("BAOCAO_WEBHOOK_PORT") or 8443),
-            webhook_listen=env.get("BAOCAO_WEBHOOK_LISTEN") or "0.0.0.0",
-            allowed_users=access.user_ids,
-            admins=access.admins,
-            allowed_usernames=access.usernames,
-            allowed_groups=access.groups,
-            open_access=access.open,
-            rate_burst=burst,
-            rate_per_minute=per_minute,
-        )
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -160,6 +117,7 @@ class TelegramFrontend(TelegramAccess):
         self._refusals = RefusalThrottle()
         self._rate = RateLimiter(settings.rate_burst, settings.rate_per_minute)
         self._reminder_task: asyncio.Task[None] | None = None
+        self.workers = CoreWorkers(settings.chat_workers or None)
         builder = ApplicationBuilder().token(settings.token or "0:missing")
         if settings.api_base_url:
             builder = builder.base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
@@ -167,6 +125,13 @@ class TelegramFrontend(TelegramAccess):
             builder = builder.request(request)
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
+        from bot.update_turns import processor_for  # several workers on PostgreSQL: one user's turn in the database
+
+        turns = processor_for(core, settings.concurrent_updates)
+        if turns is not None:
+            builder = builder.concurrent_updates(turns)
+        elif settings.concurrent_updates > 1:
+            builder = builder.concurrent_updates(PerUserUpdateProcessor(settings.concurrent_updates))
         builder = builder.post_init(self.on_startup).post_stop(self.on_stop)
         self.application: Application = builder.build()
         self._wire(self.application)
@@ -199,6 +164,7 @@ class TelegramFrontend(TelegramAccess):
             except (asyncio.CancelledError, Exception):
                 pass
             self._reminder_task = None
+        self.workers.shutdown()
 
     # ---- running -------------------------------------------------------------------------
     async def start(self, poll_timeout: float = 10.0) -> None:
@@ -296,19 +262,24 @@ class TelegramFrontend(TelegramAccess):
         try:
             if chat is None:
                 return
+            typing = asyncio.create_task(self._typing(context, chat.id))  # while the core works, not before
             try:
-                await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-            except TelegramError as exc:
-                log.info("Could not send the typing action: %s", exc)
-            try:
-                replies = await asyncio.to_thread(self.core.handle, event)
+                replies = await self.workers.run(self.core.handle, event, ingest=event.kind == "file" and event.is_admin)
             except Exception:
                 log.exception("The core failed on an event from user %s", event.user_id)
                 replies = [Outgoing(texts.INTERNAL_ERROR)]
+            await typing
             for out in replies:
                 await self.send(chat.id, out)
         finally:
             self.processed_updates += 1
+
+    @staticmethod
+    async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+        try:
+            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+        except TelegramError as exc:
+            log.info("Could not send the typing action: %s", exc)
 
     async def send(self, chat_id: int, out: Outgoing) -> None:
         """Send one core message: text pieces (keyboard on the last), then the document and the image if any."""
@@ -345,23 +316,19 @@ class TelegramFrontend(TelegramAccess):
             await self.send_due_reminders()
 
     async def send_due_reminders(self) -> int:
-        """Send the reminders that are due now (the core never raises here); return how many were sent."""
-        sent = 0
-        for user_id, out in await asyncio.to_thread(self.core.due_reminders, CHANNEL):
-            try:
+        """Send the reminders that are due now (the core never raises here); return how many were sent.
+        Each waits for its user's reply in progress, if any, without holding back the others'."""
+        due = await self.workers.run(self.core.due_reminders, CHANNEL)
+        return sum(await asyncio.gather(*(self._remind(user_id, out) for user_id, out in due)))
+
+    async def _remind(self, user_id: str, out: Outgoing) -> bool:
+        try:
+            async with turn_of(self.application.update_processor, int(user_id)):
                 await self.send(int(user_id), out)
-                sent += 1
-            except (TelegramError, ValueError) as exc:
-                log.warning("Could not send a reminder to %s: %s", user_id, exc)
-        return sent
-
-
-def load_settings(env: dict[str, str] | None = None) -> TelegramSettings:
-    """Settings from the environment; a bad allowlist value stops start-up with a clear message."""
-    try:
-        return TelegramSettings.from_env(env)
-    except AccessConfigError as exc:
-        raise SystemExit(f"Access configuration error: {exc}") from None
+            return True
+        except (TelegramError, ValueError) as exc:
+            log.warning("Could not send a reminder to %s: %s", user_id, exc)
+            return False
 
 
 def run_telegram(core: ConversationCore, settings: TelegramSettings | None = None) -> None:

@@ -1,6 +1,8 @@
 """Stored templates on the command line: ``baocao template publish|export|import``, and the listing,
 ``template show`` and ``fill`` of ``forms.cli`` serving drafts and published templates too.
 
+``baocao templates`` also lists the forms known dispatches say they attach but nobody has sent
+(``--json``: ``status`` "missing", ``id`` null; ``bot.template_missing``).
 ``baocao ingest FILE`` (knowledge's command) is extended here: after indexing, each file's forms
 become drafts (``bot.ingest``), with their summaries and the forms the dispatch mentions but lacks.
 The database is the bot's (``DATABASE_URL``, else the data directory); opened only when needed.
@@ -9,7 +11,10 @@ The database is the bot's (``DATABASE_URL``, else the data directory); opened on
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import io
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -95,6 +100,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest = subparsers.choices.get("ingest")
     if ingest is not None:
         ingest.set_defaults(func=_with_forms(ingest.get_default("func")))
+    listing = subparsers.choices.get("templates")
+    if listing is not None and listing.get_default("func") is not None:
+        listing.set_defaults(func=_with_missing(listing.get_default("func")))
+
+
+def _missing_now() -> list[Any]:
+    """Forms dispatches say they attach and nobody has sent ([] without a database)."""
+    from bot.template_missing import missing_forms
+    from storage.errors import StorageError
+
+    try:
+        return missing_forms(library())
+    except StorageError:
+        return []
+
+
+def _with_missing(list_templates: Any):
+    """``baocao templates``, then the forms known dispatches say they attach but nobody has sent:
+    in ``--json`` as entries with ``status`` "missing" (``id`` null), in text as lines to act on."""
+
+    def run(args: argparse.Namespace) -> int:
+        if not getattr(args, "json", False):
+            code = int(list_templates(args) or 0)
+            missing = _missing_now()
+            if missing:
+                print(tt.MISSING_HEADER)
+                for m in missing:
+                    print(tt.MISSING_LINE.format(dispatch=m.dispatch, name=m.name, quote=m.quote))
+                print(tt.MISSING_INVITE)
+            return code
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            code = int(list_templates(args) or 0)
+        data = json.loads(buffer.getvalue() or "[]")
+        data.extend(m.to_json() for m in _missing_now())
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return code
+
+    return run
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

@@ -153,6 +153,22 @@ class TemplateLibrary:
         named = dispatch_named(found, text) if len(found) > 1 else None
         return pick(found, dispatch=named or dispatch, dispatch_date=self._template_date)
 
+    def choose(self, text: str, dispatch: str | None = None) -> tuple[Template | None, list[Template]]:
+        """(the template, []) when the words, the user's ``dispatch`` or the most recent dispatch decide;
+        (None, candidates) when several dispatches' templates share the name and nothing ranks them
+        (no current dispatch, no number in the words, the same or unknown dates): the bot asks which
+        one, showing each candidate's dispatch; (None, []) when nothing matches."""
+        found = self.candidates(text)
+        if len(found) <= 1:
+            return self.resolve(text, dispatch), []
+        if dispatch and any(t.source.dispatch == dispatch for t in found) or dispatch_named(found, text):
+            return self.resolve(text, dispatch), []
+        dates = [self._template_date(t) for t in found]
+        known = [d for d in dates if d is not None]
+        if known and dates.count(max(known)) == 1:
+            return self.resolve(text, dispatch), []
+        return None, found
+
     def _template_date(self, template: Template) -> dt.date | None:
         found = self._dispatch_date(template.source.dispatch) if template.source.dispatch else None
         record = self._published.get(template.id) or self._latest.get(template.id)

@@ -7,6 +7,7 @@ handlers short. Placeholders use ``str.format`` names.
 from __future__ import annotations
 
 from bot.uploads import ACCEPTED_EXTENSIONS
+from forms import commands
 
 _TYPES = ", ".join(ACCEPTED_EXTENSIONS)
 
@@ -15,29 +16,52 @@ MAX_INPUT_CHARS = 4096
 
 WELCOME = (
     "Xin chào {name}! Tôi là Trợ lý báo cáo.\n"
-    "• Hỏi tôi về các công văn (hạn nộp, gửi cho ai, biểu mẫu gồm những gì...): tôi trả lời và trích dẫn "
-    "số hiệu, ngày, mục của công văn.\n"
-    "• Điền báo cáo: gõ /mau để xem các mẫu, hoặc nói \"tôi cần làm biểu 04\". Tôi hỏi lần lượt từng mục, "
-    "lưu ngay từng câu trả lời và gửi lại file .docx đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
+    "• Ông/bà có thể hỏi về các công văn (hạn nộp, gửi cho ai, biểu mẫu gồm những gì...): tôi trả lời và "
+    "trích dẫn số hiệu, ngày, mục của công văn.\n"
+    "• Điền báo cáo: gõ /mau để xem các mẫu, hoặc nói \"tôi cần làm biểu 04 năm 2019\". Tôi hỏi lần lượt "
+    "từng mục, lưu ngay từng câu trả lời và gửi lại file .docx đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
     "Gõ /trogiup để xem các lệnh."
 )
 
-HELP = (
-    "Các lệnh:\n"
-    "/mau — danh sách mẫu báo cáo\n"
-    "/dien <mã mẫu> — bắt đầu điền một mẫu (ví dụ: /dien bieu04)\n"
-    "/nhap — các bản nháp đang làm dở\n"
-    "/tiep <số> — làm tiếp bản nháp số <số>\n"
-    "/xem — xem lại các câu đã trả lời\n"
-    "/sua <mã mục> — sửa một mục (ví dụ: /sua 3.1)\n"
-    "/bo_qua — bỏ qua mục không bắt buộc\n"
-    "/quay_lai — quay lại mục trước\n"
-    "/tam_dung — tạm dừng, lưu bản nháp\n"
-    "/huy — hủy bản nháp đang làm\n"
-    "/xong — hoàn tất và nhận file .docx\n"
-    "/hoso — xem hoặc sửa hồ sơ cơ quan\n"
-    "Trong khi điền, bạn cứ hỏi (ví dụ: \"cột này ghi gì?\", \"hạn nộp khi nào?\"): tôi trả lời rồi hỏi lại đúng mục đang điền."
-)
+# What each command does, by its name in forms.commands (the one vocabulary); the help text and Telegram's
+# command menu are generated from that table, so a new command appears in both (with its label if not here).
+COMMAND_NOTES: dict[str, str] = {
+    "start": "Bắt đầu, giới thiệu trợ lý",
+    "help": "Hướng dẫn sử dụng",
+    "templates": "Danh sách mẫu báo cáo",
+    "fill": "Điền một mẫu, ví dụ /dien biểu 04 năm 2019",
+    "drafts": "Các bản nháp đang làm dở",
+    "resume": "Làm tiếp một bản nháp, ví dụ /tiep mẫu 2",
+    "profile": "Xem hoặc sửa hồ sơ cơ quan",
+    "ask": "Hỏi về công văn, ví dụ /hoi hạn nộp biểu 04",
+    "review": "Xem lại các câu đã trả lời",
+    "goto": "Sửa một mục theo mã, ví dụ /sua 3.1; một ô của bảng: /sua 1.1 tổng mức 12 tỷ",
+    "skip": "Bỏ qua mục không bắt buộc",
+    "back": "Quay lại mục trước",
+    "pause": "Tạm dừng và lưu bản nháp",
+    "cancel": "Hủy bản nháp đang làm",
+    "done": "Xong mục hoặc bảng đang nhập",
+    "finish": "Hoàn tất và nhận file .docx",
+    "write_more": "Viết thêm vào câu trả lời dài vừa gửi",
+}
+MENU_SCOPES = ("global", "form")
+
+
+def _command_menu() -> list[tuple[str, str]]:
+    """(slash name without "/", description) of every command of forms.commands in MENU_SCOPES."""
+    menu = []
+    for slash, label in commands.menu(*MENU_SCOPES):
+        parsed = commands.parse(slash)
+        menu.append((slash.lstrip("/"), COMMAND_NOTES.get(parsed[0], label) if parsed else label))
+    return menu
+
+
+#: Telegram's command menu (name without "/", description).
+COMMAND_MENU: list[tuple[str, str]] = _command_menu()
+HELP = "\n".join(
+    ["Các lệnh:", *(f"/{name} — {note}" for name, note in COMMAND_MENU),
+     "Trong khi điền, ông/bà cứ hỏi (ví dụ: \"cột này ghi gì?\", \"hạn nộp khi nào?\"): tôi trả lời rồi hỏi lại "
+     "đúng mục đang điền."])
 
 # Terminal-only help: how to send several lines (table rows) as one message.
 TERMINAL_MULTILINE_HELP = (
@@ -52,52 +76,51 @@ TERMINAL_BANNER = "Trợ lý báo cáo — trò chuyện trong terminal. File .d
 SMALL_TALK_IDLE: dict[str, str] = {
     "greeting": "Chào {name}! Tôi có thể:\n"
                 "• trả lời câu hỏi về công văn, ví dụ: \"hạn nộp báo cáo hàng tháng là ngày nào?\";\n"
-                "• giúp bạn điền báo cáo: gõ /mau để chọn mẫu, hoặc nói \"tôi cần làm mẫu 2\".",
-    "thanks": "Không có gì ạ! Khi cần, bạn cứ hỏi về công văn hoặc gõ /mau để làm báo cáo.",
-    "ack": "Vâng. Bạn cần gì tiếp theo? Hãy đặt câu hỏi về công văn, hoặc gõ /mau để làm báo cáo.",
-    "bye": "Tạm biệt {name}! Mọi thứ bạn đã nhập đều được lưu; lần sau gõ /nhap để làm tiếp bản nháp.",
+                "• giúp ông/bà điền báo cáo: gõ /mau để chọn mẫu, hoặc nói \"tôi cần làm mẫu 2\".",
+    "thanks": "Không có gì ạ. Khi cần, ông/bà cứ hỏi về công văn hoặc gõ /mau để làm báo cáo.",
+    "ack": "Vâng. Ông/bà cần gì tiếp theo? Xin đặt câu hỏi về công văn, hoặc gõ /mau để làm báo cáo.",
+    "bye": "Tạm biệt {name}! Mọi nội dung ông/bà đã nhập đều được lưu; lần sau gõ /nhap để làm tiếp bản nháp.",
 }
-SMALL_TALK_DRAFTS = "Bạn còn {count} bản nháp chưa xong: gõ /nhap để xem và làm tiếp."
 # Small talk while a form is open: a short line, then the current field is asked again.
 SMALL_TALK_FORM: dict[str, str] = {
-    "greeting": "Chào {name}! Ta đang điền \"{title}\", tôi hỏi lại mục hiện tại:",
-    "thanks": "Không có gì ạ. Ta tiếp tục \"{title}\" nhé:",
-    "ack": "Vâng, ta tiếp tục \"{title}\" nhé:",
-    "bye": "Tạm biệt {name}! Bản nháp \"{title}\" đã được lưu, lần sau ta làm tiếp từ mục này:",
+    "greeting": "Chào {name}! Ông/bà đang điền \"{title}\"; tôi xin hỏi lại mục hiện tại:",
+    "thanks": "Không có gì ạ. Mời ông/bà tiếp tục \"{title}\":",
+    "ack": "Vâng. Mời ông/bà tiếp tục \"{title}\":",
+    "bye": "Tạm biệt {name}! Bản nháp \"{title}\" đã được lưu; lần sau ông/bà làm tiếp từ mục này:",
 }
-SMALL_TALK_PROFILE = "Ta đang nhập hồ sơ cơ quan, tôi hỏi lại mục hiện tại:"
-PROFILE_RESUMED = "Bạn đang nhập dở hồ sơ cơ quan, ta làm tiếp nhé:"
+SMALL_TALK_PROFILE = "Ông/bà đang nhập hồ sơ cơ quan; tôi xin hỏi lại mục hiện tại:"
+PROFILE_RESUMED = "Ông/bà đang nhập dở hồ sơ cơ quan; mời ông/bà làm tiếp:"
 
 UNKNOWN_COMMAND = "Tôi không biết lệnh {command}. Gõ /trogiup để xem các lệnh."
 UNSUPPORTED_CONTENT = (f"Xin lỗi, tôi chỉ đọc được tin nhắn chữ và tệp công văn ({_TYPES}). "
-                       "Bạn vui lòng gõ nội dung bằng chữ.")
+                       "Xin ông/bà gõ nội dung bằng chữ.")
 TOO_LONG = (
     "Tin nhắn dài {length} ký tự, vượt giới hạn {limit} ký tự. Tôi chưa lưu gì từ tin nhắn này. "
-    "Bạn vui lòng chia thành nhiều tin nhắn ngắn hơn."
+    "Xin ông/bà chia thành nhiều tin nhắn ngắn hơn."
 )
-EMPTY_INPUT = "Tin nhắn trống. Bạn vui lòng gõ câu trả lời hoặc câu hỏi."
-ACCESS_DENIED = "Xin lỗi, tài khoản của bạn chưa được cấp quyền dùng trợ lý này. Vui lòng liên hệ quản trị viên."
+EMPTY_INPUT = "Tin nhắn trống. Xin ông/bà gõ câu trả lời hoặc câu hỏi."
+ACCESS_DENIED = "Xin lỗi, tài khoản của ông/bà chưa được cấp quyền dùng trợ lý này. Xin liên hệ quản trị viên."
 EDIT_NOT_APPLIED = ("Tôi chưa áp dụng được nội dung sửa trong tin nhắn cũ: câu trả lời đã lưu vẫn là bản gửi lần đầu. "
                     "Nếu cần sửa, xin ông/bà gửi lại nội dung đúng hoặc dùng /sua <mã mục>.")
 RATE_LIMITED = ("Ông/bà gửi tin nhắn nhanh quá nên tôi tạm chưa xử lý các tin vừa rồi. Xin ông/bà chờ khoảng "
                 "một phút rồi gửi lại phần chưa được trả lời.")
-INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Những gì bạn đã nhập trước đó vẫn được lưu. Bạn vui lòng thử lại."
+INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Những gì ông/bà đã nhập trước đó vẫn được lưu. Xin ông/bà thử lại."
 # Storage errors by kind (storage.errors.ErrorKind value) and whether a write was refused.
 STORAGE_ERRORS: dict[tuple[str, bool], str] = {
-    ("failed", True): "Hệ thống lưu trữ gặp sự cố, câu trả lời của anh/chị chưa được lưu. "
+    ("failed", True): "Hệ thống lưu trữ gặp sự cố, câu trả lời của ông/bà chưa được lưu. "
                       "Xin gửi lại sau ít phút hoặc báo quản trị viên.",
     ("failed", False): "Hệ thống lưu trữ gặp sự cố. Xin thử lại sau ít phút hoặc báo quản trị viên.",
-    ("busy", True): "Hệ thống lưu trữ đang bận, câu trả lời của anh/chị chưa được lưu. Xin gửi lại sau ít phút.",
+    ("busy", True): "Hệ thống lưu trữ đang bận, câu trả lời của ông/bà chưa được lưu. Xin gửi lại sau ít phút.",
     ("busy", False): "Hệ thống lưu trữ đang bận. Xin thử lại sau ít phút.",
-    ("unavailable", True): "Hệ thống lưu trữ đang tạm ngừng hoạt động, câu trả lời của anh/chị chưa được lưu. "
+    ("unavailable", True): "Hệ thống lưu trữ đang tạm ngừng hoạt động, câu trả lời của ông/bà chưa được lưu. "
                            "Xin gửi lại sau ít phút hoặc báo quản trị viên.",
     ("unavailable", False): "Hệ thống lưu trữ đang tạm ngừng hoạt động. Xin thử lại sau ít phút hoặc báo quản trị viên.",
-    ("corrupt", True): "Cơ sở dữ liệu của hệ thống đang bị lỗi, câu trả lời của anh/chị chưa được lưu. "
+    ("corrupt", True): "Cơ sở dữ liệu của hệ thống đang bị lỗi, câu trả lời của ông/bà chưa được lưu. "
                        "Xin báo quản trị viên.",
     ("corrupt", False): "Cơ sở dữ liệu của hệ thống đang bị lỗi. Xin báo quản trị viên.",
     ("not_found", True): "Không tìm thấy bản nháp này, thao tác chưa được thực hiện. "
-                         "Gõ /nhap để xem các bản nháp của anh/chị.",
-    ("not_found", False): "Không tìm thấy bản nháp này. Gõ /nhap để xem các bản nháp của anh/chị.",
+                         "Gõ /nhap để xem các bản nháp của ông/bà.",
+    ("not_found", False): "Không tìm thấy bản nháp này. Gõ /nhap để xem các bản nháp của ông/bà.",
 }
 
 
@@ -109,40 +132,57 @@ def storage_error(kind: object, write: bool = True) -> str:
 
 STORAGE_UNAVAILABLE = (
     "Xin lỗi, cơ sở dữ liệu đang tạm thời không dùng được nên tôi chưa lưu được tin nhắn này. "
-    "Các câu trả lời trước đó vẫn an toàn. Bạn vui lòng gửi lại sau ít phút."
+    "Các câu trả lời trước đó vẫn an toàn. Xin ông/bà gửi lại sau ít phút."
 )
 
 # Forms
-FORM_LIST_HEADER = "Các mẫu báo cáo (chọn một mẫu để bắt đầu điền, hoặc gõ /dien <mã mẫu>):"
+FORM_LIST_HEADER = "Các mẫu báo cáo (chọn một mẫu để bắt đầu điền, hoặc gõ /dien và tên mẫu, ví dụ /dien biểu 04):"
 FORM_LIST_EMPTY = "Hiện chưa có mẫu báo cáo nào."
-FORM_LIST_ITEM = "• {title} — mã: {id}"
+FORM_WHICH_DISPATCH = "Có nhiều mẫu cùng tên “{title}” theo các công văn khác nhau. Ông/bà muốn điền mẫu của công văn nào?"
+FORM_DISPATCH_CHOICE = "Công văn {dispatch}: {title}"
 FORM_NOT_FOUND = "Tôi không tìm thấy mẫu \"{query}\". Gõ /mau để xem danh sách mẫu."
-FORM_ASK_WHICH = "Bạn muốn điền mẫu nào? Gõ /dien <mã mẫu>, ví dụ /dien bieu04, hoặc chọn dưới đây."
-FORM_STARTED = "Bắt đầu điền: {title}.\nMọi câu trả lời được lưu ngay. Gõ /tam_dung để tạm dừng, /trogiup để xem các lệnh."
-FORM_RESUMED = "Tiếp tục bản nháp: {title}."
-NO_ACTIVE_FORM = "Bạn chưa có bản nháp nào đang điền. Gõ /mau để chọn mẫu hoặc /nhap để xem các bản nháp."
+FORM_ASK_WHICH = "Ông/bà muốn điền mẫu nào? Xin chọn một mẫu dưới đây, hoặc gõ tên mẫu, ví dụ /dien biểu 04."
+FORM_STARTED = "Bắt đầu điền {title}. Mọi câu trả lời được lưu ngay; gõ /tam_dung để tạm dừng, /trogiup để xem các lệnh."
+FORM_RESUMED = "Tiếp tục bản nháp {title}."
+NO_ACTIVE_FORM = "Ông/bà chưa có bản nháp nào đang điền. Gõ /mau để chọn mẫu hoặc /nhap để xem các bản nháp."
 PAUSED = "Đã tạm dừng và lưu bản nháp \"{title}\". Gõ /nhap để xem các bản nháp, /tiep {number} để làm tiếp."
-CANCEL_CONFIRM = "Bạn có chắc muốn hủy bản nháp \"{title}\"? Các câu trả lời của bản nháp này sẽ không được dùng nữa."
+CANCEL_CONFIRM = "Ông/bà có chắc muốn hủy bản nháp \"{title}\"? Các câu trả lời của bản nháp này sẽ không được dùng nữa."
 CANCELLED = "Đã hủy bản nháp \"{title}\"."
-CANCEL_KEPT = "Đã giữ lại bản nháp. Ta tiếp tục nhé."
-DRAFTS_HEADER = "Các bản nháp của bạn:"
-DRAFT_ITEM = "{number}. {title} — {status}, cập nhật {updated}"
-DRAFT_CHOICE = "Làm tiếp {number}: {title}"
-STATUS_OPEN_SUFFIX = ", đang mở"
-NO_DRAFTS = "Bạn chưa có bản nháp nào. Gõ /mau để bắt đầu một báo cáo."
+CANCEL_KEPT = "Đã giữ lại bản nháp. Mời ông/bà tiếp tục."
+DRAFTS_HEADER = "Các bản nháp của ông/bà:"
+# One draft: template, its first answer, progress, when it last changed (Vietnam time).
+DRAFT_DESCRIPTION = "{title}{first} — câu {answered}/{total}, sửa lúc {changed}"
+DRAFT_FIRST = " «{first}»"
+DRAFT_ITEM = "{number}. {description}{open}"
+DRAFT_LINE = "• {description}"
+DRAFT_CHOICE = "Làm tiếp {title}"
+STATUS_OPEN_SUFFIX = " (đang mở)"
+RETURN_DRAFTS = "Ông/bà còn {count} bản nháp chưa xong:"
+OTHER_DRAFTS = " Ông/bà còn {count} bản nháp khác cùng mẫu: gõ /nhap để xem."
+NO_DRAFT_OF = "Ông/bà không có bản nháp {title} nào đang làm dở."
+BTN_START_NEW = "Bắt đầu bản mới"
+PAUSED_EMPTY = "Bản nháp \"{title}\" chưa có câu trả lời nào nên không lưu lại."
+NO_DRAFTS = "Ông/bà chưa có bản nháp nào. Gõ /mau để bắt đầu một báo cáo."
 DRAFT_NOT_FOUND = "Không có bản nháp số {number}. Gõ /nhap để xem danh sách."
-DRAFT_ASK_NUMBER = "Bạn muốn làm tiếp bản nháp nào? Gõ /tiep <số>, ví dụ /tiep 1."
 DRAFT_FINISHED = "Bản nháp \"{title}\" đã hoàn tất, không sửa tiếp được nữa. Gõ /mau để bắt đầu báo cáo mới."
 DRAFT_CANCELLED = "Bản nháp này đã bị hủy. Gõ /nhap để xem các bản nháp còn lại."
-STALE_BUTTON = "Nút này thuộc một tin nhắn cũ, không còn dùng được. Tôi nhắc lại mục đang điền:"
-STALE_BUTTON_IDLE = "Nút này thuộc một tin nhắn cũ, không còn dùng được. Gõ /nhap để xem các bản nháp hoặc /mau để chọn mẫu."
-STATUS_NAMES = {"draft": "đang điền", "active": "đang điền", "paused": "tạm dừng", "done": "đã xong", "completed": "đã xong", "cancelled": "đã hủy"}
+STALE_BUTTON = "Lựa chọn này thuộc một tin nhắn cũ, không còn dùng được. Tôi xin nhắc lại mục đang điền:"
+STALE_BUTTON_IDLE = "Lựa chọn này thuộc một tin nhắn cũ, không còn dùng được. Gõ /nhap để xem các bản nháp hoặc /mau để chọn mẫu."
 SWITCHED_DRAFT = "Bản nháp \"{title}\" được lưu lại; gõ /nhap để quay lại sau."
 QUESTION_REASK = "Quay lại mục đang điền:"
-ASK_WHAT = "Bạn muốn hỏi gì? Ví dụ: /hoi hạn nộp báo cáo hàng tháng là ngày nào?"
+DEFAULT_NAME = "ông/bà"  # how the bot addresses a user whose name it does not know
+CHANGED_AT = "{hour:02d}:{minute:02d} ngày {day}/{month}{year}"  # when a draft last changed (Vietnam time)
+# Familiar forms of address typed before a person's name (folded) and the formal form the bot echoes.
+FORMAL_ADDRESS = {"anh": "ông", "a": "ông", "chi": "bà", "c": "bà", "em": "", "e": "", "ban": ""}
+# The open question again in one line, after a side question (nothing was stored).
+REASK_FIELD = "Mời ông/bà trả lời tiếp mục {code}. {label}."
+REASK_NAMED = "Mời ông/bà trả lời tiếp mục “{label}”."
+REASK_COLUMN = "Mời ông/bà ghi tiếp cột “{label}” của dòng đang nhập."
+REASK_PROFILE = "Mời ông/bà trả lời tiếp câu hỏi về hồ sơ cơ quan:"
+ASK_WHAT = "Ông/bà muốn hỏi gì? Ví dụ: /hoi hạn nộp báo cáo hàng tháng là ngày nào?"
 
 # Side answers
-ANSWER_NOT_AVAILABLE = "Xin lỗi, phần tra cứu công văn đang chưa sẵn sàng. Bạn vui lòng hỏi lại sau."
+ANSWER_NOT_AVAILABLE = "Xin lỗi, phần tra cứu công văn đang chưa sẵn sàng. Xin ông/bà hỏi lại sau."
 FIELD_HELP_HEADER = "Mục {code} — {label}:"
 FIELD_SOURCE = "Trích công văn: \"{quote}\""
 
@@ -152,7 +192,7 @@ EXPORT_CONFIRM = "Kiểm tra lại các câu trả lời ở trên. Xuất file 
 EXPORT_DONE = "Đây là báo cáo \"{title}\" (file .docx)."
 EXPORT_DEADLINE = "Hạn nộp theo công văn {so_hieu}: {deadline}."
 EXPORT_DEADLINE_QUOTE = "Công văn ghi: “{sentence}”"
-EXPORT_DEADLINE_PAST = "Lưu ý: hạn này đã qua ({date}). Bạn nên gửi ngay và báo với nơi nhận nếu cần."
+EXPORT_DEADLINE_PAST = "Lưu ý: hạn này đã qua ({date}). Ông/bà nên gửi ngay và báo với nơi nhận nếu cần."
 EXPORT_DEADLINE_NEXT = "Lần nộp tới: {date}."
 EXPORT_HOW = "Cách gửi: {how}."
 EXPORT_RECIPIENT = "Nơi nhận: {to}."
@@ -166,7 +206,7 @@ EXPORT_FAILED = "Xin lỗi, tôi chưa tạo được file: {reason}. Các câu 
 TERMINAL_SAVED = "Đã lưu file: {path}"
 
 # Profile
-PROFILE_INTRO = "Để in phần đầu và phần ký của văn bản, tôi cần hồ sơ cơ quan của bạn (chỉ hỏi một lần, sửa lại bằng /hoso)."
+PROFILE_INTRO = "Để in phần đầu và phần ký của văn bản, tôi cần hồ sơ cơ quan của ông/bà (chỉ hỏi một lần, sửa lại bằng /hoso)."
 PROFILE_QUESTIONS = {
     "co_quan_chu_quan": "Tên cơ quan chủ quản (cấp trên trực tiếp), ví dụ: UBND TỈNH BẮC NINH. Gõ /bo_qua nếu không có.",
     "co_quan": "Tên cơ quan ban hành báo cáo, ví dụ: SỞ THÔNG TIN VÀ TRUYỀN THÔNG.",
@@ -183,9 +223,9 @@ PROFILE_QUESTIONS = {
     "noi_nhan": "Nơi nhận (mỗi nơi cách nhau bởi dấu chấm phẩy), ví dụ: Bộ TT&TT; Lưu: VT.",
 }
 PROFILE_SHOW = "Hồ sơ cơ quan hiện tại:\n{lines}\nGõ /hoso sua để nhập lại."
-PROFILE_EMPTY = "Bạn chưa có hồ sơ cơ quan."
+PROFILE_EMPTY = "Ông/bà chưa có hồ sơ cơ quan."
 PROFILE_SAVED = "Đã lưu hồ sơ cơ quan."
-PROFILE_REQUIRED = "Mục này bắt buộc, bạn vui lòng nhập."
+PROFILE_REQUIRED = "Mục này bắt buộc, xin ông/bà nhập."
 PROFILE_LABELS = {
     "co_quan_chu_quan": "Cơ quan chủ quản",
     "co_quan": "Cơ quan",
@@ -206,19 +246,19 @@ PROFILE_STOPPED = "Đã dừng nhập hồ sơ. Những mục đã nhập vẫn 
 BTN_EDIT_PROFILE = "Sửa hồ sơ"
 
 # "giống tháng trước"
-SAME_NO_PREVIOUS = "Bạn chưa có báo cáo đã hoàn tất nào{which} để chép lại. Gõ /mau để bắt đầu báo cáo mới."
+SAME_NO_PREVIOUS = "Ông/bà chưa có báo cáo đã hoàn tất nào{which} để chép lại. Gõ /mau để bắt đầu báo cáo mới."
 SAME_DIFF_HEADER = "Báo cáo mới \"{title}\" được chép từ báo cáo hoàn tất ngày {date}. Những mục sẽ chép:"
 SAME_DIFF_ITEM = "• {code} {label}: {value}"
 SAME_DIFF_REENTER = "• {code} {label}: {value} → cần nhập lại (thời gian báo cáo)"
 SAME_LIST_VALUE = "{count} mục"
 SAME_WHICH = " của {title}"
-SAME_CONFIRM = "Dùng các câu trả lời trên cho báo cáo mới? Bạn vẫn có thể sửa từng mục bằng /sua."
+SAME_CONFIRM = "Dùng các câu trả lời trên cho báo cáo mới? Ông/bà vẫn có thể sửa từng mục bằng /sua."
 SAME_CREATED = "Đã tạo bản nháp mới từ báo cáo trước."
 SAME_DECLINED = "Đã bỏ, không tạo bản nháp mới."
 
 # Files
-FILE_REFUSED = "Cảm ơn bạn đã gửi tệp. Tuy nhiên chỉ quản trị viên mới được thêm công văn vào kho tra cứu, nên tôi không lưu tệp này."
-FILE_BAD_TYPE = f"Tôi chỉ nhận công văn dạng {_TYPES} (tệp bạn gửi: {{name}})."
+FILE_REFUSED = "Cảm ơn ông/bà đã gửi tệp. Tuy nhiên chỉ quản trị viên mới được thêm công văn vào kho tra cứu, nên tôi không lưu tệp này."
+FILE_BAD_TYPE = f"Tôi chỉ nhận công văn dạng {_TYPES} (tệp ông/bà gửi: {{name}})."
 FILE_TOO_BIG = "Tệp quá lớn ({size} MB, tối đa {limit} MB)."
 FILE_INGESTED = "Đã thêm vào kho tra cứu: {added} tệp mới, {unchanged} tệp không đổi."
 FILE_INGEST_ERRORS = "Không đọc được: {errors}"
@@ -237,33 +277,16 @@ BTN_EXPORT = "Xuất file .docx"
 BTN_CANCEL_YES = "Hủy bản nháp"
 BTN_CANCEL_NO = "Giữ lại"
 
-# Telegram command menu (command -> description), Vietnamese without diacritics in names.
-COMMAND_MENU: list[tuple[str, str]] = [
-    ("start", "Bắt đầu, giới thiệu trợ lý"),
-    ("mau", "Danh sách mẫu báo cáo"),
-    ("dien", "Điền một mẫu, ví dụ /dien bieu04"),
-    ("nhap", "Các bản nháp đang làm dở"),
-    ("tiep", "Làm tiếp một bản nháp, ví dụ /tiep 1"),
-    ("xem", "Xem lại các câu đã trả lời"),
-    ("sua", "Sửa một mục theo mã, ví dụ /sua 3.1"),
-    ("bo_qua", "Bỏ qua mục không bắt buộc"),
-    ("quay_lai", "Quay lại mục trước"),
-    ("tam_dung", "Tạm dừng và lưu bản nháp"),
-    ("huy", "Hủy bản nháp đang làm"),
-    ("xong", "Hoàn tất và nhận file .docx"),
-    ("hoso", "Xem hoặc sửa hồ sơ cơ quan"),
-    ("trogiup", "Hướng dẫn sử dụng"),
-]
-
 # ---- diacritics restoration of a free-text answer (issue 9) ----
-RESTORE_PROPOSAL = "Ghi là: «{text}»?"
-RESTORE_HINT = ("(Nội dung ông/bà gõ không dấu đã được lưu như đã gõ. Gõ “có” để ghi bản có dấu, "
-                "“giữ nguyên” để giữ như đã gõ, hoặc gõ lại nội dung đúng.)")
+# Stored with diacritics at once (the typed text kept as the earlier revision), with an undo.
+RESTORE_APPLIED = "Đã thêm dấu cho mục {code}: «{text}». Nếu chưa đúng, xin chọn “Sửa lại” hoặc “Giữ nguyên như đã gõ”."
+RESTORE_APPLIED_SHORT = "(Đã thêm dấu; nếu chưa đúng, xin chọn “Sửa lại” hoặc “Giữ nguyên như đã gõ”.)"
+RESTORE_KEEP_TYPED = "giữ nguyên"  # what the user may type instead of choosing
+RESTORE_EDIT_TYPED = "sửa lại"
 RESTORE_ASK_CORRECTION = "Ông/bà gõ lại nội dung đúng cho mục {code}:"
-RESTORE_ACCEPTED = "Đã ghi mục {code} có dấu."
+RESTORE_ACCEPTED = "Mục {code} giữ bản có dấu."
 RESTORE_CORRECTED = "Đã ghi mục {code} theo nội dung ông/bà sửa."
 RESTORE_KEPT = "Giữ nguyên mục {code} như đã gõ."
 RESTORE_PREVIEW_MAX = 1500
-BTN_RESTORE_ACCEPT = "Đồng ý"
 BTN_RESTORE_CORRECT = "Sửa lại"
 BTN_RESTORE_KEEP = "Giữ nguyên như đã gõ"

@@ -30,7 +30,7 @@ ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên."
 DRAFTS_HEADER = "Các mẫu nháp chờ duyệt:"
 DRAFTS_NONE = "Không có mẫu nháp nào chờ duyệt."
 DRAFT_LINE = "• {id} — {title} (công văn {dispatch}, phiên bản {version})"
-ASK_ID = "Bạn vui lòng ghi mã mẫu, ví dụ {example}. Gõ /bannhap để xem các mã."
+ASK_ID = "Xin ông/bà ghi mã mẫu, ví dụ {example}. Gõ /bannhap để xem các mã."
 UNKNOWN_ID = "Không có mẫu nháp mã “{id}”. Gõ /bannhap để xem các mã."
 EDIT_USAGE = ("Cách sửa mẫu nháp: /sua_mau <mã mẫu> <việc> <mã mục> [giá trị]. Việc: "
               "doi_ten (đổi tên mục), doi_kieu (đổi kiểu: text, longtext, integer, number, money, percent, date), "
@@ -45,6 +45,18 @@ EDIT_DISPATCH = "mẫu thuộc công văn {so_hieu}"
 REVIEW_HEAD = "Mẫu nháp {id} (phiên bản {version}) — {title}\nNguồn: công văn {dispatch} › {section}"
 REVIEW_DOC = "Bản xem thử của mẫu {id} (file .docx; bảng để trống, các mục khác ghi dữ liệu mẫu)."
 PREVIEW_CAPTION = "Trang đầu của mẫu {id}."
+MISSING_HEADER = "Các mẫu công văn nói là gửi kèm nhưng chưa có nội dung:"
+MISSING_LINE = "• Công văn {dispatch}: “{name}” — văn bản ghi: “{quote}”"
+MISSING_INVITE = ("Quản trị viên vui lòng gửi tệp mẫu (.docx, .pdf hoặc .txt) cho bot, hoặc nạp bằng lệnh "
+                  "baocao ingest <tệp>; tôi sẽ tạo bản nháp. Nếu tệp không ghi “Kèm theo Công văn số …”, sau khi gửi hãy gắn mẫu với công văn: "
+                  "/sua_mau <mã mẫu> cong_van <số hiệu>.")
+MISSING_NONE = "Không có mẫu nào còn thiếu: mọi mẫu công văn nói là gửi kèm đều đã có."
+MERGE_USAGE = ("Cách gộp hai mục của mẫu nháp: /gop_muc <mã mẫu> <mã mục giữ lại> <mã mục gộp vào> [tên mới]. "
+               "Hai mục phải cùng loại (hai câu hỏi, hoặc hai cột của một bảng).")
+EDIT_MERGED = "gộp {source} vào {target}"
+PROPOSALS_HEADER = "Gợi ý của mô hình ngôn ngữ (chưa áp dụng; gửi lệnh nếu ông/bà đồng ý):"
+PROPOSAL_TYPE = "• Cột “{header}”: kiểu {type} — /sua_mau {id} doi_kieu {target} {type}"
+PROPOSAL_LABEL = "• Cột “{header}”: tên “{label}” — /sua_mau {id} doi_ten {target} {label}"
 
 
 def describe_intake(intake: Any) -> str:

@@ -276,7 +276,7 @@ def _describe_field(field: Field) -> dict[str, Any]:
     if field.condition:
         c = field.condition
         out["condition"] = {"field": c.field, c.op: list(c.value) if c.op == "in" else c.value, "negate": c.negate}
-    for key in ("help", "source", "example", "default_from_profile"):
+    for key in ("help", "source", "example", "default_from_profile", "prefill"):
         if getattr(field, key):
             out[key] = getattr(field, key)
     if field.options:

@@ -43,7 +43,7 @@ _SPECS = (
     CommandSpec("templates", "Các mẫu báo cáo", "global", ("mau",)),
     CommandSpec("fill", "Điền mẫu", "global", ("dien",), takes_arg=True),
     CommandSpec("drafts", "Bản nháp", "global", ("nhap",)),
-    CommandSpec("resume", "Tiếp tục", "global", ("tiep", "tiep_tuc")),
+    CommandSpec("resume", "Tiếp tục", "global", ("tiep", "tiep_tuc"), ("lam tiep", "tiep tuc", "dien tiep", "lam not")),
     CommandSpec("profile", "Hồ sơ cơ quan", "global", ("hoso", "ho_so")),
     CommandSpec("ask", "Hỏi", "global", ("hoi",), takes_arg=True),
     # while a draft is open
@@ -57,6 +57,7 @@ _SPECS = (
     CommandSpec("finish", "Xuất báo cáo", "form", ("hoan_tat", "hoantat", "hoan_thanh", "xuat"),
                 ("hoan thanh", "hoan tat", "ket thuc", "xuat", "xuat bao cao")),
     CommandSpec("add_instance", "Thêm phần", "form", (), (), takes_arg=True),
+    CommandSpec("write_more", "Viết thêm", "form", ("viet_them", "vietthem"), ("viet them",)),
     # a table question
     CommandSpec("add_row", "Thêm dòng", "table", ("them", "them_dong"), ("them", "them dong"), takes_arg=True),
     CommandSpec("edit_row", "Sửa dòng", "table", ("sua_dong",), ("sua dong",), takes_arg=True),

@@ -165,7 +165,7 @@ def row_warnings(spec: TableSpec, row: Mapping[str, Any]) -> list[str]:
         if total > float(limit) + 1e-9:
             names = " + ".join(_column_title(spec, p) for p in check.parts)
             warnings.append(
-                f"{check.label} ({names} = {format_number(_clean_sum(total))} {spec.unit}) lớn hơn "
+                f"{check.label} ({names}) là {format_number(_clean_sum(total))} {spec.unit}, lớn hơn "
                 f"{spec.column(check.at_most).label} ({format_number(limit)} {spec.unit}). "
                 "Vui lòng kiểm tra lại hoặc xác nhận nếu số liệu đúng."
             )

@@ -39,6 +39,7 @@ __all__ = [
     "KINDS",
     "TEMPLATE_STATUSES",
     "PROFILE_KEYS",
+    "PREFILL_KINDS",
     "FieldType",
     "Condition",
     "SourceRef",
@@ -74,6 +75,9 @@ FieldType = Literal[
 ]
 
 #: Every field type a template may use.
+#: What a field may take from a first free-text request (the ``prefill`` key of a field).
+PREFILL_KINDS: tuple[str, ...] = ("name", "year", "month")
+
 FIELD_TYPES: frozenset[str] = frozenset(
     ["text", "longtext", "integer", "year", "number", "money", "date", "month", "year_range", "period",
      "choice", "yesno", "table"]
@@ -194,6 +198,9 @@ class Field:
     default_from_profile: str | None = None
     number: str | None = None  # printed number ("2.1", "a"); None = derived from the code
     line: int | None = None
+    #: what a first free-text request may fill in this field (``forms.prefill``): "name" (the name
+    #: after "cho …": "mẫu 2 cho hệ thống một cửa"), "year" or "month"
+    prefill: str | None = None
 
     @property
     def display_number(self) -> str:

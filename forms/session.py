@@ -9,6 +9,10 @@ message from the stored JSON (:meth:`FormSession.from_json`), takes the user's i
 The state JSON is the source of truth for the answers; ``Step.changes`` is what the caller
 appends to its audit of answers (one row per change, the user's raw text with it).
 
+For the chat on a phone (issue 12): :meth:`FormSession.start_from_text` fills what the opening
+request says ("lam bieu 04 nam 2019"); :meth:`progress` and :meth:`first_answer` tell drafts apart;
+:meth:`is_question` says whether a message asks rather than answers the current question.
+
 Navigation never drops text: in a long answer, every command (and :meth:`flush`, which the bot
 calls before a side question or any action outside the form) stores the acknowledged paragraphs
 as the field's answer first; :attr:`pending_text` is what has been acknowledged but not yet stored.
@@ -24,7 +28,10 @@ from typing import Any
 from forms.engine import FormEngine, FormState
 from forms.engine.review import missing_required
 from forms.engine.state import Change, Choice, Prompt, get_value, parse_path
+from forms.prefill import describe_prefill, prefill_from_text
+from forms.questions import looks_like_question
 from forms.schema import Template
+from forms.summary import answered_count, first_answer_text
 from vntext.text import fold
 
 __all__ = ["FormSession", "Step", "MissingField", "FieldHelp", "Prompt", "Choice", "Change", "field_code"]
@@ -43,6 +50,15 @@ def _engine(template: Template) -> FormEngine:
     engine = FormEngine(template)
     _ENGINES[id(template)] = (template, engine)
     return engine
+
+
+def _iso(reference: Any) -> str | None:
+    """A reference date as ISO text (dates, datetimes and ISO strings accepted)."""
+    if reference is None or reference == "":
+        return None
+    if hasattr(reference, "isoformat"):
+        return reference.isoformat()[:10]
+    return str(reference)
 
 
 def field_code(path: str) -> str:
@@ -97,9 +113,31 @@ class FormSession:
     # ------------------------------------------------------------------ in and out
 
     @classmethod
-    def start(cls, template: Template, prefill: dict[str, Any] | None = None) -> "FormSession":
-        """A new draft at the first question; ``prefill`` answers are kept (the user may keep or change them)."""
-        return cls(template, _engine(template).start(prefill=prefill))
+    def start(cls, template: Template, prefill: dict[str, Any] | None = None, reference: Any = None,
+              skip_prefilled: bool = False) -> "FormSession":
+        """A new draft at the first question; ``prefill`` answers are kept (the user may keep or change
+        them; with ``skip_prefilled`` the walk passes over them once).  ``reference`` (a date or ISO
+        text: the notice's or report's date; today in Vietnam when None) is what "tháng 10" is read against."""
+        ref = _iso(reference)
+        return cls(template, _engine(template).start(prefill=prefill, reference=ref, skip_prefilled=skip_prefilled))
+
+    @classmethod
+    def start_from_text(cls, template: Template, text: str, reference: Any = None) -> tuple["FormSession", str | None]:
+        """A new draft with what the opening request already says ("lam bieu 04 nam 2019", "mau 2 cho
+        he thong mot cua") filled in and skipped; returns the session and the one line announcing what
+        was filled (None when nothing was).  See :func:`forms.prefill.prefill_from_text`."""
+        prefill = prefill_from_text(template, text, reference)
+        session = cls.start(template, prefill=prefill, reference=reference, skip_prefilled=True)
+        return session, describe_prefill(template, prefill)
+
+    @property
+    def reference(self) -> str | None:
+        """The ISO date answers are read against (None: today in Vietnam)."""
+        return self.state.reference
+
+    def set_reference(self, reference: Any) -> None:
+        """Read later answers against this date (a date or ISO text), e.g. the notice's date."""
+        self.state.reference = _iso(reference)
 
     @classmethod
     def from_json(cls, template: Template, data: str | dict[str, Any] | None) -> "FormSession":
@@ -164,6 +202,34 @@ class FormSession:
     def review(self) -> str:
         """Every answer, grouped by section (text)."""
         return self.engine.review(self.state)
+
+    def progress(self) -> tuple[int, int]:
+        """(questions answered, questions in the form as it stands) — "câu 12/23" in a list of drafts."""
+        return answered_count(self.engine.plan, self.state)
+
+    def first_answer(self, limit: int = 60) -> str | None:
+        """The draft's first answer in a few words, to tell drafts apart ("Hệ thống một cửa",
+        "Năm kế hoạch: 2019"); None for a draft never answered."""
+        return first_answer_text(self.engine.plan, self.state, limit)
+
+    def is_question(self, text: str) -> bool:
+        """Whether ``text`` typed now asks something rather than answers the current question
+        (decided with the field's or column's type; see :func:`forms.questions.looks_like_question`)."""
+        kind, options = self._current_kind()
+        return looks_like_question(text, kind, options)
+
+    def _current_kind(self) -> tuple[str, tuple[str, ...]]:
+        state = self.state
+        step = self.engine.plan.step_for(state.cursor, state.answers, state.closed) if state.cursor else None
+        if step is None or step.field is None:
+            return ("yesno", ()) if state.cursor else ("text", ())
+        f = step.field
+        if state.mode == "row" and f.table is not None:
+            col = f.table.column(state.pending["col"])
+            return col.type, tuple(col.options)
+        if state.mode in ("row_warn", "paste_confirm"):
+            return "yesno", ()
+        return f.type, tuple(f.options)
 
     # ------------------------------------------------------------------ acting
 

@@ -11,6 +11,7 @@ from forms.schema import (
     FIELD_TYPES,
     KINDS,
     NUMERIC_TYPES,
+    PREFILL_KINDS,
     PROFILE_KEYS,
     TEMPLATE_STATUSES,
     Column,
@@ -202,7 +203,7 @@ class TemplateBuilder(NodeReader):
     def field(self, node: YDict) -> Field:
         self.check_keys(node, {"field", "label", "type", "required", "condition", "help", "source",
                                "example", "options", "unit", "table", "prefill_from",
-                               "default_from_profile", "number"}, "field")
+                               "default_from_profile", "number", "prefill"}, "field")
         code = self.req_str(node, "field", "field")
         self.claim_code(code, self.line_of(node, "field"))
         ftype = self.req_str(node, "type", f"field {code!r}")
@@ -223,6 +224,9 @@ class TemplateBuilder(NodeReader):
             self.check_keys(pf, {"template", "column"}, "prefill_from")
             prefill = PrefillFrom(self.req_str(pf, "template", "prefill_from"),
                                   self.req_str(pf, "column", "prefill_from"))
+        hint = self.opt_str(node, "prefill")
+        if hint is not None and hint not in PREFILL_KINDS:
+            raise self.err(self.line_of(node, "prefill"), f"'prefill' must be one of {', '.join(PREFILL_KINDS)} ({code!r})")
         dfp = self.opt_str(node, "default_from_profile")
         if dfp is not None and dfp not in PROFILE_KEYS:
             raise self.err(self.line_of(node, "default_from_profile"), f"unknown profile field {dfp!r}")
@@ -242,6 +246,7 @@ class TemplateBuilder(NodeReader):
             default_from_profile=dfp,
             number=None if node.get("number") is None else str(node["number"]),
             line=self.line_of(node),
+            prefill=hint,
         )
 
     def condition(self, data: Any, line: int) -> Condition:

@@ -26,6 +26,7 @@ from knowledge.text import fold, split_sentences
 # Words that make "gửi cho ai / gửi về đâu" about where a report goes (contact), not whom the dispatch
 # is addressed to (folded).
 _REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "file", "tep", "so lieu", "report")
+_REPORT_RES = {w: re.compile(rf"\b{w}\b") for w in _REPORT_OBJECTS}
 _DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
 _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
 _ATTACHED_RE = re.compile(r"(mẫu|biểu|phụ lục|đề cương)[^.;]{0,40}(gửi kèm|kèm theo|đính kèm)|(gửi kèm|kèm theo)[^.;]{0,30}(mẫu|biểu|phụ lục)", re.I)
@@ -117,7 +118,8 @@ def _about_dispatch(query: Query) -> bool:
 
 
 def _about_report(query: Query) -> bool:
-    return any(re.search(rf"\b{w}\b", fold(query.text)) for w in _REPORT_OBJECTS)
+    folded = fold(query.text)
+    return any(_REPORT_RES[w].search(folded) for w in _REPORT_OBJECTS)
 
 
 def signer(d: Dispatch) -> Typed | None:

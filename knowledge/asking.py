@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge import answer as compose
 from knowledge import answer_types as types
 from knowledge.confidence import model as confidence_model
-from knowledge.evidence import (STOPWORDS, Pick, Terms, content_coverage, focus_terms, pick_sentences, tokens,
-                                weighted_terms)
+from knowledge.evidence import (STOPWORDS, Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
+                                tokens, unknown_share, weighted_terms)
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.query import Query, abbreviations
 from knowledge.results import Answer, Passage
@@ -59,7 +60,7 @@ def _evidence(hits: list[Hit], terms: Terms, target: str | None, query: Query) -
     pool = pool[:EVIDENCE_PASSAGES]
     if not pool:
         return None
-    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if "when" in query.intents else None
+    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if {"when", "deadline"} & set(query.intents) else None
     top = max(h.fused for h in hits) or 1.0
     best: tuple[float, Choice] | None = None
     for h in pool:
@@ -107,12 +108,22 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
     return context, ""
 
 
-def _identity_tokens(d) -> set[str]:
+@lru_cache(maxsize=1024)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{word}\b")
+
+
+def _identity_tokens(d) -> frozenset[str]:
     """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer
     and số hiệu."""
-    words = f"{d.so_hieu} {d.issuer} {d.subject}"
-    spelt = [exp for abbr, exps in abbreviations().items() if re.search(rf"\b{abbr}\b", fold(words)) for exp in exps]
-    return set(tokens(" ".join([words, *spelt])))
+    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject}")
+
+
+@lru_cache(maxsize=256)
+def _identity_of(words: str) -> frozenset[str]:
+    folded = fold(words)
+    spelt = [exp for abbr, exps in abbreviations().items() if _word_re(abbr).search(folded) for exp in exps]
+    return frozenset(tokens(" ".join([words, *spelt])))
 
 
 # Specific types first: "ký ngày nào" is about the date, not a deadline.
@@ -151,7 +162,9 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
             if found:
                 found.score = compared.score(tokens(found.snippets[0]))
             if found and compared.weights:
-                ordinary = max((compared.score(tokens(s)) for s in general.sentences), default=0.0)
+                # Only a sentence that could answer competes: for a deadline, one that holds a date.
+                rivals = [s for s in general.sentences if answer_type != "deadline" or types.has_date(s)]
+                ordinary = max((compared.score(tokens(s)) for s in rivals), default=0.0)
                 if found.score + margin < ordinary:
                     found = None  # an ordinary sentence fits the question better than this type's evidence
         if found:
@@ -188,6 +201,8 @@ def _shortened(pick: Pick, terms: Terms) -> str:
     if any(sentence.rstrip().endswith(":") for sentence in pick.sentences):
         return text  # a lead-in and the list it introduces: cut, the list would say nothing
     top = pick.top or pick.sentences[0]  # too long: the best sentence alone, cut around its rarest question word
+    if is_heading(top):  # never a heading alone: the first sentence under it
+        top = next((s for s in pick.sentences if not is_heading(s)), top)
     present = [t for t in terms.weights if "_" not in t and t in tokens(top)]
     anchor = max(present, key=lambda t: terms.weights[t], default="")
     return types.brief(top, anchor)
@@ -228,15 +243,20 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         reply = f"{note}\n{reply}"
 
     top = hits[0]
+    unknown = unknown_share(query, index.idf)
+    coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
+    if query.english:  # words no vocabulary phrase translates are content words the passage lacks too
+        coverage *= 1.0 - unknown
     signals = {
         "fused": top.fused,
         "dense": top.top_dense,
         "lexical": top.top_lexical / (1 + len(terms.weights)),
         "agreement": float(top.agreement),
-        "coverage": content_coverage(query, source.chunk.context + " " + source.chunk.text),
+        "coverage": coverage,
         "accent_coverage": _accent_coverage(query, source.chunk.context + " " + source.chunk.text),
         "type_match": float(kind not in ("passage", "table")),
         "evidence": evidence_score,
+        "unknown": unknown,
         "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
     }
     model = confidence_model()

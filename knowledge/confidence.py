@@ -10,11 +10,13 @@ below ``threshold`` the bot declines and names the closest dispatches.
 Signals (all computed per question in :mod:`knowledge.asking`):
     fused, dense, lexical   best fused score, best dense cosine, best BM25 score per query term
     agreement               1 when the best dense and the best lexical passage are the same
-    coverage                share of the content words (after shorthand, typos, translation) in the passage
+    coverage                share of the content words (after shorthand, typos, translation) in the passage;
+                            for English, times the share of words the vocabulary translates
     accent_coverage         the same on accented syllables ("lương" ≠ "lượng"), question restored if unaccented
     type_match              1 when an answer type's evidence answered (deadline found, signer known…)
     evidence                weight share of the question held by the chosen sentence(s)
     named                   1 when the question names a dispatch, a form or a cited document
+    unknown                 share of the content words the corpus (or, in English, the vocabulary) cannot cover
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
-FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named")
+FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
+            "unknown")
 
 
 @dataclass

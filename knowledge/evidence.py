@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.query import ASKS_RE, Query, abbreviations, expansion_index, intents
+from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.tables import describe_header, header_rows, row_groups, split_rows
 from knowledge.text import bm25_tokens, fold, split_sentences
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
 
 def _phrase_free(folded: str, phrases: list[str]) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):
-        folded = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", folded)
+        folded = phrase_re(phrase).sub(" " if phrase in STOPWORDS else " | ", folded)  # "của" joins, "báo cáo" ends a run
     return folded
 
 
@@ -35,14 +35,37 @@ def focus_terms(query: Query) -> list[str]:
     return list(_focus(query.text, tuple(query.reference_spans)))
 
 
+def focus_runs(query: Query) -> list[list[str]]:
+    """:func:`focus_terms` in runs of words adjacent in the question: a removed reference, cue or generic
+    phrase ends a run, so that no pair is made of words the question did not put together ("số liệu báo
+    cáo cđs" holds no pair "liệu chuyển")."""
+    return [list(run) for run in _focus_runs(query.text, tuple(query.reference_spans))]
+
+
 @lru_cache(maxsize=1024)
 def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for run in _focus_runs(text, spans) for w in run)
+
+
+@lru_cache(maxsize=1024)
+def _focus_runs(text: str, spans: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     folded = fold(text)
     for span in spans:
-        folded = folded.replace(span, " ")
+        folded = folded.replace(span, " | ")
     cues = [c for name, cs in intents().items() if name != "not" for c in cs]
-    folded = _phrase_free(ASKS_RE.sub(" ", folded), cues)
-    return tuple(w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOPWORDS)
+    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues)
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for w in re.findall(r"[a-z0-9]+|\|", folded):
+        if w == "|":
+            if run:
+                runs.append(tuple(run))
+            run = []
+        elif w not in STOPWORDS:  # a function word is skipped: "thủ đô của Pháp" keeps its pair
+            run.append(w)
+    if run:
+        runs.append(tuple(run))
+    return tuple(runs)
 
 
 def query_terms(query: Query) -> set[str]:
@@ -75,7 +98,33 @@ def content_words(query: Query) -> list[list[str]]:
         runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions]
         generic = set(intents().get("generic", []))
         return [[w for w in run if w not in generic] for run in runs if run]
-    return [focus_terms(query)]
+    return focus_runs(query)
+
+
+def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
+    """Share of the question's content words the dispatches cannot speak to: for an English question,
+    words no phrase of the bilingual vocabulary covers; otherwise focus syllables the corpus never uses
+    ("tncn", "căn cước"). An out-of-scope question leaves more of itself unexplained."""
+    if query.english:
+        lowered = query.text.lower()
+        covered: set[str] = set()
+        for phrase, _ in bilingual():
+            if phrase_re(phrase, False).search(lowered):
+                covered.update(re.findall(r"[a-z0-9]+", phrase))
+        generic = set(intents().get("generic", []))
+        words = [w for w in re.findall(r"[a-z]+", lowered) if len(w) > 2 and w not in STOPWORDS and w not in generic
+                 and w not in _ENGLISH_FILLER]
+        return sum(w not in covered for w in words) / len(words) if words else 0.0
+    words = [w for w in focus_terms(query) if not w.isdigit()]
+    return sum(w not in vocabulary for w in words) / len(words) if words else 0.0
+
+
+# English words that carry no topic (beyond STOPWORDS).
+_ENGLISH_FILLER = frozenset(
+    "there their this that these those have has had can could would will shall may might need needs much many "
+    "under according any some all other than then also into out per current currently get gets "
+    "dispatch dispatches letter official officials send sent happens happen".split()
+)
 
 
 @dataclass
@@ -238,7 +287,7 @@ def pick_sentences(
     extra: set[int] = set()
     for i in chosen:
         sent = sentences[i].rstrip()
-        if sent.endswith(":") or (len(chosen) == 1 and len(sent) < 60):
+        if sent.endswith(":") or (len(chosen) == 1 and (len(sent) < 60 or is_heading(sent))):
             # A heading alone says little; a sentence ending in ":" introduces what answers.
             j = i + 1
             while j < len(sentences) and j <= i + 12 and (j == i + 1 or _LIST_ITEM_RE.match(sentences[j])):
@@ -250,6 +299,10 @@ def pick_sentences(
                 extra.add(j)
                 j += 1
     chosen = sorted(set(chosen) | extra)
+    if all(is_heading(sentences[i]) for i in chosen):  # a heading alone never answers: what it heads
+        after = next((j for j in range(chosen[-1] + 1, len(sentences)) if not is_heading(sentences[j])), None)
+        if after is not None and after <= chosen[-1] + 3:
+            chosen = sorted(set(chosen) | set(range(chosen[-1] + 1, after + 1)))
     return Pick([sentences[i] for i in chosen], top, top=sentences[ranked[0][1]])
 
 
@@ -275,6 +328,16 @@ def _looks_like_heading(line: str) -> bool:
     """A short line without closing punctuation ("1.2. Đối với lĩnh vực an toàn thông tin", "PHỤ LỤC 2")."""
     line = line.strip()
     return 0 < len(line) <= 160 and line[-1] not in ".;?!"
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line ("PHỤ LỤC I", "II. KẾT QUẢ THỰC HIỆN") or a short numbered heading without closing
+    punctuation ("1. Nội dung báo cáo")."""
+    s = sentence.strip()
+    if s[:1] in "-+•":
+        return False  # a list item answers
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and (s.isupper() or _looks_like_heading(s) and len(s) <= 80 and not s.endswith(":"))
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")

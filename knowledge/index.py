@@ -31,7 +31,7 @@ from knowledge.dispatch_catalogue import Catalogue
 from knowledge.chunking import Chunk, chunk_document
 from knowledge.dispatch import Dispatch
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, parse_dispatch
-from knowledge.query import Query, template_key
+from knowledge.query import Query, embedding_text, template_key
 from knowledge.ranking import Hit, StoredChunk, boosts, fuse, squeeze
 from knowledge.spelling import SyllableSpeller, vietnamese_syllable_test
 from knowledge.text import bm25_tokens, fold
@@ -39,7 +39,8 @@ from knowledge.text import bm25_tokens, fold
 log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
-SCHEMA_VERSION = 5  # bump when chunking/metadata changes so stored indexes are rebuilt
+QUERY_CACHE = 512  # question embeddings kept
+SCHEMA_VERSION = 6  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -51,13 +52,27 @@ def _safe_key(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", key)
 
 
+def chroma_client(path: Path):  # -> chromadb client
+    """``CHROMA_URL`` (e.g. http://127.0.0.1:8000, a ``chroma run`` server shared by the bot's workers) gives
+    an HTTP client; otherwise the embedded store at ``path``. Telemetry is off both ways."""
+    import chromadb
+    from chromadb.config import Settings
+    from urllib.parse import urlsplit
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    url = os.environ.get("CHROMA_URL", "").strip()
+    if not url:
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    parts = urlsplit(url if "//" in url else f"http://{url}")
+    https = parts.scheme == "https"
+    return chromadb.HttpClient(host=parts.hostname or "127.0.0.1", port=parts.port or (443 if https else 8000),
+                               ssl=https, settings=settings)
+
+
 class HybridIndex:
     """Persistent dense + lexical index over dispatch chunks."""
 
     def __init__(self, root: Path, embedder: Embeddings, embedder_id: str) -> None:
-        import chromadb
-        from chromadb.config import Settings
-
         self.root = Path(root)
         self.docs_dir = self.root / "docs"
         self.docs_dir.mkdir(parents=True, exist_ok=True)
@@ -66,9 +81,8 @@ class HybridIndex:
         self.embedded_texts = 0  # how many passages this process sent to the embedder
         self.messages: list[str] = []
         self._lock = threading.RLock()
-        self._client = chromadb.PersistentClient(
-            path=str(self.root / "chroma"), settings=Settings(anonymized_telemetry=False, allow_reset=False)
-        )
+        self._vectors: dict[str, list[float]] = {}  # question text → embedding (see _query_vector)
+        self._client = chroma_client(self.root / "chroma")
         self.manifest = self._read_manifest()
         stored_embedder = self.manifest.get("embedder")
         stale = stored_embedder is not None and (
@@ -302,7 +316,7 @@ class HybridIndex:
         scores = np.zeros(len(self.chunks), dtype=np.float32)
         if not self.chunks:
             return scores
-        vector = self.embedder.embed_query(text)
+        vector = self._query_vector(text)
         n = min(len(self.chunks), 64)
         res = self.collection.query(query_embeddings=[vector], n_results=n, include=["distances"])
         for cid, dist in zip(res["ids"][0], res["distances"][0]):
@@ -310,6 +324,20 @@ class HybridIndex:
             if pos is not None:
                 scores[pos] = 1.0 - float(dist)
         return scores
+
+    def _query_vector(self, text: str) -> list[float]:
+        """The embedding of a question's text, cached: officials ask the same questions again, and the
+        embedder is most of a warm question's time."""
+        text = embedding_text(text)
+        with self._lock:
+            vector = self._vectors.pop(text, None)
+        if vector is None:
+            vector = self.embedder.embed_query(text)
+        with self._lock:
+            self._vectors[text] = vector  # most recent last
+            while len(self._vectors) > QUERY_CACHE:
+                self._vectors.pop(next(iter(self._vectors)))
+        return vector
 
     def lexical_scores(self, text: str) -> np.ndarray:
         """BM25 scores of every chunk for ``text`` (folded syllables + bigrams)."""

@@ -243,7 +243,8 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     clean = strip_markup(text)
     emails = list(dict.fromkeys(e.rstrip(".") for e in _EMAIL_RE.findall(clean)))
     phones = list(dict.fromkeys(p.strip() for p in _PHONE_RE.findall(clean)))
-    titles = {"A.": "Anh", "C.": "Chị", "ông": "Ông", "bà": "Bà", "anh": "Anh", "chị": "Chị"}
+    # Named in formal wording (ông/bà), whatever familiar abbreviation the dispatch used ("A.Tiến").
+    titles = {"A.": "Ông", "C.": "Bà", "ông": "Ông", "bà": "Bà", "Anh": "Ông", "Chị": "Bà", "anh": "Ông", "chị": "Bà"}
     persons = list(dict.fromkeys(f"{titles.get(t, t)} {n}" for t, n in _PERSON_RE.findall(clean)))
     return emails, phones, persons
 

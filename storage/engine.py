@@ -167,14 +167,14 @@ def create_sqlite_engine(
     return engine
 
 
-def create_server_engine(url: str) -> sa.Engine:
+def create_server_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> sa.Engine:
     """An engine for a database server (PostgreSQL): pooled, with liveness checks.
 
     A missing driver (PostgreSQL needs the ``postgres`` extra: ``pip install 'baocao[postgres]'``)
     raises ``StorageUnavailableError``.
     """
     try:
-        engine = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        engine = sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
     except (ImportError, sa.exc.NoSuchModuleError) as exc:
         raise StorageUnavailableError(
             f"no database driver for {sa.engine.make_url(url).drivername}: {exc}; "

@@ -315,4 +315,59 @@ class TemplateRecord(SQLModel, table=True):
         return list(_loads(self.notes_json) or [])
 
 
+JOB_STATES: tuple[str, ...] = ("queued", "running", "done", "failed", "cancelled")
+
+
+class IngestJob(SQLModel, table=True):
+    """A dispatch file being indexed in the background (``bot/ingest_jobs.py``).
+
+    The runner process that works on it refreshes ``heartbeat_at`` every few seconds; a job left
+    "running" whose heartbeat is old belonged to a process that died, and is taken up again.
+    ``cancel_requested`` is how an admin stops it; ``result_json`` holds the outcome the admin is told.
+    """
+
+    __tablename__ = "ingest_job"
+    __table_args__ = (
+        sa.CheckConstraint("state IN ('queued', 'running', 'done', 'failed', 'cancelled')", name="state"),
+        sa.Index(None, "state", "heartbeat_at"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: Optional[int] = Field(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("user.id", ondelete="SET NULL"), nullable=True, index=True),
+    )
+    name: str = Field(sa_type=sa.String(256))
+    path: str = Field(sa_type=sa.Text)
+    state: str = Field(default="queued", sa_type=sa.String(16))
+    progress: str = Field(default="", sa_type=sa.Text)  # the last progress line (Vietnamese, for the admin)
+    done: int = Field(default=0)
+    total: int = Field(default=0)
+    error: Optional[str] = Field(default=None, sa_type=sa.Text)
+    result_json: str = Field(default="{}", sa_type=sa.Text)
+    cancel_requested: bool = Field(default=False)
+    attempts: int = Field(default=0)
+    pid: Optional[int] = Field(default=None)
+    heartbeat_at: Optional[datetime] = Field(default=None, sa_type=UtcDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+
+    @property
+    def result(self) -> Any:
+        return _loads(self.result_json)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """A messenger update already handled (webhook redelivery is ignored: exactly once per update)."""
+
+    __tablename__ = "processed_update"
+    __table_args__ = (sa.UniqueConstraint("channel", "update_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    channel: str = Field(sa_type=sa.String(32))
+    update_id: int = Field(sa_type=sa.BigInteger)
+    user_key: str = Field(sa_type=sa.String(128))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+
+
 metadata = SQLModel.metadata

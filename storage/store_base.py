@@ -146,6 +146,9 @@ class StoreBase:
     def close(self) -> None:
         """Release pooled connections. The object must not be used afterwards."""
         self.engine.dispose()
+        turns = self.__dict__.get("_turns_engine")  # storage/store_jobs.py: the pool of user turns
+        if turns is not None:
+            turns.dispose()
 
     def __enter__(self) -> "Store":
         return self

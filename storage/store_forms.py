@@ -17,6 +17,8 @@ from storage.models import (
     Answer,
     Document,
     FormSession,
+    Reminder,
+    UserState,
     utcnow,
 )
 from storage.store_base import UNSET, Change, StoreBase, to_json
@@ -125,7 +127,10 @@ class FormTables(StoreBase):
         self._write(work)
 
     def set_session_status(self, user_id: int, session_id: int, status: str) -> FormSession:
-        """Pause, resume ("active"), complete or cancel a session without changing its answers."""
+        """Pause, resume ("active"), complete or cancel a session without changing its answers.
+
+        ``updated_at`` (when the draft last changed) moves on completion or cancellation, not on a
+        pause or a resume."""
         if status not in SESSION_STATUSES:
             raise ValueError(f"status must be one of {SESSION_STATUSES}, not {status!r}")
 
@@ -134,10 +139,33 @@ class FormTables(StoreBase):
             if form is None:
                 raise NotFoundError(f"session {session_id} not found for user {user_id}", write=True)
             now = utcnow()
+            if status not in OPEN_STATUSES or form.status not in OPEN_STATUSES:
+                form.updated_at = now  # pausing or resuming does not change the draft ("sửa lúc …")
             self._apply_status(form, status, now)
-            form.updated_at = now
             session.add(form)
             return form
+
+        return self._write(work)
+
+    def delete_empty_session(self, user_id: int, session_id: int) -> bool:
+        """Delete a draft that holds no answer at all (never answered: nothing to keep), with its
+        reminders; True when deleted. A draft with any answer revision is left alone."""
+
+        def work(session: Session) -> bool:
+            form = self._owned_session(session, user_id, session_id, lock=True)
+            if form is None or form.status == "completed":
+                return False
+            if session.exec(select(Answer.id).where(Answer.session_id == session_id).limit(1)).first() is not None:
+                return False
+            for reminder in session.exec(select(Reminder).where(Reminder.session_id == session_id)).all():
+                session.delete(reminder)
+            state = session.get(UserState, user_id)
+            if state is not None and state.active_session_id == session_id:
+                state.active_session_id = None
+                session.add(state)
+            session.flush()
+            session.delete(form)
+            return True
 
         return self._write(work)
 

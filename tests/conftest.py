@@ -23,6 +23,7 @@ for _name in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "BAOCAO_AL
     os.environ.pop(_name, None)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("BAOCAO_INGEST_BACKGROUND", "0")  # uploads ingest in the chat unless a test turns jobs on
 
 
 @pytest.fixture(scope="session")

@@ -75,6 +75,7 @@ class FakeTelegramServer:
         self.chat_actions: list[tuple[int, str]] = []
         self.files: dict[str, bytes] = {}
         self.faults: list[Fault] = []  # queued failures, see fail()
+        self.on_sent: Any = None  # optional callable(Sent), called as each message is recorded (benchmarks)
 
     def fail(self, method: str, status: int, description: str = "", times: int = 1, retry_after: int = 0) -> None:
         """Make the next ``times`` calls of ``method`` fail: HTTP ``status`` (403, 429, 400...) or, for
@@ -230,6 +231,8 @@ class FakeTelegramServer:
         buttons = (markup or {}).get("inline_keyboard", [])
         sent = Sent(chat_id=chat_id, message_id=self._next_mid(chat_id), method=method, buttons=buttons, **extra)
         self.outbox.append(sent)
+        if self.on_sent is not None:
+            self.on_sent(sent)
         message: dict[str, Any] = {
             "message_id": sent.message_id,
             "date": int(time.time()),

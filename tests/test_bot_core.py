@@ -162,12 +162,13 @@ def test_small_talk_outside_a_form_gets_a_friendly_reply(env, greeting):
     core, store, clock = env
     say(core, "/start")
     reply = say(core, greeting)
-    assert reply == texts.SMALL_TALK_IDLE[small_talk(greeting)].format(name="bạn")
+    assert reply == texts.SMALL_TALK_IDLE[small_talk(greeting)].format(name="ông/bà")
     assert "/mau" in reply  # says what to do next
     assert "chưa tìm thấy" not in reply and texts.ANSWER_NOT_AVAILABLE not in reply  # not sent to the KB
     say(core, "/dien tb1485")
+    say(core, "Sở A")  # a draft never answered is not kept: answer one question
     say(core, "/tam_dung")
-    assert "1 bản nháp chưa xong" in say(core, "chào bạn")
+    assert "1 bản nháp chưa xong" in say(core, "chào bạn") and "«Tên cơ quan: Sở A»" in say(core, "chào")
 
 
 def test_small_talk_inside_a_form_reasks_the_field_and_stores_nothing(env):
@@ -177,7 +178,7 @@ def test_small_talk_inside_a_form_reasks_the_field_and_stores_nothing(env):
     for text in ("xin chào", "cảm ơn", "ok", "alo"):
         reply = say(core, text)
         assert "I.2. Tên cơ quan/đơn vị chủ trì" in reply  # the same field asked again
-        assert texts.SMALL_TALK_FORM[small_talk(text)].format(name="bạn", title="Mẫu 2") in reply
+        assert texts.SMALL_TALK_FORM[small_talk(text)].format(name="ông/bà", title="Mẫu 2") in reply
         assert active_answers(store) == {"HTTT[1].I.1": "Hệ thống A"}
     say(core, "Cục B")
     assert active_answers(store)["HTTT[1].I.2"] == "Cục B"
@@ -314,7 +315,7 @@ def test_side_question_in_a_form_is_about_the_forms_dispatch(env, older_api):
 def test_first_hello_gets_only_the_welcome(env):
     core, store, clock = env
     out = core.handle(Incoming.message("terminal", "new", "xin chào"))
-    assert [o.text for o in out] == [texts.WELCOME.format(name="bạn")]
+    assert [o.text for o in out] == [texts.WELCOME.format(name="ông/bà")]
 
 
 def test_hoso_sua_asks_every_profile_field_and_the_renderer_reads_the_same_names(env, tmp_path):

@@ -1,6 +1,7 @@
-"""Issue 9, chat side: a free-text answer typed without diacritics is stored as typed, then
-"Ghi là: «…»?" offers the restored text: accept / correct / keep. Real SQLite store, real templates,
-real restoration model; the knowledge base is left out (the dispatch catalogue still gives context)."""
+"""Issue 9, chat side: a free-text answer typed without diacritics is stored as typed (its first revision,
+raw text kept) and, in the same step, with its diacritics restored; the reply says so and offers "Giữ
+nguyên như đã gõ" / "Sửa lại", then asks the next question. Real SQLite store, real templates, real
+restoration model; the knowledge base is left out (the dispatch catalogue still gives context)."""
 
 from __future__ import annotations
 
@@ -51,43 +52,30 @@ def audit_texts(store: Store) -> str:
     return "\n".join(row.detail_json for row in store.audit_log(limit=500))
 
 
+APPLIED = "Đã thêm dấu"  # both wordings of the reply (short and long answers) start so
+
+
 def start_and_type(core: Core, store: Store, typed: str = TYPED) -> list:
     send(core, "/dien mau2")
-    out = send(core, typed)
-    assert answers(store)[PATH] == typed  # stored as typed BEFORE the proposal is answered
-    return out
+    return send(core, typed)
 
 
-def test_unaccented_answer_is_stored_then_restoration_accepted(env):
+def history(store: Store, path: str) -> list:
+    user = store.get_or_create_user("terminal", "u1")
+    sid = store.get_user_state(user.id).active_session_id
+    return [json.loads(a.value_json) for a in store.answer_history(sid, path)]
+
+
+def test_unaccented_answer_is_stored_restored_at_once(env):
     core, store = env
     out = start_and_type(core, store)
     said = text_of(out)
-    assert "Ghi là: «" in said and "I.2" not in said.split("Ghi là")[1]  # the walk waits for the choice
-    proposed = said.split("Ghi là: «")[1].split("»?")[0]
-    assert proposed != TYPED and proposed.lower().startswith("hệ thống")
-    out = press_label(core, out, "Đồng ý")
-    assert answers(store)[PATH] == proposed
-    assert "I.2" in text_of(out)  # then the next question
-    # the raw text stays in the audit log and in the answer's history
+    restored = answers(store)[PATH]
+    assert restored != TYPED and restored.lower().startswith("hệ thống") and "ả" in restored
+    assert APPLIED in said and restored in said
+    assert "I.2" in said  # the next question comes in the same reply: no extra message needed
+    assert history(store, PATH)[-2:] == [TYPED, restored]  # the typed text stays the earlier revision
     assert TYPED in audit_texts(store)
-    user = store.get_or_create_user("terminal", "u1")
-    sid = store.get_user_state(user.id).active_session_id
-    history = store.answer_history(sid, PATH)
-    assert [json.loads(a.value_json) for a in history][-2:] == [TYPED, proposed]
-
-
-def test_typed_yes_accepts_typed_correction_replaces_typed_keep_keeps(env):
-    core, store = env
-    start_and_type(core, store)
-    send(core, "đồng ý")
-    assert answers(store)[PATH] != TYPED and "ệ" in answers(store)[PATH]
-    # I.2: a typed correction replaces the stored text
-    out = send(core, "Cuc Tin hoc hoa")
-    assert "Ghi là" in text_of(out)
-    assert answers(store)["HTTT[1].I.2"] == "Cuc Tin hoc hoa"
-    out = send(core, "Cục Tin học hóa, Bộ TT&TT")
-    assert answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa, Bộ TT&TT"
-    assert "I.3" in text_of(out)
 
 
 def test_keep_as_typed_by_word_and_by_button(env):
@@ -96,62 +84,75 @@ def test_keep_as_typed_by_word_and_by_button(env):
     out = send(core, "giữ nguyên")
     assert answers(store)[PATH] == TYPED
     assert "I.2" in text_of(out)
-    out = send(core, "Cuc Tin hoc hoa")
+    out = send(core, "Cuc Tin hoc hoa")  # I.2, restored at once
+    assert APPLIED in text_of(out) and answers(store)["HTTT[1].I.2"] != "Cuc Tin hoc hoa"
     press_label(core, out, "Giữ nguyên như đã gõ")
     assert answers(store)["HTTT[1].I.2"] == "Cuc Tin hoc hoa"
-    assert "Ghi là" in text_of(send(core, "Quan ly tai chinh"))  # I.3
-    out = send(core, "không")
-    assert answers(store)["HTTT[1].I.3"] == "Quan ly tai chinh" and "I.4" in text_of(out)
     assert "Cuc Tin hoc hoa" in audit_texts(store)
 
 
-def test_correct_button_then_any_text_is_the_correction(env):
+def test_correct_then_the_next_text_is_the_correction(env):
     core, store = env
     out = start_and_type(core, store)
+    restored = answers(store)[PATH]
     out = press_label(core, out, "Sửa lại")
     assert "gõ lại" in text_of(out)
-    out = send(core, "có")  # after "Sửa lại" even a yes-word is the corrected text
-    assert answers(store)[PATH] == "có"
+    out = send(core, "xong")  # a done word is not a correction: the stored text stays, asked again
+    assert answers(store)[PATH] == restored and "gõ lại" in text_of(out)
+    out = send(core, "Hệ thống quản lý văn bản điện tử")
+    assert answers(store)[PATH] == "Hệ thống quản lý văn bản điện tử"
     assert "I.2" in text_of(out)
+    # by word: "sửa lại" typed instead of choosing
+    send(core, "Cuc Tin hoc hoa")
+    assert "gõ lại" in text_of(send(core, "sửa lại"))
+    send(core, "Cục Tin học hóa, Bộ TT&TT")
+    assert answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa, Bộ TT&TT"
 
 
-def test_accented_answer_gets_no_proposal(env):
+def test_answering_the_next_question_forgets_the_offer(env):
+    core, store = env
+    start_and_type(core, store)
+    restored = answers(store)[PATH]
+    out = send(core, "Cục Tin học hóa")
+    assert answers(store)[PATH] == restored and answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa"
+    assert "I.3" in text_of(out)
+
+
+def test_accented_answer_is_not_touched(env):
     core, store = env
     send(core, "/dien mau2")
     out = send(core, RESTORED)
-    assert "Ghi là" not in text_of(out) and "I.2" in text_of(out)
-    assert answers(store)[PATH] == RESTORED
+    assert APPLIED not in text_of(out) and "I.2" in text_of(out)
+    assert answers(store)[PATH] == RESTORED and history(store, PATH) == [RESTORED]
 
 
-def test_number_field_gets_no_proposal(env):
+def test_number_field_is_not_touched(env):
     core, store = env
     send(core, "/dien bieu04")
     out = send(core, "2019")
-    assert "Ghi là" not in text_of(out)
+    assert APPLIED not in text_of(out)
     assert answers(store)["nam"] == 2019
 
 
-def test_a_command_while_pending_keeps_the_raw_answer(env):
+def test_a_command_while_the_offer_is_open_keeps_what_is_stored(env):
     core, store = env
     start_and_type(core, store)
+    restored = answers(store)[PATH]
     out = send(core, "/xem")
-    assert answers(store)[PATH] == TYPED
-    # the proposal is gone: the next text answers the open question (I.2), not the proposal
-    send(core, "Cục Tin học hóa")
-    assert answers(store)[PATH] == TYPED and answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa"
-    assert "Ghi là" not in text_of(out)
+    assert answers(store)[PATH] == restored and APPLIED not in text_of(out)
+    send(core, "Cục Tin học hóa")  # the offer is gone: the next text answers the open question (I.2)
+    assert answers(store)[PATH] == restored and answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa"
 
 
-def test_a_long_answer_is_proposed_when_stored_at_xong(env):
+def test_a_long_answer_is_restored_once_stored(env):
+    """A long-text answer is stored with its first message (more may follow) and restored then."""
     core, store = env
     send(core, "/dien mau2")
     for line in [RESTORED, "Cục Tin học hóa", "/bo_qua", "/bo_qua"]:
         send(core, line)
-    send(core, "Ket noi lien thong cac he thong thong tin")
-    out = send(core, "xong")
-    assert "Ghi là" in text_of(out)
-    stored = [v for k, v in answers(store).items() if k.endswith("I.5")]
-    assert stored == ["Ket noi lien thong cac he thong thong tin"]
-    send(core, "có")
-    stored = [v for k, v in answers(store).items() if k.endswith("I.5")]
-    assert stored[0] != "Ket noi lien thong cac he thong thong tin" and "ố" in stored[0]
+    typed = "Ket noi lien thong cac he thong thong tin"
+    out = send(core, typed)
+    assert APPLIED in text_of(out)
+    path, stored = next((k, v) for k, v in answers(store).items() if k.endswith("I.5"))
+    assert stored != typed and "ố" in stored and stored in text_of(out)
+    assert typed in history(store, path)

@@ -127,3 +127,55 @@ def test_extension_ok():
 )
 def test_small_talk(text, expected):
     assert small_talk(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("có làm giống tháng trước được không?", {}),
+        ("lam giong thang truoc duoc khong", {}),
+        ("giúp tôi với, hạn nộp mẫu 2 là khi nào", {}),
+        ("trợ giúp thì gõ lệnh nào?", {}),
+        ("tiếp tục thì có mất dữ liệu không?", {}),
+        ("xong chưa?", {"in_form": True, "at_end": True}),
+        ("xuất file được không", {"in_form": True, "at_end": True}),
+        ("hủy thì có mất dữ liệu không?", {"in_form": True, "field_type": "text"}),
+        ("tạm dừng thì có mất không", {"in_form": True, "field_type": "money"}),
+        ("sửa thế nào?", {"in_form": True, "field_type": "month"}),
+        ("có nên hủy không?", {"confirming": True}),
+        ("cho hỏi tên đơn vị ghi đầy đủ hay viết tắt", {"answering": "text"}),
+    ],
+)
+def test_a_question_is_a_question_whatever_command_words_it_holds(text, state):
+    """The question form is judged before command words, "giống tháng trước" and form requests."""
+    intent = classify(text, resolve=Reg().resolve, **state)
+    assert intent.kind == "question", (text, intent)
+
+
+@pytest.mark.parametrize(
+    "text, state, kind",
+    [
+        ("giống tháng trước", {}, "same_as_last"),
+        ("xong", {"in_form": True, "at_end": True}, "export"),
+        ("hủy", {"in_form": True, "field_type": "text"}, "command"),
+        ("trợ giúp", {}, "command"),
+        ("mau 2 cho he thong mot cua", {}, "form_request"),
+        ("làm tiếp mẫu 2 dang dở hôm qua", {}, "command"),
+        ("làm tiếp mẫu 2", {"in_form": True, "field_type": "text"}, "command"),
+        ("Tiếp tục triển khai hệ thống", {"in_form": True, "field_type": "longtext"}, "text"),
+        ("Hệ thống nào cũng phải kết nối", {"in_form": True, "field_type": "text"}, "text"),
+        ("UBND TỈNH BẮC NINH", {"answering": "text"}, "text"),
+        ("có", {"confirming": True}, "yes"),
+    ],
+)
+def test_commands_and_answers_without_a_question_form_keep_their_meaning(text, state, kind):
+    assert classify(text, resolve=Reg().resolve, **state).kind == kind, text
+
+
+@pytest.mark.parametrize("typed, shown", [("Anh Tiến", "ông Tiến"), ("A. Tiến", "ông Tiến"), ("chị Lan", "bà Lan"),
+                                          ("em Hoa", "Hoa"), ("Nguyễn Văn An", "Nguyễn Văn An"), ("Anh", "Anh")])
+def test_people_are_echoed_formally(typed, shown):
+    from bot.conversation.profile import describe, formal_person
+
+    assert formal_person(typed) == shown
+    assert f"Người liên hệ: {shown}" in describe({"nguoi_lien_he": typed})

@@ -130,9 +130,56 @@ def test_restoring_only_ever_adds_marks(text):
 
 
 def test_model_loads_lazily():
-    code = ("import vntext.diacritics as d; assert d.load_model.cache_info().currsize == 0; "
-            "d.restore('ket noi'); assert d.load_model.cache_info().currsize == 1")
+    code = ("import vntext.diacritics as d; assert not d.is_loaded(); "
+            "d.restore('ket noi'); assert d.is_loaded()")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_model_loads_once_when_threads_ask_together():
+    """A fresh process: 8 threads ask for the model at once; it is read once and all get the same object."""
+    code = """
+import threading
+import vntext.diacritics as d
+reads = []
+original = d.LanguageModel.__init__
+def counting(self, *args, **kwargs):
+    reads.append(1)
+    original(self, *args, **kwargs)
+d.LanguageModel.__init__ = counting
+start = threading.Barrier(8)
+got = []
+def ask():
+    start.wait()
+    got.append(d.restore("ket noi lien thong"))
+    got.append(id(d.load_model()))
+threads = [threading.Thread(target=ask) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+assert len(reads) == 1, reads
+assert len(set(got)) == 2 and len(got) == 16, got
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_context_text_is_tokenized_once():
+    """Per proposal the chat builds a Restorer with the dispatch as context: the dispatch's tokens are
+    cached, so only texts not seen before are read again; the result does not depend on the cache."""
+    from vntext import diacritics as d
+
+    dispatch = "Sở Thông tin và Truyền thông tổng hợp báo cáo ứng dụng công nghệ thông tin của các đơn vị. " * 3
+    typed = "bao cao ung dung cong nghe thong tin"
+    d._context_pairs.cache_clear()
+    first = d.Restorer(context=[dispatch, "Câu trả lời một"]).restore(typed)
+    misses = d._context_pairs.cache_info().misses
+    second = d.Restorer(context=[dispatch, "Câu trả lời hai"]).restore(typed)
+    info = d._context_pairs.cache_info()
+    assert info.misses == misses + 1 and info.hits >= 1  # only the new answer was read
+    d._context_pairs.cache_clear()
+    assert first == second == d.Restorer(context=[dispatch, "Câu trả lời hai"]).restore(typed)
 
 
 def test_cli_arguments_and_stdin():
@@ -159,3 +206,44 @@ def test_cli_context_file(tmp_path):
                            "Nguoi ky: Le Thi Ngoc Khue"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           check=True)
     assert done.stdout == "Người ký: Lê Thị Ngọc Khuê\n"
+
+
+def _path_score(r: Restorer, path: tuple[tuple[int, float], ...]) -> float:
+    """The score of one candidate sequence, word by word (the quantity the decoder maximises)."""
+    import numpy as np
+
+    ids = [r.lm.ids["<s>"], r.lm.ids["<s>"], *[w for w, _ in path], r.lm.ids["</s>"]]
+    total = sum(bonus for _, bonus in path)
+    for u, v, w in zip(ids, ids[1:], ids[2:]):
+        total += float(r._score(np.array([u]), np.array([v]), np.array([w]))[0])
+    return total
+
+
+@pytest.mark.parametrize("with_context", [False, True])
+@pytest.mark.parametrize("typed", ["So Tai chinh bao cao", "mua may tinh cho xa", "Cong van nay gui Bo"])
+def test_decoder_returns_the_best_sequence(typed, with_context):
+    """The array Viterbi search equals an exhaustive search over every candidate sequence (3 candidates
+    a syllable), with and without a context model (whose words get ids after the shipped vocabulary)."""
+    import itertools
+
+    context = ["Sở Tài chính báo cáo Bộ Tài chính về mua máy tính cho xã."] if with_context else []
+    r = Restorer(context=context)
+    tokens = tokenize(typed)
+    choices = [r._choices(typed, tokens, i)[:3] for i in range(len(tokens))]
+    best = max(itertools.product(*choices), key=lambda path: _path_score(r, path))
+    got = tuple((w, dict(c)[w]) for c, w in zip(choices, r._decode(choices)))
+    assert _path_score(r, got) == pytest.approx(_path_score(r, best))  # the best score (a tie may differ)
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("Sở Tài chính báo cáo", 0, True),     # a name starts the sentence
+    ("So TTTT", 0, True),                  # a body and its abbreviation
+    ("Tỉnh tổ chức hội nghị", 0, False),   # an ordinary first word
+    ("báo cáo của Sở Tài chính", 3, True),  # capitalised inside
+    ("BÁO CÁO TỔNG HỢP", 0, False),        # shouting is not a name
+    ("Kết quả. Sở đã báo cáo", 2, False),   # a new sentence, next word in lower case
+])
+def test_capitalised_names(text, index, expected):
+    from vntext.diacritics import in_capitalised_name
+
+    assert in_capitalised_name(text, tokenize(text), index) is expected

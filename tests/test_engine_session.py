@@ -24,6 +24,14 @@ def _at(session: FormSession, code: str) -> FormSession:
     return session
 
 
+def _collecting(session: FormSession, code: str) -> FormSession:
+    """``session`` on long-text field ``code`` after “Viết thêm”: messages are paragraphs until “xong”."""
+    _at(session, code)
+    step = session.command("write_more")
+    assert step.error is None, step.error
+    return session
+
+
 # ------------------------------------------------------------------ regression: issue 8's lost paragraph
 
 PARAGRAPH = "Hệ thống đã vận hành ổn định tại 12 đơn vị, phục vụ 3.000 cán bộ."
@@ -32,11 +40,11 @@ PARAGRAPH = "Hệ thống đã vận hành ổn định tại 12 đơn vị, ph�
 @pytest.mark.parametrize("typed", ["/sua I.2", "sửa I.2", "/quay_lai", "quay lại", "/xem", "xem lại", "/tam_dung",
                                    "/bo_qua", "/xong", "xong", "/hoan_tat", "/huy", "trợ giúp", "/sua II.2"])
 def test_acknowledged_paragraph_survives_any_command(templates, typed):
-    session = _at(FormSession.start(templates.get("mau2")), "II.1")
+    session = _collecting(FormSession.start(templates.get("mau2")), "II.1")
     path = session.prompt().path
     assert path.endswith("II.1") and session.prompt().type == "longtext"
     step = session.answer(PARAGRAPH)
-    assert "Đã nhận đoạn 1" in step.reply and session.pending_text == PARAGRAPH
+    assert "Đã nhận 1 đoạn" in step.reply and session.pending_text == PARAGRAPH
     step = session.answer(typed)
     session = FormSession.from_json(session.template, session.to_json())  # what the bot stores
     assert PARAGRAPH in (session.answers["HTTT"][0].get("II.1") or ""), (typed, step.replies)
@@ -44,7 +52,7 @@ def test_acknowledged_paragraph_survives_any_command(templates, typed):
 
 
 def test_leaving_mid_answer_and_coming_back_continues_the_same_answer(templates):
-    session = _at(FormSession.start(templates.get("mau2")), "II.1")
+    session = _collecting(FormSession.start(templates.get("mau2")), "II.1")
     session.answer("Đoạn thứ nhất.")
     session.answer("/sua I.2")
     session.answer("Sở Thông tin và Truyền thông")  # I.2 answered; the walk returns to II.1 (not yet done)
@@ -58,7 +66,7 @@ def test_leaving_mid_answer_and_coming_back_continues_the_same_answer(templates)
 
 
 def test_clear_discards_what_was_stored_from_the_unfinished_answer(templates):
-    session = _at(FormSession.start(templates.get("mau2")), "II.1")
+    session = _collecting(FormSession.start(templates.get("mau2")), "II.1")
     session.answer("Một đoạn sẽ bị xóa.")
     session.answer("xem lại")  # stores it (unfinished)
     assert session.answers["HTTT"][0]["II.1"] == "Một đoạn sẽ bị xóa."
@@ -80,7 +88,7 @@ def test_a_finished_answer_is_replaced_only_by_a_new_one(templates):
 
 
 def test_flush_stores_pending_text_before_a_side_question(templates):
-    session = _at(FormSession.start(templates.get("mau2")), "II.1")
+    session = _collecting(FormSession.start(templates.get("mau2")), "II.1")
     session.answer(PARAGRAPH)
     step = session.flush()
     assert session.pending_text is None and session.answers["HTTT"][0]["II.1"] == PARAGRAPH
@@ -94,7 +102,7 @@ def test_flush_stores_pending_text_before_a_side_question(templates):
 _TYPED = {
     "back": ["/quay_lai", "quay lại"], "skip": ["/bo_qua", "bỏ qua"], "review": ["/xem", "xem lại"],
     "done": ["xong", "/xong"], "finish": ["/hoan_tat", "hoàn thành"], "pause": ["/tam_dung"],
-    "help": ["trợ giúp"], "clear": ["xóa hết"], "undo": ["xóa đoạn cuối"],
+    "help": ["trợ giúp"], "clear": ["xóa hết"], "undo": ["xóa đoạn cuối"], "write_more": ["viết thêm", "/viet_them"],
 }
 _ACTIONS = st.one_of(
     st.tuples(st.just("para"), st.integers(0, 10**6)),
@@ -104,6 +112,7 @@ _ACTIONS = st.one_of(
     st.tuples(st.just("typed"), st.sampled_from([t for ts in _TYPED.values() for t in ts])),
     st.tuples(st.just("button"), st.integers(0, 20)),
     st.tuples(st.just("restart"), st.none()),
+    st.tuples(st.just("plus"), st.integers(0, 10**6)),
     st.tuples(st.just("flush"), st.none()),
 )
 
@@ -123,35 +132,31 @@ def test_every_acknowledged_paragraph_is_kept(templates, template_id, actions):
     codes = [r.field.code for r in template.fields() if r.field.type == "longtext"][:3]
     codes.append(next((r.field.code for r in template.fields() if r.field.type not in ("longtext", "table")), codes[0]))
     acked: dict[str, list[str]] = {}   # path -> paragraphs the bot acknowledged (that must be kept)
-    finished: set[str] = set()         # paths whose answer was completed (a new paragraph starts anew)
     for n, (kind, value) in enumerate(actions):
         prompt = session.prompt()
         here = prompt.path
         in_long = session.state.mode == "longtext"
-        if kind == "para":
+        if kind in ("para", "plus"):
             text = f"Đoạn {n}-{value}: nội dung báo cáo."
-            step = session.answer(text)
-            if "Đã nhận đoạn" in step.reply:
-                if here in finished:
-                    acked[here], finished = [], finished - {here}
+            more_for = session.state.pending.get("more_for")
+            step = session.answer(("+ " if kind == "plus" else "") + text)
+            if "Đã nhận" in step.reply:  # a paragraph of an answer being collected
                 acked.setdefault(here, []).append(text)
+            elif "Đã thêm một đoạn" in step.reply:  # "+ …" added to the answer just stored
+                acked.setdefault(more_for, []).append(text)
+            elif step.reply.startswith("Đã ghi"):  # the whole answer in one message (replaces the old one)
+                acked[here] = [text]
         elif kind in ("typed", "goto"):
             value = f"/sua {codes[value]}" if kind == "goto" else value
             name = commands.parse(value)[0]
-            had_text = bool(session.state.pending.get("buffer")) if in_long else False
             step = session.answer(value)
             if in_long and name == "clear":
                 acked[here] = []
             elif in_long and name == "undo" and acked.get(here):
                 acked[here].pop()
-            elif in_long and name in ("done", "skip") and had_text and step.error is None:
-                finished.add(here)
         elif kind == "button" and prompt.choices:
             choice = prompt.choices[value % len(prompt.choices)]
-            had_text = bool(session.state.pending.get("buffer")) if in_long else False
             step = session.command(choice.command, choice.arg)
-            if in_long and choice.command in ("done", "skip") and had_text and step.error is None:
-                finished.add(here)
         elif kind == "restart":
             session = FormSession.from_json(session.template, session.to_json())
         else:

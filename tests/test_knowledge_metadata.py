@@ -83,7 +83,7 @@ def test_1485_metadata():
     assert "nptien@mic.gov.vn" in deadline.sentence
     assert d.emails == ["nptien@mic.gov.vn"]
     assert d.phones == ["04-35378201- ext.403"]
-    assert d.contacts == ["Anh Tiến"]
+    assert d.contacts == ["Ông Tiến"]  # "A.Tiến" in the dispatch, named formally
     assert d.templates == []
 
 

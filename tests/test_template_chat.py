@@ -79,15 +79,15 @@ def test_published_template_is_offered_in_the_menu_and_by_name(core: Core) -> No
     assert "Số liệu kết quả chuyển đổi số" in "\n".join(
         c.label for o in core.handle(Incoming.message("terminal", OFFICIAL, "/mau")) for c in o.all_choices()
     ) + say(core, OFFICIAL, "/mau")
-    assert "Bắt đầu điền: Biểu số 01 — Số liệu kết quả chuyển đổi số" in say(core, OFFICIAL, "/dien biểu số 01")
+    assert "Bắt đầu điền Biểu số 01 — Số liệu kết quả chuyển đổi số" in say(core, OFFICIAL, "/dien biểu số 01")
 
 
 def test_a_name_shared_by_dispatches_follows_the_users_current_dispatch(core: Core) -> None:
     upload(core, FORMS / "d01_stttt_cds_quy.docx")
     say(core, ADMIN, "/duyet bieu_so_01_1125")
-    assert "Bắt đầu điền: Biểu số 01 — Số liệu" in say(core, "u2", "/dien biểu số 01")  # most recent dispatch
+    assert "Bắt đầu điền Biểu số 01 — Số liệu" in say(core, "u2", "/dien biểu số 01")  # most recent dispatch
     assert "Bắt đầu điền" in say(core, OFFICIAL, "/dien bieu04")  # a draft of 232/BTTTT-KHTC is open
-    assert "Bắt đầu điền: Biểu 01/BCKH" in say(core, OFFICIAL, "/dien biểu số 01")
+    assert "Bắt đầu điền Biểu 01/BCKH" in say(core, OFFICIAL, "/dien biểu số 01")
 
 
 def test_a_form_sent_later_becomes_its_dispatchs_template(core: Core, tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_a_form_sent_later_becomes_its_dispatchs_template(core: Core, tmp_path: 
     record = core.svc.templates.record("mau_so_01_1485")
     assert record.dispatch == "1485/BTTTT-UDCNTT" and record.status == "draft"
     assert "phiên bản 2" in say(core, ADMIN, "/duyet mau_so_01_1485")
-    assert "Bắt đầu điền: Mẫu số 01" in say(core, OFFICIAL, "/dien mẫu số 01 1485")
+    assert "Bắt đầu điền Mẫu số 01" in say(core, OFFICIAL, "/dien mẫu số 01 1485")
 
 
 def test_a_form_without_its_dispatch_number_is_attached_by_the_admin(core: Core, tmp_path: Path) -> None:
@@ -120,3 +120,30 @@ def test_a_form_without_its_dispatch_number_is_attached_by_the_admin(core: Core,
     record = lib.record(draft.id)
     assert record.dispatch == "1485/BTTTT-UDCNTT" and record.data["source"]["dispatch"] == "1485/BTTTT-UDCNTT"
     assert say(core, ADMIN, f"/sua_mau {draft.id} cong_van  ") == tt.EDIT_USAGE
+
+
+def test_the_missing_1485_form_is_listed_until_an_admin_sends_it(core: Core, tmp_path: Path) -> None:
+    listed = say(core, ADMIN, "/mau_thieu")
+    assert tt.MISSING_HEADER in listed and "Công văn 1485/BTTTT-UDCNTT: “Mẫu báo cáo”" in listed
+    assert "xin gửi kèm theo" in listed and tt.MISSING_INVITE in listed
+    assert "1485/BTTTT-UDCNTT" in say(core, ADMIN, "/bannhap")  # under the drafts list too
+    assert say(core, OFFICIAL, "/mau_thieu").endswith(tt.ADMIN_ONLY)
+    form = ("Mẫu số 01\nTÌNH HÌNH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN THÁNG\n"
+            "(Kèm theo Công văn số 1485/BTTTT-UDCNTT ngày 22/5/2009 của Bộ Thông tin và Truyền thông)\n\n"
+            "I. HẠ TẦNG KỸ THUẬT\nII. ỨNG DỤNG TRONG NỘI BỘ\nIII. KIẾN NGHỊ (nếu có)\n")
+    path = tmp_path / "mau-1485.txt"
+    path.write_text(form, encoding="utf-8")
+    upload(core, path)
+    assert say(core, ADMIN, "/mau_thieu") == tt.MISSING_NONE
+
+
+def test_admin_merges_two_fields_of_a_draft(core: Core) -> None:
+    upload(core, FORMS / "d01_stttt_cds_quy.docx")
+    assert say(core, ADMIN, "/gop_muc phu_luc_i_1125") == tt.MERGE_USAGE
+    assert "không có mục “IX”" in say(core, ADMIN, "/gop_muc phu_luc_i_1125 I.1 IX")
+    assert "Chưa sửa được" in say(core, ADMIN, "/gop_muc phu_luc_i_1125 I I.2")  # a section and a field
+    said = say(core, ADMIN, "/gop_muc phu_luc_i_1125 I.1 I.2 Công tác chỉ đạo và kế hoạch")
+    assert "gộp I.2 vào I.1" in said and "phiên bản 2" in said
+    data = core.svc.templates.record("phu_luc_i_1125").data
+    codes = [i.get("field") or i.get("section") for s in data["sections"] for i in s.get("items", [])]
+    assert "I.2" not in codes and "I.1" in codes

@@ -107,3 +107,13 @@ def test_without_a_database_the_builtin_templates_still_list(capsys, tmp_path: P
     with pytest.raises(SystemExit):
         cli.main(["template", "publish", "bieu_so_01_1125"])
     template_cli.library.cache_clear()
+
+
+def test_templates_json_lists_the_form_a_dispatch_says_it_attaches_but_lacks(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "templates", "--json")
+    assert code == 0
+    [entry] = [e for e in json.loads(out) if e["status"] == "missing"]
+    assert entry["id"] is None and entry["source"]["dispatch"] == "1485/BTTTT-UDCNTT"
+    assert "xin gửi kèm theo" in entry["source"]["quote"]
+    code, text, _ = run(capsys, "templates")
+    assert "1485/BTTTT-UDCNTT: “Mẫu báo cáo”" in text

@@ -141,3 +141,18 @@ def test_extraction_notes_stay_with_the_template(lib: TemplateLibrary) -> None:
     lib.publish(tid)
     assert lib.record(tid).notes == list(issues)  # carried to the next version
     assert f"# Cần xem lại: {issues[0]}" in lib.export_yaml(tid)
+
+
+def test_choose_asks_only_when_nothing_ranks_the_dispatches_sharing_a_name(store: Store) -> None:
+    same_day = dt.date(2024, 9, 12)
+    lib = TemplateLibrary(store, dispatch_date=lambda so: same_day)  # every dispatch the same day
+    extract_and_store(FORMS / "d01_stttt_cds_quy.docx", lib)
+    lib.publish("bieu_so_01_1125")
+    picked, ask = lib.choose("biểu số 01")
+    assert picked is None and {t.id for t in ask} == {"bieu01", "bieu_so_01_1125"}
+    assert lib.choose("biểu số 01", dispatch="232/BTTTT-KHTC")[0].id == "bieu01"  # the user's dispatch
+    assert lib.choose("biểu số 01 của công văn 1125")[0].id == "bieu_so_01_1125"  # a number in the words
+    assert lib.choose("bieu04") == (lib.get("bieu04"), [])  # one template: no question
+    assert lib.choose("mẫu không có") == (None, [])
+    dated = TemplateLibrary(store, dispatch_date=DATES.get)  # different dates: the most recent, no question
+    assert dated.choose("biểu số 01")[0].id == "bieu_so_01_1125"

@@ -69,7 +69,7 @@ from bot.terminal import banner  # noqa: E402
 
 ROWS = ["HT thuế; Tổng cục Thuế; Thuế; đang triển khai; QĐ 1; 2015-2016; ",
         "HT hải quan; Tổng cục Hải quan; Hải quan; đã triển khai xong; QĐ 2; 2014-2015; "]
-PASTED = "Bạn vừa dán 2 dòng"
+PASTED = "Ông/bà vừa dán 2 dòng"
 
 
 @pytest.fixture()
@@ -87,7 +87,7 @@ def test_piped_block_is_one_message(core):
     TerminalChat(core, input=io.StringIO("\n".join(lines) + "\n"), output=out, user_id="p1").run(greet=False)
     text = out.getvalue()
     assert PASTED in text  # both rows reached the engine together
-    assert text.count("Bạn vừa dán") == 1 and "Đã ghi 2 dòng" in text
+    assert text.count("Ông/bà vừa dán") == 1 and "Đã ghi 2 dòng" in text
 
 
 def test_piped_lines_without_a_block_stay_separate_and_eof_inside_a_block_keeps_the_text(core):

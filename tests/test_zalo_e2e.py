@@ -138,14 +138,13 @@ def test_restart_mid_form_resumes_at_same_field(kb, data_dir, tmp_path):
                     await chat.say(uid, text)
             async with Chat(server, kb, tmp_path) as chat:  # a new process over the same data
                 before = await chat.say(uid, "/start")
-                after = await chat.say(uid, "Mục tiêu dòng 2\nxong")
                 user = chat.store.get_or_create_user("zalo", uid)
                 state = chat.store.get_user_state(user.id)
                 answers = chat.store.answers(state.active_session_id, user_id=user.id)
-        return before, after, answers
+        return before, answers
 
-    before, after, answers = run(scenario())
-    assert "I.5" in joined(before)
+    before, answers = run(scenario())
+    # A long-text answer is one message (the engine stores it and moves on): the restart resumes at I.6.
+    assert "I.6" in joined(before)
     assert answers["HTTT[1].I.1"] == "Hệ thống một cửa điện tử"
-    assert "Mục tiêu dòng 1" in answers["HTTT[1].I.5"] and "Mục tiêu dòng 2" in answers["HTTT[1].I.5"]
-    assert "I.6" in joined(after)
+    assert answers["HTTT[1].I.5"].strip() == "Mục tiêu dòng 1"

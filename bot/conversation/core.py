@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot import texts
-from bot.conversation import drafts, pending, router, views
+from bot.conversation import drafts, pending, restoring, router, views
 from bot.conversation.context import Ctx, Services
 from bot.conversation.intents import Intent, classify, small_talk
 from bot.conversation.messages import Incoming, Outgoing
@@ -76,6 +76,9 @@ class Core:
         """Reminders due now for users of ``channel``, marked sent; (channel user id, message) pairs.
 
         Never raises: a database failure is logged and nothing is due (the reminders stay stored)."""
+        from bot import ingest_jobs
+
+        ingest_jobs.maintain(self.svc)  # background ingest: restart dead runners, reload the index
         try:
             return drafts.due_reminders(self.svc, channel)
         except Exception:
@@ -110,8 +113,12 @@ class Core:
                 return out + views.template_menu(ctx)
         where = router.state_of(ctx)
         intent = self._classify(ctx, where)
-        if where == "confirm" and intent.kind not in ("yes", "no", "command", "press", "file", "other"):
-            ctx.set_flow(None)  # the user moved on: forget the question
+        moved_on = (where == "confirm" and intent.kind not in ("yes", "no", "question", "command", "press", "file",
+                                                               "other")) or (
+            where == "restore" and intent.kind not in ("command", "press", "file", "other")
+            and not restoring.claims(ctx, intent))
+        if moved_on:
+            ctx.set_flow(None)  # the user moved on: forget the question (or the undo offer)
             where = router.state_of(ctx)
             intent = self._classify(ctx, where)
         return out + router.route(ctx, where, intent)
@@ -131,6 +138,8 @@ class Core:
                 prompt.type is None or prompt.type in ACK_ANSWER_TYPES or prompt.options
                 or any(c.role == "answer" for c in prompt.choices))),
             confirming=where == "confirm",
+            answering="text" if where in ("profile", "restore") else None,
+            asks=form.is_question if form is not None else None,
             resolve=ctx.resolve,
         )
 

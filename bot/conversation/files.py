@@ -1,4 +1,10 @@
-"""Dispatch files sent by admins: checked (type and size from ``bot.uploads``), saved, ingested."""
+"""Dispatch files sent by admins: checked (type and size from ``bot.uploads``), saved, ingested.
+
+With a knowledge base on disk the ingestion is a background job (``bot.ingest_jobs``): the admin is
+answered at once, progress and the outcome come later through the reminder loop, and
+``/huy_nhap_file`` stops it, ``/tien_do_nhap_file`` shows it. Without one (tests, a core given no
+index) the file is ingested in the conversation as before.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import texts
+from bot import texts_jobs as tj
 from bot.conversation import template_admin
 from bot.conversation.context import Ctx
 from bot.conversation.messages import Outgoing
@@ -34,6 +41,12 @@ def upload(ctx: Ctx) -> list[Outgoing]:
 
     path = sub_dir("uploads") / f"{ctx.svc.now():%Y%m%d-%H%M%S}-{safe}"
     path.write_bytes(incoming.data)
+    from bot import ingest_jobs
+
+    if ingest_jobs.background_enabled(ctx.svc):
+        job = ingest_jobs.submit(ctx.svc, ctx.user_id, path, safe)
+        ctx.store.audit(ctx.user_id, "ingest_queued", name=safe, path=str(path), job=job.id)
+        return [Outgoing(tj.JOB_QUEUED.format(name=safe))]
     result, intake = _ingest(ctx, path)
     ctx.store.audit(ctx.user_id, "ingest", name=safe, path=str(path),
                     drafts=[stored.template.id for stored, _, _ in intake.drafts] if intake else [])
@@ -54,3 +67,23 @@ def _ingest(ctx: Ctx, path: Path) -> tuple[Any, Any]:
     from bot.ingest import ingest_dispatch
 
     return ingest_dispatch(path, ctx.svc.knowledge, ctx.svc.templates, created_by=ctx.user_id)
+
+
+def command(ctx: Ctx, text: str) -> list[Outgoing] | None:
+    """``/huy_nhap_file`` (stop this admin's background ingest) and ``/tien_do_nhap_file`` (where it
+    stands); None for any other text."""
+    head = (text or "").strip().split(" ", 1)[0]
+    name = head[1:].split("@", 1)[0].lower() if head.startswith("/") else ""
+    if name not in (tj.CANCEL_COMMAND, tj.STATUS_COMMAND):
+        return None
+    if not ctx.event.is_admin:
+        return [Outgoing(tj.ADMIN_ONLY)]
+    from bot import ingest_jobs
+
+    if name == tj.STATUS_COMMAND:
+        return [Outgoing(ingest_jobs.status(ctx.store, ctx.user_id))]
+    jobs = ingest_jobs.cancel(ctx.store, ctx.user_id)
+    if not jobs:
+        return [Outgoing(tj.JOB_NONE_OPEN)]
+    ctx.store.audit(ctx.user_id, "ingest_cancel", jobs=[j.id for j in jobs])
+    return [Outgoing(tj.JOB_CANCEL_ASKED.format(count=len(jobs), names=", ".join(f"“{j.name}”" for j in jobs)))]

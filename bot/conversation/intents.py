@@ -1,13 +1,19 @@
 """What did the user mean? Classified ONCE per message, then routed by :mod:`bot.conversation.router`.
 
-The question/answer rule (while a form question is open), in order:
+The question/answer rule (while the bot waits for an answer):
 
 1. A leading ``?`` or ``hỏi:`` always makes a question (the explicit escape hatch).
-2. Questions whose answers are not free text (number, money, date, yes/no, choice, table ...): the
-   input is a question if it contains ``?`` or a question word/phrase (gì, nào, sao, khi nào, bao
-   giờ, ai, ở đâu, có phải, như thế nào, là gì, bao nhiêu ...), compared without diacritics.
-3. Free-text questions: an answer may legitimately contain "nào" or even a "?", so the input is a
-   question only if it ends with ``?`` AND contains a question word, or it ends with a question word.
+2. In a form, the form decides for its current field or table column
+   (:meth:`forms.session.FormSession.is_question`, i.e. :func:`forms.questions.looks_like_question`):
+   for numbers, money, dates, yes/no and choices a value that parses is an answer, anything else with
+   a "?" or a question word (gì, nào, sao, khi nào, bao nhiêu ...) is a question; free text is a
+   question only in an explicit question form (a final "?", "cho hỏi …", "… là gì", "… được không").
+3. A profile answer or the correction after "Sửa lại" (diacritics offer) follows the free-text rule.
+
+The question comes FIRST: a message judged a question (by the rule above, or, with no answer
+expected, by its form: a ``?``, a question word, or a closing "được không"/"có ... không") is a
+question whatever words it contains, so "có làm giống tháng trước được không?", "xong chưa?" or
+"hủy thì có mất dữ liệu không?" never run a command. Only a slash command outranks it.
 
 Commands come from :mod:`forms.commands` (the one vocabulary shared with the engine): a slash
 command anywhere; a bare word only for the bot's own ("global") commands, and only outside a form
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms import commands
+from forms.questions import looks_like_question
 from vntext.text import NO_WORDS, YES_WORDS, fold, word_key
 
 _QUESTION_PHRASES = (
@@ -32,8 +39,11 @@ _QUESTION_PHRASES = (
 # Phrases that, when they end the input, mark a question even in a free-text field.
 _TRAILING_PHRASES = (
     "gi", "nao", "khi nao", "bao gio", "o dau", "nhu the nao", "the nao", "la gi", "bao nhieu",
-    "cho ai", "la ai", "ai ky", "tai sao", "vi sao",
+    "cho ai", "la ai", "ai ky", "tai sao", "vi sao", "duoc khong", "phai khong", "duoc chua", "khong a",
+    "chua a", "hay khong",
 )
+# "có ... không" / "đã ... chưa" closing a message of several words: a yes/no question (not in free text).
+_YES_NO_FRAME = re.compile(r"^ (co|da|con|duoc|phai) .+ (khong|chua) $")
 FREE_TEXT_TYPES = frozenset({"text", "longtext"})
 _ACTION_WORDS = ("lam", "dien", "lap", "tao", "soan", "viet", "bat dau", "nhap", "can", "muon", "khai")
 _TEMPLATE_REF = re.compile(r"\b(mau|bieu|phu luc|thuyet minh)\s*(so\s*)?[0-9]+\b")
@@ -83,10 +93,20 @@ def ends_with_question_word(text: str) -> bool:
     return any(words.endswith(f" {phrase} ") for phrase in _TRAILING_PHRASES)
 
 
+def has_question_form(text: str) -> bool:
+    """The shape of a question, whatever is expected: a "?", a question word, a closing question
+    phrase ("... được không"), or a "có ... không" frame."""
+    words = _padded(text)
+    return ("?" in text or has_question_word(text) or ends_with_question_word(text)
+            or bool(_YES_NO_FRAME.match(words)) or looks_like_question(text, "text"))
+
+
 def is_question(text: str, field_type: str | None = None) -> bool:
     """The module's rule: is ``text`` a question rather than an answer to a field of ``field_type``?
 
-    ``field_type`` None means no question is open: then any non-empty text is a question.
+    ``field_type`` None means no question is open: then any non-empty text is a question. With a
+    type, the forms' own rule decides (:func:`forms.questions.looks_like_question`: a value that
+    parses is an answer; free text needs an explicit question form).
     """
     explicit, body = strip_question_marker(text)
     if explicit:
@@ -95,9 +115,7 @@ def is_question(text: str, field_type: str | None = None) -> bool:
         return False
     if field_type is None:
         return True
-    if field_type.lower() in FREE_TEXT_TYPES:
-        return (body.endswith("?") and has_question_word(body)) or ends_with_question_word(body)
-    return "?" in body or has_question_word(body)
+    return looks_like_question(body, field_type.lower())
 
 
 def small_talk(text: str) -> str | None:
@@ -128,14 +146,18 @@ def template_reference(text: str) -> str | None:
 def form_request(text: str, resolve: Callable[[str], Any]) -> Any:
     """If the user asks to fill a form ("tôi cần làm biểu 04"), the template; else None.
 
-    It must carry an action word and name a template ``resolve`` knows; a question never is one.
+    It must name a template ``resolve`` knows, and either carry an action word or open with the
+    template's name followed by what it is for ("mẫu 2 cho hệ thống một cửa", "biểu 04 năm 2019"); a
+    bare name ("biểu 04") or a question never is one.
     """
-    if has_question_word(text) or "?" in text:
+    if has_question_form(text):
         return None
     words = _padded(text)
-    if not any(f" {w} " in words for w in _ACTION_WORDS):
+    reference = template_reference(text)
+    opens_with_name = bool(reference) and words.startswith(" " + reference + " ") and len(words) > len(reference) + 3
+    if not opens_with_name and not any(f" {w} " in words for w in _ACTION_WORDS):
         return None
-    candidates = [template_reference(text) or ""]
+    candidates = [reference or ""]
     for w in sorted(_ACTION_WORDS, key=len, reverse=True):
         idx = words.find(f" {w} ")
         if idx >= 0:
@@ -172,20 +194,31 @@ class Intent:
 
 
 def classify(text: str, *, in_form: bool = False, field_type: str | None = None, at_end: bool = False,
-             ack_is_answer: bool = False, confirming: bool = False,
+             ack_is_answer: bool = False, confirming: bool = False, answering: str | None = None,
+             asks: Callable[[str], bool] | None = None,
              resolve: Callable[[str], Any] = lambda _: None) -> Intent:
     """The intent of typed ``text``.
 
     ``in_form``: a draft is open (``field_type`` of its question; ``at_end`` when every question is
-    answered; ``ack_is_answer`` when "ok"/"vâng" may answer it); ``confirming``: a yes/no question
-    of the bot is pending.
+    answered; ``ack_is_answer`` when "ok"/"vâng" may answer it); ``answering``: outside a form, the type
+    of answer the bot waits for (a profile field: "text"), so a question is told from an answer;
+    ``asks``: the open form's own check "is this a question for the current field or column"
+    (:meth:`forms.session.FormSession.is_question`), preferred to ``field_type``; ``confirming``: a
+    yes/no question of the bot is pending.
     """
     parsed = commands.parse(text)
     if text.strip().startswith("/"):
         return Intent("command", text, *(parsed or (None, text.strip().split()[0])))
+    explicit, body = strip_question_marker(text)
+    if body and (explicit or (asks(body) if in_form and asks is not None
+                              else _asks(text, in_form, field_type, answering))):
+        return Intent("question", body)  # before any command word it may contain
     name = parsed[0] if parsed is not None else None
     if name is not None and commands.COMMANDS[name].scope == "global" and not in_form:
         return Intent("command", text, name, parsed[1])  # type: ignore[index]
+    arg = parsed[1] if parsed is not None else None
+    if in_form and name == "resume" and arg and resolve(template_reference(arg) or arg):
+        return Intent("command", text, name, arg)  # "làm tiếp mẫu 2" names another draft: not an answer
     if in_form and name in BOT_FORM_WORDS and parsed[1] is None:  # type: ignore[index]
         return Intent("command", text, name)  # "tạm dừng", "hủy": the bot asks/stores first
     key = word_key(text)
@@ -194,17 +227,24 @@ def classify(text: str, *, in_form: bool = False, field_type: str | None = None,
     if confirming and (key in CONFIRM_YES or key in CONFIRM_NO):
         return Intent("yes" if key in CONFIRM_YES else "no", text)
     talk = small_talk(text)
-    if talk is not None and not (in_form and talk == "ack" and ack_is_answer):
+    if talk is not None and not ((in_form or answering) and talk == "ack" and ack_is_answer):
         return Intent("small_talk", text, talk=talk)
-    explicit, body = strip_question_marker(text)
-    if in_form:
-        # At the end of a form the engine still takes typed commands: judge like a non-free-text field.
-        if explicit or is_question(text, field_type or "choice"):
-            return Intent("question", body)
+    if in_form or answering:
         return Intent("text", text)
     if is_same_as_last_month(text):
         return Intent("same_as_last", text)
-    template = None if explicit else form_request(text, resolve)
+    template = form_request(text, resolve)
     if template is not None:
         return Intent("form_request", text, template=template)
     return Intent("question", body or text)
+
+
+def _asks(text: str, in_form: bool, field_type: str | None, answering: str | None) -> bool:
+    """Whether ``text`` is a question (see the module docstring), given what the bot waits for."""
+    if in_form:
+        # At the end of a form the engine still takes typed commands: judge like a non-free-text field.
+        return is_question(text, field_type or "choice")
+    if answering:
+        return is_question(text, answering)
+    explicit, _ = strip_question_marker(text)
+    return explicit or has_question_form(text)

@@ -80,6 +80,20 @@ def missing(profile: dict[str, Any], needed: tuple[str, ...]) -> list[str]:
     return [f for f in FIELDS if f in needed and f not in OPTIONAL and not profile.get(f)]
 
 
+PERSON_FIELDS = frozenset({"nguoi_ky", "nguoi_lien_he"})
+
+
+def formal_person(name: str) -> str:
+    """A person as the bot names them in official wording: "Anh Tiến" → "ông Tiến", "chị Lan" → "bà Lan"."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    formal = texts.FORMAL_ADDRESS.get(fold(words[0]).rstrip("."))
+    if formal is None:
+        return name
+    return " ".join(([formal] if formal else []) + words[1:])
+
+
 def describe(profile: dict[str, Any]) -> str:
     if not any(profile.get(f) for f in FIELDS):
         return texts.PROFILE_EMPTY
@@ -88,6 +102,8 @@ def describe(profile: dict[str, Any]) -> str:
         value = profile.get(name)
         if isinstance(value, list):
             value = "; ".join(value)
+        elif isinstance(value, str) and name in PERSON_FIELDS:
+            value = formal_person(value)
         lines.append(f"• {texts.PROFILE_LABELS[name]}: {value or '—'}")
     return texts.PROFILE_SHOW.format(lines="\n".join(lines))
 
@@ -116,8 +132,9 @@ def command(ctx: Ctx, arg: str | None) -> list[Outgoing]:
     return [Outgoing(describe(profile), [[Choice(texts.BTN_EDIT_PROFILE, EditProfile())]])]
 
 
-def reask(ctx: Ctx, flow: ProfileQuestions) -> list[Outgoing]:
-    return [Outgoing(texts.SMALL_TALK_PROFILE), Outgoing(question(flow))]
+def reask(ctx: Ctx, flow: ProfileQuestions, short: bool = False) -> list[Outgoing]:
+    """The pending profile question again (``short``: after a side question, nothing stored)."""
+    return [Outgoing(f"{texts.REASK_PROFILE if short else texts.SMALL_TALK_PROFILE}\n{question(flow)}")]
 
 
 def resumed(ctx: Ctx, flow: ProfileQuestions) -> list[Outgoing]:

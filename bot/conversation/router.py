@@ -1,12 +1,13 @@
 """THE routing table: (state, intent kind) → handler, like python-telegram-bot's ConversationHandler.
 
 States (:func:`state_of`): "idle" (no draft open), "form" (a draft open), "profile" (a profile
-question pending), "restore" ("Ghi là: «…»?" pending for a free-text answer typed without diacritics),
+question pending), "restore" (the undo offer after a free-text answer stored with its diacritics restored),
 "confirm" (a yes/no question of the bot pending). ``"*"`` rows apply in every
 state (fallbacks). Commands have their own table (:data:`COMMANDS`), keyed by the names of
 :mod:`forms.commands`; form commands not listed there go to the open draft's engine.
 
-In the "confirm" state anything but yes/no, a command, a press or a file forgets the question and is
+In the "confirm" state a question is answered and the yes/no question asked again; anything but
+yes/no, a question, a command, a press or a file forgets the question and is
 classified and routed again in the state below it (:class:`bot.conversation.core.Core`).
 In the "form" state every route that does not go through the engine first stores the acknowledged
 paragraphs of a long answer (:meth:`Ctx.flush`): navigation never drops text.
@@ -18,7 +19,7 @@ import logging
 from typing import Callable
 
 from bot import texts
-from bot.conversation import actions, drafts, exporting, files, form, profile, same, template_admin, views
+from bot.conversation import actions, drafts, exporting, files, form, profile, restoring, same, template_admin, views
 from bot.conversation.context import Ctx
 from bot.conversation.intents import Intent
 from bot.conversation.messages import Outgoing
@@ -45,8 +46,10 @@ def cmd_start(ctx: Ctx, intent: Intent) -> list[Outgoing]:
         return out + profile.resumed(ctx, ctx.flow)
     row = ctx.draft()
     if row is not None:
-        out += [Outgoing(texts.FORM_RESUMED.format(title=views.draft_title(ctx, row))), views.question(ctx)]
-    return out
+        item = drafts.info(ctx, row)
+        title = drafts.describe(ctx, item) if item is not None else views.draft_title(ctx, row)
+        return out + [Outgoing(texts.FORM_RESUMED.format(title=title)), views.question(ctx)]
+    return out + drafts.greet_drafts(ctx)
 
 
 def cmd_help(ctx: Ctx, intent: Intent) -> list[Outgoing]:
@@ -60,7 +63,7 @@ def cmd_fill(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     template = ctx.resolve(intent.arg or "")
     if template is None:
         return [Outgoing(texts.FORM_NOT_FOUND.format(query=(intent.arg or "").strip()[:80]))] + views.template_menu(ctx)
-    return drafts.start_form(ctx, template)
+    return drafts.start_requested(ctx, template, intent.arg or "")
 
 
 def cmd_ask(ctx: Ctx, intent: Intent) -> list[Outgoing]:
@@ -85,6 +88,8 @@ KEEP_FLOW = frozenset({"help", "review"})
 
 def run_command(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     admin = template_admin.command(ctx, intent.text)  # /bannhap, /xem_mau, /sua_mau, /duyet (H9)
+    if admin is None:
+        admin = files.command(ctx, intent.text)  # /huy_nhap_file, /tien_do_nhap_file (background ingest)
     if admin is not None:
         notes = ctx.flush()
         return ([Outgoing("\n".join(notes))] if notes else []) + admin
@@ -109,8 +114,8 @@ def run_command(ctx: Ctx, intent: Intent) -> list[Outgoing]:
 # ---- presses -----------------------------------------------------------------------------------------
 def press(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     action = actions.decode(intent.data)
-    if isinstance(action, actions.Confirm) and action.flow in form.RESTORE_FLOWS:
-        return form.restore_pressed(ctx, action)
+    if isinstance(action, actions.Confirm) and action.flow in restoring.RESTORE_FLOWS:
+        return restoring.restore_pressed(ctx, action)
     if isinstance(ctx.flow, RestoreProposal):
         ctx.set_flow(None)  # another choice pressed: the answer stays as typed
     if isinstance(action, (actions.EngineCommand, actions.PickOption)):
@@ -130,6 +135,18 @@ def press(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     return drafts.stale(ctx)
 
 
+def confirm_question(ctx: Ctx, intent: Intent) -> list[Outgoing]:
+    """A question typed while the bot waits for yes/no: answered, then the same yes/no question again."""
+    flow = ctx.flow
+    row = ctx.store.get_session(ctx.user_id, flow.draft) if isinstance(flow, ConfirmCancel) else None
+    again = (drafts.cancel_question(ctx, row) if row is not None
+             else same.confirm_question() if isinstance(flow, ConfirmSame) else None)
+    if again is None:  # nothing left to ask
+        ctx.set_flow(None)
+        return route(ctx, state_of(ctx), intent)
+    return [form.ask(ctx, intent.text, form.dispatch_of(ctx))] + [again]
+
+
 def confirm(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     flow, yes = ctx.flow, intent.kind == "yes"
     if isinstance(flow, ConfirmCancel):
@@ -141,16 +158,19 @@ def confirm(ctx: Ctx, intent: Intent) -> list[Outgoing]:
 
 # ---- idle ---------------------------------------------------------------------------------------------
 def idle_small_talk(ctx: Ctx, intent: Intent) -> list[Outgoing]:
-    text = texts.SMALL_TALK_IDLE[intent.talk or "ack"].format(name=ctx.name)
-    open_drafts = ctx.store.list_sessions(ctx.user_id, statuses=("active", "paused"))
-    if open_drafts:
-        text += "\n" + texts.SMALL_TALK_DRAFTS.format(count=len(open_drafts))
-    return [Outgoing(text)]
+    out = [Outgoing(texts.SMALL_TALK_IDLE[intent.talk or "ack"].format(name=ctx.name))]
+    return out + (drafts.greet_drafts(ctx) if intent.talk == "greeting" else [])
 
 
 def profile_text(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     assert isinstance(ctx.flow, ProfileQuestions)
     return profile.answer(ctx, ctx.flow, ctx.event.text)
+
+
+def profile_question(ctx: Ctx, intent: Intent) -> list[Outgoing]:
+    """A question typed instead of a profile answer: answered, nothing stored, the question again."""
+    assert isinstance(ctx.flow, ProfileQuestions)
+    return [form.ask(ctx, intent.text)] + profile.reask(ctx, ctx.flow, short=True)
 
 
 def ask_knowledge(ctx: Ctx, intent: Intent) -> list[Outgoing]:
@@ -164,16 +184,18 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("*", "other"): lambda ctx, i: [Outgoing(texts.UNSUPPORTED_CONTENT)],
     ("confirm", "yes"): confirm,
     ("confirm", "no"): confirm,
+    ("confirm", "question"): confirm_question,
     ("profile", "small_talk"): lambda ctx, i: profile.reask(ctx, ctx.flow),  # type: ignore[arg-type]
+    ("profile", "question"): profile_question,
     ("profile", "*"): profile_text,
     ("form", "text"): form.answer,
     ("form", "question"): form.side_question,
     ("form", "small_talk"): form.small_talk,
     ("form", "export"): lambda ctx, i: exporting.export(ctx),
-    ("restore", "*"): form.restore_text,
+    ("restore", "*"): restoring.restore_text,
     ("idle", "small_talk"): idle_small_talk,
     ("idle", "same_as_last"): same.offer,
-    ("idle", "form_request"): lambda ctx, i: drafts.start_form(ctx, i.template),
+    ("idle", "form_request"): lambda ctx, i: drafts.start_requested(ctx, i.template, i.text),
     ("idle", "*"): ask_knowledge,
 }
 

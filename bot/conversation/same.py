@@ -68,7 +68,7 @@ def offer(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     else:
         done = ctx.store.list_sessions(ctx.user_id, statuses=("completed",))
         last = done[0] if done else None
-    template = ctx.svc.template(last.template_id) if last is not None else None
+    template = _version_of(ctx, last) if last is not None else None
     if last is None or template is None:
         which = texts.SAME_WHICH.format(title=views.short_title(named)) if named is not None else ""
         return [Outgoing(texts.SAME_NO_PREVIOUS.format(which=which))]
@@ -80,9 +80,13 @@ def offer(ctx: Ctx, intent: Intent) -> list[Outgoing]:
         item = texts.SAME_DIFF_REENTER if ftype in REENTER_TYPES else texts.SAME_DIFF_ITEM
         lines.append(item.format(code=code, label=label, value=_shown(value)))
     ctx.set_flow(ConfirmSame(last.id, last.template_id))
-    return [Outgoing("\n".join(lines)[:MAX_MESSAGE]),
-            Outgoing(texts.SAME_CONFIRM, [[Choice(texts.BTN_YES, Confirm("same", True), "confirm"),
-                                           Choice(texts.BTN_NO, Confirm("same", False), "confirm")]])]
+    return [Outgoing("\n".join(lines)[:MAX_MESSAGE]), confirm_question()]
+
+
+def confirm_question() -> Outgoing:
+    """"Dùng các câu trả lời trên cho báo cáo mới?" with its two choices."""
+    return Outgoing(texts.SAME_CONFIRM, [[Choice(texts.BTN_YES, Confirm("same", True), "confirm"),
+                                          Choice(texts.BTN_NO, Confirm("same", False), "confirm")]])
 
 
 def confirm(ctx: Ctx, flow: ConfirmSame, yes: bool) -> list[Outgoing]:
@@ -90,9 +94,22 @@ def confirm(ctx: Ctx, flow: ConfirmSame, yes: bool) -> list[Outgoing]:
     if not yes:
         return [Outgoing(texts.SAME_DECLINED)]
     last = ctx.store.get_session(ctx.user_id, flow.source)
-    template = ctx.svc.template(last.template_id) if last is not None else None
-    if last is None or template is None:
+    earlier = _version_of(ctx, last) if last is not None else None
+    template = ctx.svc.template(last.template_id) if last is not None else None  # the current version
+    if last is None or earlier is None or template is None:
         return drafts.stale(ctx)
-    answers = FormSession.from_json(template, last.state_json).answers
-    prefill = {c: v for c, v in answers.items() if _field_info(template, c)[1] not in REENTER_TYPES}
+    answers = FormSession.from_json(earlier, last.state_json).answers
+    prefill = {c: v for c, v in answers.items()
+               if _known(template, c) and _field_info(template, c)[1] not in REENTER_TYPES}
     return [Outgoing(texts.SAME_CREATED)] + drafts.start_form(ctx, template, prefill=prefill)
+
+
+def _version_of(ctx: Ctx, row: Any) -> Any | None:
+    """The template version the earlier report was filled with (its answers are read with it); the
+    current version when that one is no longer stored."""
+    return ctx.svc.template(row.template_id, row.template_version) or ctx.svc.template(row.template_id)
+
+
+def _known(template: Any, code: str) -> bool:
+    """Whether ``code`` (a field or a repeated section) still exists in ``template``."""
+    return _field_info(template, code) != ("", None)

@@ -3,7 +3,9 @@
 Commands (admins only; data-driven by :data:`COMMANDS` and :data:`EDIT_WORDS`):
 ``/bannhap`` lists the drafts waiting; ``/xem_mau ID`` shows a draft's outline, its blank form as
 .docx and page 1 as a picture; ``/sua_mau ID VIỆC MÃ [GIÁ TRỊ]`` renames, retypes, makes optional or
-required, or drops a field/column (each edit stores a new draft version); ``/duyet ID`` publishes.
+required, or drops a field/column (each edit stores a new draft version); ``/gop_muc ID GIỮ GỘP [TÊN]``
+merges two fields, columns or sections extraction split; ``/duyet ID`` publishes; ``/mau_thieu``
+lists the forms dispatches say they attach but nobody has sent (also under ``/bannhap``).
 After an upload (``bot.conversation.files``) :func:`after_upload` shows each new draft the same way.
 """
 
@@ -15,7 +17,7 @@ from typing import Any, Callable
 from bot import texts_templates as tt
 from bot.conversation.context import Ctx
 from bot.conversation.messages import Document, Outgoing
-from forms.draft_edit import apply_edit, set_dispatch
+from forms.draft_edit import apply_edit, merge, set_dispatch
 from forms.loader import TemplateError
 from forms.schema import COLUMN_TYPES, FIELD_TYPES, Section
 from vntext.clock import vn_today
@@ -80,8 +82,29 @@ def _blank_form(ctx: Ctx, template: Any) -> Outgoing:
     return Outgoing(caption, document=Document(path, path.name, caption), image=image)
 
 
-def show(ctx: Ctx, template: Any, summary: str = "") -> list[Outgoing]:
-    """A draft's head, summary, outline, and its blank form."""
+def _llm() -> Any | None:
+    """The optional language model (``BAOCAO_LLM``), None when not configured."""
+    from knowledge.llm import make_llm
+
+    return make_llm()
+
+
+def _proposal_lines(template: Any, llm: Any | None) -> list[str]:
+    """The model's checked proposals for ambiguous columns, as the commands that would apply them."""
+    from forms.extract.proposals import propose
+
+    found = propose(llm, template) if llm is not None else []
+    lines = []
+    for p in found:
+        if p.type:
+            lines.append(tt.PROPOSAL_TYPE.format(header=p.header, type=p.type, id=template.id, target=p.target))
+        if p.label:
+            lines.append(tt.PROPOSAL_LABEL.format(header=p.header, label=p.label, id=template.id, target=p.target))
+    return [tt.PROPOSALS_HEADER, *lines] if lines else []
+
+
+def show(ctx: Ctx, template: Any, summary: str = "", llm: Any | None = None) -> list[Outgoing]:
+    """A draft's head, summary, outline, the language model's proposals (``BAOCAO_LLM``) and its blank form."""
     head = tt.REVIEW_HEAD.format(id=template.id, version=template.version, title=template.title,
                                  dispatch=template.source.dispatch, section=template.source.section)
     record = _library(ctx).record(template.id) if _library(ctx) is not None else None
@@ -89,7 +112,8 @@ def show(ctx: Ctx, template: Any, summary: str = "") -> list[Outgoing]:
     text = "\n".join([head, *([summary] if summary else []), *notes, *_outline(template.sections)])
     if len(text) > MAX_OUTLINE_CHARS:
         text = text[:MAX_OUTLINE_CHARS].rsplit("\n", 1)[0] + "\n…"
-    return [Outgoing(text), _blank_form(ctx, template)]
+    proposals = _proposal_lines(template, llm if llm is not None else _llm())
+    return [Outgoing(text), *([Outgoing("\n".join(proposals))] if proposals else []), _blank_form(ctx, template)]
 
 
 def after_upload(ctx: Ctx, intake: Any) -> list[Outgoing]:
@@ -102,13 +126,50 @@ def after_upload(ctx: Ctx, intake: Any) -> list[Outgoing]:
 
 
 # ---- commands ---------------------------------------------------------------------------------------
+def _missing_lines(lib: Any) -> list[str]:
+    """The forms dispatches say they attach and nobody has sent, with the invitation (empty if none)."""
+    from bot.template_missing import missing_forms
+
+    found = missing_forms(lib)
+    if not found:
+        return []
+    return [tt.MISSING_HEADER, *(tt.MISSING_LINE.format(dispatch=m.dispatch, name=m.name, quote=m.quote)
+                                 for m in found), tt.MISSING_INVITE]
+
+
 def _drafts(ctx: Ctx, lib: Any, arg: str) -> list[Outgoing]:
     drafts = lib.drafts()
-    if not drafts:
-        return [Outgoing(tt.DRAFTS_NONE)]
     lines = [tt.DRAFTS_HEADER] + [tt.DRAFT_LINE.format(id=t.id, title=t.title, dispatch=t.source.dispatch,
-                                                       version=t.version) for t in drafts]
-    return [Outgoing("\n".join(lines))]
+                                                       version=t.version) for t in drafts] if drafts \
+        else [tt.DRAFTS_NONE]
+    missing = _missing_lines(lib)
+    return [Outgoing("\n".join(lines + ([""] + missing if missing else [])))]
+
+
+def _missing(ctx: Ctx, lib: Any, arg: str) -> list[Outgoing]:
+    return [Outgoing("\n".join(_missing_lines(lib)) or tt.MISSING_NONE)]
+
+
+def _merge(ctx: Ctx, lib: Any, arg: str) -> list[Outgoing]:
+    """``/gop_muc ID GIỮ GỘP [TÊN MỚI]``: fold one field/column/section into another."""
+    parts = arg.split(maxsplit=3)
+    if len(parts) < 3:
+        return [Outgoing(tt.MERGE_USAGE)]
+    ident, target, source = parts[:3]
+    label = parts[3].strip() if len(parts) > 3 else None
+    record = lib.record(ident)
+    if record is None:
+        return [Outgoing(tt.UNKNOWN_ID.format(id=ident))]
+    try:
+        template = lib.edit(ident, merge(record.data, target, source, label), created_by=ctx.user_id)
+    except KeyError as exc:
+        return [Outgoing(tt.EDIT_UNKNOWN_TARGET.format(id=ident, target=str(exc.args[0]) if exc.args else target))]
+    except (ValueError, TemplateError) as exc:
+        return [Outgoing(tt.EDIT_REFUSED.format(error=exc))]
+    ctx.store.audit(ctx.user_id, "template_edited", template=ident, version=template.version, edit="merge",
+                    target=target, source=source)
+    what = tt.EDIT_MERGED.format(source=source, target=target)
+    return [Outgoing(tt.EDIT_DONE.format(id=ident, version=template.version, what=what))]
 
 
 def _stored(lib: Any, ident: str) -> Any | None:
@@ -176,7 +237,8 @@ def _edit(ctx: Ctx, lib: Any, arg: str) -> list[Outgoing]:
 
 
 COMMANDS: dict[str, Callable[[Ctx, Any, str], list[Outgoing]]] = {
-    "bannhap": _drafts, "xem_mau": _review, "duyet": _publish, "sua_mau": _edit,
+    "bannhap": _drafts, "xem_mau": _review, "duyet": _publish, "sua_mau": _edit, "gop_muc": _merge,
+    "mau_thieu": _missing,
 }
 
 

@@ -45,6 +45,32 @@ def nav_choice(label: str, action: Any, name: str) -> Choice:
 
 def question(ctx: Ctx, prefix: str = "") -> Outgoing:
     """The open draft's current question with its choices (answers, navigation, export, pause)."""
+    form = ctx.form()
+    assert form is not None
+    prompt = form.prompt()
+    text = prompt.text or prompt.label
+    return Outgoing(f"{prefix}\n{text}".strip() if prefix else text, question_choices(ctx))
+
+
+def reask_line(ctx: Ctx) -> Outgoing:
+    """The current question again in ONE short line (after a side question), with the same choices;
+    the full question when the form is at its end or the question names no field."""
+    form = ctx.form()
+    assert form is not None
+    current = None if form.prompt().done else form.field_help("mục này")
+    if current is None:
+        return question(ctx, texts.QUESTION_REASK)
+    if "›" in current.code:
+        line = texts.REASK_COLUMN.format(label=current.label)
+    elif any(ch.isdigit() for ch in current.code):
+        line = texts.REASK_FIELD.format(code=current.code, label=current.label)
+    else:
+        line = texts.REASK_NAMED.format(label=current.label)
+    return Outgoing(line, question_choices(ctx))
+
+
+def question_choices(ctx: Ctx) -> list[list[Choice]]:
+    """The choices of the open draft's current question: answers, navigation, export, pause."""
     row, form = ctx.draft(), ctx.form()
     assert row is not None and form is not None
     prompt = form.prompt()
@@ -68,8 +94,7 @@ def question(ctx: Ctx, prefix: str = "") -> Outgoing:
         export.append(Choice(texts.BTN_EXPORT, Export(row.id), "confirm"))
     rows += [[c] for c in export]
     rows.append([nav_choice(texts.BTN_PAUSE, EngineCommand(row.id, tok, "pause"), "pause")])
-    text = prompt.text or prompt.label
-    return Outgoing(f"{prefix}\n{text}".strip() if prefix else text, rows)
+    return rows
 
 
 def review_for_export(ctx: Ctx) -> list[Outgoing]:
@@ -95,8 +120,7 @@ def template_menu(ctx: Ctx, header: str = texts.FORM_LIST_HEADER) -> list[Outgoi
     templates = ctx.svc.menu()
     if not templates:
         return [Outgoing(texts.FORM_LIST_EMPTY)]
-    lines = [header] + [texts.FORM_LIST_ITEM.format(title=t.title, id=t.id) for t in templates]
-    return [Outgoing("\n".join(lines), [[Choice(short_title(t), StartForm(t.id))] for t in templates])]
+    return [Outgoing(header, [[Choice(str(t.title), StartForm(t.id))] for t in templates])]  # listed once: as choices
 
 
 def reask(ctx: Ctx, out: list[Outgoing], prefix: str = "") -> list[Outgoing]:

@@ -64,7 +64,7 @@ class ZaloSettings:
     port: int = DEFAULT_PORT
     access: ZaloAccess = field(default_factory=ZaloAccess)
     poll_timeout_s: int = 30
-    reminder_interval_s: float = 60.0
+    reminder_interval_s: float = 5.0  # reminders and background-ingest progress notices
     link_ttl_s: int = 24 * 3600
     preview: bool = True  # make a page-1 PNG when the conversation did not attach one
 

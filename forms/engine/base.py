@@ -83,9 +83,21 @@ class EngineBase:
                 target = self._step_after_missing(current, steps)
         if target is None:
             target = next((s for s in steps if s.path not in state.visited), None)
+        target = self._past_prefilled(state, target, steps)
         first_arrival = not state.resume
         state.resume = False
         return self._land(state, target, current, first_arrival)
+
+    def _past_prefilled(self, state: FormState, target: Step | None, steps: list[Step]) -> Step | None:
+        """``target``, or the first step after it when it was filled from the opening request
+        (each such answer is skipped once; going back to it later asks it as usual)."""
+        paths = [s.path for s in steps]
+        while target is not None and target.path in state.prefilled:
+            state.prefilled = [p for p in state.prefilled if p != target.path]
+            self._mark_visited(state, target.path)
+            i = paths.index(target.path) if target.path in paths else len(paths)
+            target = steps[i + 1] if i + 1 < len(steps) else None
+        return target
 
     def _land(self, state: FormState, target: Step | None, after: str | None, first_arrival: bool = True) -> list[str]:
         """Enter ``target``; when there is none (the walk is over) but required answers are still

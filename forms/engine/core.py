@@ -22,13 +22,21 @@ Rules (documented for the conversation core):
   and choices that list such a word keep it as the answer.
 * Ambiguous words ("tiếp", "tiếp tục", "ok") are never taken as a command nor stored as a text
   answer; in a table menu only “xong”, “xong bảng”, “hoàn thành” (or the Xong button) close it.
-* Long text: every message is one paragraph appended to a buffer kept in the state; the answer
-  is stored when the user sends “xong” (or ``/xong``, the ``done`` command, or a message whose
-  last line is “xong”).  ``skip`` with a non-empty buffer also stores it; ``clear`` empties it.
+* Long text ends with the message: one message is the whole answer, stored at once, and the form
+  moves on; the reply and the next prompt offer “Viết thêm” (``write_more``), and a next message
+  starting with “+” appends a paragraph to that answer (the cursor stays).  After “Viết thêm” (or
+  back in an unfinished answer) every message is one paragraph appended to a buffer kept in the
+  state, stored on “xong” (``/xong``, ``done``, or a message whose last line is “xong”); ``skip``
+  with a non-empty buffer also stores it; ``clear`` empties it.  Paragraph and character counts
+  come from one function (``forms.parsers.text_stats``) everywhere.  A bare “xong” is never stored
+  as a text answer.
 * Tables: the table step is a menu: “thêm” walks the input columns of a new row (after choosing
-  a leaf group when there are several), “sửa dòng N”/“xóa dòng N”, “danh sách”, a paste of
-  several lines is parsed and shown back for confirmation, “xong” leaves the table.  A row that
-  breaks a check (sources above Tổng mức đầu tư) is stored only after the user confirms.
+  a leaf group when there are several), “sửa dòng N”/“xóa dòng N”, “danh sách”; one typed row
+  (“I.1; Tên; …”) is stored at once, a paste of several rows is shown back for confirmation,
+  “xong” leaves the table.  A row that breaks a check (sources above Tổng mức đầu tư) is stored
+  only after the user confirms.  The menu shows a running total, not the rows.
+* One cell in one message (anywhere in the form): “dòng 1.1 tổng mức 12 tỷ”, “/sua I.1.1 tong_muc
+  12 tỷ” (see ``forms.engine.cell_edit``); the cursor does not move.
 * Repeating sections: after the last instance the engine asks whether to add another one;
   ``add_instance`` (arg: section code) reopens a finished section.
 * Navigation: ``back`` returns to the previous step (or column); ``goto CODE`` jumps to a field
@@ -43,10 +51,11 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from forms import commands
+from forms.engine.cell_edit import CellEdits
 from forms.engine.navigation import Navigation
 from forms.engine.prompts import build_prompt
 from forms.engine.review import missing_required, review_text
-from forms.engine.state import FormState, Prompt, StepResult
+from forms.engine.state import FormState, Prompt, StepResult, get_value, is_empty
 from forms.engine.tables import is_paste
 from vntext.text import fold, is_done, word_key
 
@@ -79,21 +88,28 @@ def engine_command(text: str) -> tuple[str, str | None] | None:
     return cmd
 
 
-class FormEngine(Navigation):
+class FormEngine(Navigation, CellEdits):
     """Walks one template.  Stateless itself: every call takes and returns a :class:`FormState`."""
 
     # ------------------------------------------------------------------ public API
 
-    def start(self, prefill: dict[str, Any] | None = None) -> FormState:
+    def start(self, prefill: dict[str, Any] | None = None, reference: str | None = None,
+              skip_prefilled: bool = False) -> FormState:
         """A new state at the first question.  ``prefill`` answers (same JSON contract) are
-        kept and shown as the current value of their questions, which the user may keep."""
+        kept and shown as the current value of their questions, which the user may keep; with
+        ``skip_prefilled`` (answers taken from the request that opened the form) the walk passes
+        over them once instead.  ``reference`` (ISO date) is the date months without a year are
+        read against."""
         answers: dict[str, Any] = {}
         for key, value in (prefill or {}).items():
             if key in self.plan.refs or key in self.plan.repeats:
                 answers[key] = value
-        state = FormState(template_id=self.template.id, answers=answers)
+        state = FormState(template_id=self.template.id, answers=answers, reference=reference)
         steps = self.plan.steps(state.answers, state.closed)
-        self._enter(state, steps[0] if steps else None)
+        if skip_prefilled:
+            state.prefilled = [s.path for s in steps if s.field is not None and s.field.type != "table"
+                               and not is_empty(get_value(answers, s.path))]
+        self._enter(state, self._past_prefilled(state, steps[0] if steps else None, steps))
         return state
 
     def prompt(self, state: FormState) -> Prompt:
@@ -118,6 +134,12 @@ class FormEngine(Navigation):
             redirected = self._end_with_missing(state)
             if redirected is not None:  # a state saved before E1: answer the first missing field
                 state = redirected
+        more_for = state.pending.get("more_for")
+        if more_for and text.lstrip().startswith("+") and not (state.mode == "longtext" and state.cursor == more_for):
+            return self._append_paragraph(state, more_for, text)
+        edit = self._cell_edit(state, text)
+        if edit is not None:
+            return edit
         if state.mode == "table" and is_paste(text) and not text.strip().startswith("/"):
             return self._paste(state, text)  # pasted rows win over command words ("Thêm mới …; 100")
         folded = _command_key(text)
@@ -126,24 +148,41 @@ class FormEngine(Navigation):
                 return self._command(state, "done", None, raw=text)
             if folded in _AMBIGUOUS_WORDS or folded in ("het", "ket thuc"):
                 return self._result(state, error=(
-                    f"Bảng chưa đóng (“{text.strip()[:30]}” không phải lệnh kết thúc bảng). Gõ “xong” hoặc bấm "
-                    "nút “Xong” khi đã nhập hết các dòng; gõ “thêm” để thêm dòng hoặc dán các dòng."))
-        elif folded in _AMBIGUOUS_WORDS and self._is_free_text_mode(state):
+                    f"Bảng chưa đóng (“{text.strip()[:30]}” không phải lệnh kết thúc bảng). Gõ “xong” (hoặc chọn "
+                    "“Xong”) khi đã nhập hết các dòng; gõ “thêm” để thêm dòng hoặc dán các dòng."))
+        collecting = state.mode == "longtext" and bool(state.pending.get("buffer") or state.pending.get("more"))
+        if state.mode != "table" and folded in _AMBIGUOUS_WORDS and self._is_free_text_mode(state):
             return self._result(state, error=(
                 f"Chưa ghi “{text.strip()[:30]}” vào câu trả lời. Muốn bỏ qua câu này, gõ “bỏ qua”"
-                + ("; nếu đã gửi hết nội dung, gõ “xong”" if state.mode == "longtext" else "")
+                + ("; nếu đã gửi hết nội dung, gõ “xong”" if collecting else "")
                 + "; muốn trả lời, hãy gõ nội dung."))
+        if is_done(text) and not collecting and self._is_free_text_mode(state):
+            # "xong" out of habit after a long answer that ended with its message: never an answer
+            done_with = state.pending.get("more_for")
+            step = self.plan.step_for(done_with, state.answers, state.closed) if done_with else None
+            if step is not None:
+                return self._result(state, [f"Câu {self.plan.short_name(step)} đã được ghi; mời ông/bà trả lời câu tiếp theo."])
+            return self._result(state, error=(
+                f"Chưa ghi “{text.strip()[:30]}” vào câu trả lời. Muốn bỏ qua câu này, gõ “bỏ qua”; "
+                "muốn trả lời, hãy gõ nội dung."))
         cmd = engine_command(text)
         if cmd is None and state.mode == "longtext" and is_done(text):
             cmd = ("done", None)
         if cmd is not None and self._command_applies(state, *cmd):
             return self._command(state, cmd[0], cmd[1], raw=text)
+        if cmd is not None and cmd[1] is None and commands.COMMANDS[cmd[0]].scope in ("table", "longtext") \
+                and state.mode in ("field", "longtext"):
+            # "xóa hết", "thêm dòng"… typed where they do nothing: a command word, never an answer
+            return self._result(state, error=(
+                f"“{text.strip()[:30]}” là lệnh dùng khi "
+                + ("nhập bảng" if commands.COMMANDS[cmd[0]].scope == "table" else "đang viết nhiều đoạn")
+                + "; chưa ghi vào câu trả lời. Muốn trả lời, hãy gõ nội dung."))
         handler = self._mode_handlers().get(state.mode)
         if handler is None:
             # Every question answered: free text has nowhere to go.  Say so (never drop it silently);
             # the caller logs the raw text with the error.
             return self._result(state, error=(
-                "Nội dung vừa gõ CHƯA được ghi vào biểu mẫu vì bạn đã trả lời đủ các câu. "
+                "Nội dung vừa gõ CHƯA được ghi vào biểu mẫu vì ông/bà đã trả lời đủ các câu. "
                 f"Muốn thay câu trả lời nào, gõ “sửa <mã câu>” (ví dụ “{self._edit_example(state)}”) rồi gõ lại "
                 "nội dung; gõ “xem lại” để kiểm tra, hoặc “xong” để xuất báo cáo."))
         return handler(state, text)

@@ -1,9 +1,11 @@
 """Engine steps that answer one field: scalar fields, "none" answers, long text, repeating sections.
 
-Long text: every message is one paragraph appended to ``pending["buffer"]``; “xong” stores the
-answer.  Acknowledged paragraphs are never dropped: any command first stores the buffer as the
-field's answer (see :meth:`FieldSteps._flush_text`), and a field left that way keeps its paragraphs
-in ``state.partial`` so that coming back continues the same answer.
+Long text: one message is the whole answer and the form moves on; “Viết thêm” (or a next message
+starting with “+”) adds paragraphs.  After “Viết thêm”, every message is one paragraph appended to
+``pending["buffer"]`` and “xong” stores the answer.  Acknowledged paragraphs are never dropped: any
+command first stores the buffer as the field's answer (see :meth:`FieldSteps._flush_text`), and a
+field left that way keeps its paragraphs in ``state.partial`` so that coming back continues the
+same answer.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from forms.parsers import (
     parse_text,
     parse_value,
     parse_yesno,
+    joined_paragraphs,
+    text_stats,
 )
 from vntext.text import clean_user_text, is_done
 
@@ -42,7 +46,7 @@ class FieldSteps(EngineBase):
         if self._means_none(f.type, f.options, text):
             return self._none_answer(state, step, text)
         try:
-            parsed = parse_value(f.type, text, unit=f.effective_unit, options=f.options)
+            parsed = parse_value(f.type, text, unit=f.effective_unit, options=f.options, reference=state.reference)
         except ParseError as exc:
             return self._result(state, error=exc.text)
         change = self._store(state, step.path, parsed.value, text)
@@ -99,6 +103,11 @@ class FieldSteps(EngineBase):
         return self._result(state, error=message)
 
     def _on_longtext(self, state: FormState, text: str) -> StepResult:
+        """A message in a long answer.  On the common path the message IS the answer: it is stored
+        and the form moves on (the reply offers “Viết thêm” / “+ …”).  Once the user chose to write
+        more (``pending["more"]``) or came back to an unfinished answer, messages are paragraphs
+        collected until “xong”."""
+        collecting = bool(state.pending.get("buffer")) or bool(state.pending.get("more"))
         if not state.pending.get("buffer") and is_none_answer(text):
             step = self._step(state)
             assert step is not None
@@ -106,21 +115,24 @@ class FieldSteps(EngineBase):
         lines = text.rstrip().split("\n")
         finish = len(lines) > 1 and is_done(lines[-1])
         body = "\n".join(lines[:-1]) if finish else text
+        if collecting and body.lstrip().startswith("+"):
+            body = body.lstrip()[1:]
         buffer = list(state.pending.get("buffer") or [])
         piece = parse_text_piece(body)
         if piece:
             buffer.append(piece)
-        state.pending = {"buffer": buffer}
-        total = sum(len(b) for b in buffer) + max(0, len(buffer) - 1)
+        state.pending = {**state.pending, "buffer": buffer}
+        paragraphs, total = text_stats(joined_paragraphs(buffer))
         if total > LONG_TEXT_MAX:
             return self._result(state, error=(
                 f"Nội dung đã dài {format_number(total)} ký tự, vượt giới hạn {format_number(LONG_TEXT_MAX)} ký tự. "
                 "Các đoạn đã gửi vẫn được giữ; gõ “xóa đoạn cuối” hoặc “xóa hết” để rút gọn."))
-        if finish:
-            return self._finish_longtext(state, raw=text)
-        return self._result(state, [f"Đã nhận đoạn {len(buffer)}. Gửi tiếp, hoặc gõ “xong” khi hết."])
+        if finish or not collecting:
+            return self._finish_longtext(state, raw=text, offer_more=not collecting)
+        return self._result(state, [f"Đã nhận {paragraphs} đoạn ({format_number(total)} ký tự). "
+                                    "Gửi tiếp, hoặc gõ “xong” khi hết."])
 
-    def _finish_longtext(self, state: FormState, raw: str | None) -> StepResult:
+    def _finish_longtext(self, state: FormState, raw: str | None, offer_more: bool = False) -> StepResult:
         step = self._step(state)
         assert step is not None and step.field is not None
         buffer = list(state.pending.get("buffer") or [])
@@ -138,8 +150,50 @@ class FieldSteps(EngineBase):
             return self._result(state, error=exc.text)
         change = self._store(state, step.path, parsed.value, raw if raw is not None else parsed.value)
         notes = self._advance(state)
-        return self._result(state, [f"Đã ghi {code} ({len(buffer)} đoạn, {format_number(len(parsed.value))} ký tự)."] + notes,
-                            [change])
+        paragraphs, chars = text_stats(parsed.value)
+        reply = f"Đã ghi {code} ({paragraphs} đoạn, {format_number(chars)} ký tự)."
+        if offer_more:
+            state.pending = {**state.pending, "more_for": step.path}
+            reply += " Muốn viết thêm, chọn “Viết thêm” hoặc gửi tin bắt đầu bằng “+”."
+        return self._result(state, [reply] + notes, [change])
+
+    def _append_paragraph(self, state: FormState, path: str, text: str) -> StepResult:
+        """“+ …”: one more paragraph for the long answer just stored at ``path``; the cursor stays."""
+        step = self.plan.step_for(path, state.answers, state.closed)
+        piece = parse_text_piece(text.lstrip()[1:])
+        if step is None or step.field is None:
+            return self._result(state, error="Không còn câu trả lời nào để viết thêm.")
+        if not piece:
+            return self._result(state, error="Hãy gõ nội dung cần viết thêm ngay sau dấu “+”.")
+        stored = get_value(state.answers, path)
+        joined = f"{stored}\n{piece}" if isinstance(stored, str) and stored else piece
+        try:
+            parsed = parse_text(joined, LONG_TEXT_MAX, multiline=True)
+        except ParseError as exc:
+            return self._result(state, error=exc.text)
+        change = self._store(state, path, parsed.value, text)
+        paragraphs, chars = text_stats(parsed.value)
+        return self._result(state, [f"Đã thêm một đoạn vào {self.plan.short_name(step)}; "
+                                    f"nay có {paragraphs} đoạn, {format_number(chars)} ký tự."], [change])
+
+    def _write_more(self, state: FormState) -> StepResult:
+        """“Viết thêm”: collect more paragraphs for the long answer just stored (or the current one)
+        until “xong”; then the walk returns to where the user was."""
+        path = state.pending.get("more_for") or (state.cursor if state.mode == "longtext" else None)
+        step = self.plan.step_for(path, state.answers, state.closed) if path else None
+        if step is None or step.field is None or step.field.type != "longtext":
+            return self._result(state, error="Không có câu trả lời dài nào để viết thêm.")
+        if state.cursor != path:
+            if state.cursor:
+                state.history.append(state.cursor)
+            state.resume = True
+            self._enter(state, step)
+        stored = get_value(state.answers, path)
+        buffer = list(state.pending.get("buffer") or []) or (stored.split("\n") if isinstance(stored, str) and stored else [])
+        state.pending = {"buffer": buffer, "more": True}
+        paragraphs, chars = text_stats(joined_paragraphs(buffer))
+        return self._result(state, [f"Gửi tiếp nội dung cho {self.plan.short_name(step)} (đã có {paragraphs} đoạn, "
+                                    f"{format_number(chars)} ký tự); mỗi tin một đoạn, gõ “xong” khi hết."])
 
     def _flush_text(self, state: FormState) -> Change | None:
         """Store the acknowledged paragraphs of the long answer being collected as the field's answer.

@@ -67,6 +67,8 @@ class Navigation(FieldSteps, TableSteps):
             return self._row_op(state, name, arg)
         if name == "add_instance":
             return self._add_instance(state, arg)
+        if name == "write_more":
+            return self._write_more(state)
         return self._result(state, error=f"Lệnh “{name}” không dùng được ở đây.")
 
     def _help(self, state: FormState) -> StepResult:
@@ -84,6 +86,10 @@ class Navigation(FieldSteps, TableSteps):
     def _goto(self, state: FormState, arg: str | None) -> StepResult:
         if not arg:
             return self._result(state, error="Hãy ghi mã câu cần sửa, ví dụ “sửa I.3”.")
+        if len(arg.split()) >= 3:  # "1.1 tong_muc 12 tỷ" (a button of the cell edit's question)
+            edit = self._cell_edit(state, f"sửa {arg}")
+            if edit is not None:
+                return edit
         targets = self.plan.resolve_code(arg, state.answers, state.closed, state.cursor)
         if not targets:
             shown = dict.fromkeys(self.plan.short_name(s) for s in self.plan.steps(state.answers, state.closed) if s.field)

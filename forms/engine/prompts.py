@@ -13,7 +13,9 @@ from forms import commands
 from forms.engine.plan import Plan, Step
 from forms.engine.review import display_value, missing_names, missing_required
 from forms.engine.state import Choice, FormState, Prompt, get_value, is_empty, parse_path
-from forms.engine.tables import column_title, column_unit, describe_row, format_cell, group_label, group_menu
+from forms.compute import table_total
+from forms.engine.tables import column_phrase, column_title, column_unit, describe_row, format_cell, group_label, group_menu
+from forms.parsers import format_number, joined_paragraphs, text_stats
 from forms.schema import Column, Field, TableSpec
 
 __all__ = ["build_prompt", "type_hint", "type_example", "progress", "button_label", "NAV_BUTTONS", "BUTTON_MAX"]
@@ -84,7 +86,7 @@ def type_hint(kind: str, unit: str | None = None, options: tuple[str, ...] | lis
     if kind == "yesno":
         return "Trả lời có hoặc không."
     if kind == "longtext":
-        return "Có thể gửi nhiều tin nhắn (mỗi tin một đoạn); gõ “xong” khi hết."
+        return "Gửi toàn bộ nội dung trong một tin nhắn (có thể xuống dòng giữa các đoạn)."
     return ""
 
 
@@ -106,7 +108,9 @@ def progress(plan: Plan, state: FormState, steps: list[Step]) -> tuple[tuple[int
         inner = [s for s in questions if s.section is not None and s.section.code == p.section and s.index == p.index]
         k = next((i for i, s in enumerate(inner, 1) if s.path == state.cursor), 0)
         label = section.repeat.label if section and section.repeat else p.section
-        extra = f"{label.capitalize()} thứ {p.index} — câu {k}/{len(inner)}"
+        extra = f"{label.capitalize()} thứ {p.index}"
+        if (k, len(inner)) != (index, total):  # the count inside the instance, when it says something new
+            extra += f" — câu {k}/{len(inner)}"
     return (index, total), extra
 
 
@@ -127,9 +131,7 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
     value = get_value(state.answers, step.path)
     code = parse_path(step.path).code or f.code
     shown = plan.shown_code(step)
-    lines = [f"Câu {k}/{n} · " + (f"{shown}. " if shown else "") + f.label]
-    if extra:
-        lines.append(f"({extra})")
+    lines = [f"Câu {k}/{n} · " + (f"{extra} · " if extra else "") + (f"{shown}. " if shown else "") + f.label]
     if f.help:
         lines.append(f.help)
     hint = type_hint(f.type, f.effective_unit, f.options, with_example=not f.example)
@@ -140,7 +142,7 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
     answered = not is_empty(value)
     collecting = state.mode == "longtext" and bool(state.pending.get("buffer"))
     if answered and f.type != "table" and not collecting:
-        lines.append(f"Hiện có: {display_value(f, value)} — gõ giá trị mới hoặc bấm “Giữ nguyên”.")
+        lines.append(f"Hiện có: {display_value(f, value)} — gõ giá trị mới hoặc chọn “Giữ nguyên”.")
     if not f.required:
         lines.append("(Không bắt buộc — có thể bỏ qua.)")
     extra_buttons: list[tuple[str, str]] = []
@@ -150,13 +152,14 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
         extra_buttons = [("Có", "answer có"), ("Không", "answer không")]
     if state.mode == "longtext":
         buffer = state.pending.get("buffer") or []
-        if buffer:
-            chars = sum(len(b) for b in buffer)
-            last = " ".join(buffer[-1].split())
+        if buffer or state.pending.get("more"):
+            paragraphs, chars = text_stats(joined_paragraphs(buffer))
+            last = " ".join(buffer[-1].split()) if buffer else ""
             last = last if len(last) <= 80 else last[:79] + "…"
-            lines.append(f"Đã nhận {len(buffer)} đoạn ({chars} ký tự); đoạn cuối: “{last}”. "
-                         "Gửi tiếp đoạn sau hoặc gõ “xong”; “xóa hết” để viết lại.")
-        extra_buttons = [(NAV_BUTTONS["done"], "done")]
+            lines.append(f"Đã nhận {paragraphs} đoạn ({format_number(chars)} ký tự)"
+                         + (f"; đoạn cuối: “{last}”" if last else "")
+                         + ". Gửi tiếp đoạn sau (mỗi tin một đoạn) hoặc gõ “xong”; “xóa hết” để viết lại.")
+            extra_buttons = [(NAV_BUTTONS["done"], "done")]
     if f.type == "table" and f.table is not None:
         return _table_prompt(plan, state, step, steps, (k, n), extra)
     return Prompt(
@@ -183,31 +186,43 @@ def _column_prompt(spec: TableSpec, col: Column, state: FormState) -> list[str]:
         lines.append(f"Ví dụ: {col.example}")
     current = (pending.get("cells") or {}).get(col.id)
     if current not in (None, ""):
-        lines.append(f"Hiện có: {format_cell(col, spec, current)} — gõ giá trị mới hoặc bấm “Giữ nguyên”.")
+        lines.append(f"Hiện có: {format_cell(col, spec, current)} — gõ giá trị mới hoặc chọn “Giữ nguyên”.")
     elif not col.required:
         lines.append("(Không bắt buộc — có thể bỏ qua.)")
     return lines
 
 
+def running_total(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
+    """"Đã có 3 dòng; tổng mức đầu tư 20.000 triệu đồng." — the table in one line."""
+    line = f"Đã có {len(rows)} dòng"
+    if rows and spec.sum_columns:
+        col = spec.sum_columns[0]
+        line += f"; {column_phrase(col)} {format_cell(col, spec, table_total(spec, rows).get(col.id, 0))}"
+    return line + "."
+
+
 def _table_menu(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
-    cols = "; ".join(f"({i}) {column_title(c)}" for i, c in enumerate(spec.input_columns, 1))
-    lines = [f"Bảng hiện có {len(rows)} dòng."]
+    """What the table step shows: the full guide while the table is empty, then one running total
+    line and one line of what can be typed (the rows themselves only on “xem”/“danh sách”)."""
     if rows:
-        shown = rows[-5:]
-        start = len(rows) - len(shown) + 1
-        if start > 1:
-            lines.append("…")
-        lines.extend(describe_row(spec, r, i) for i, r in enumerate(shown, start))
-    lines.append("Bạn có thể:")
+        example = "dòng 1 " + " ".join(_words_of(spec.sum_columns[0].label if spec.sum_columns else spec.input_columns[-1].label)[:2])
+        return "\n".join([
+            running_total(spec, rows),
+            f"Gõ “thêm” hoặc dán thêm dòng; sửa một ô: “{example} …”; “danh sách” để xem bảng; “xong” khi đã nhập hết.",
+        ])
+    cols = "; ".join(f"({i}) {column_title(c)}" for i, c in enumerate(spec.input_columns, 1))
+    group_note = " Ô đầu của mỗi dòng có thể là mã nhóm (ví dụ I.1)." if spec.groups else ""
+    lines = ["Bảng chưa có dòng nào. Ông/bà có thể:"]
     lines.append("• gõ “thêm” để thêm một dòng (hỏi từng cột);")
-    lines.append(
-        "• dán nhiều dòng cùng lúc: mỗi dòng một hàng, các ô cách nhau bằng Tab, “;” hoặc “|”, theo thứ tự cột: "
-        + cols
-        + (" (ô đầu có thể là mã nhóm, ví dụ I.1);" if spec.groups else ";")
-    )
+    lines.append("• dán nhiều dòng cùng lúc: mỗi dòng một hàng, các ô cách nhau bằng Tab, “;” hoặc “|”." + group_note
+                 + " Thứ tự cột: " + cols + ";")
     lines.append("• “sửa dòng 2”, “xóa dòng 2”, “danh sách” để xem các dòng;")
     lines.append("• “xong” khi đã nhập hết.")
     return "\n".join(lines)
+
+
+def _words_of(label: str) -> list[str]:
+    return [w.lower() if w[1:].islower() or len(w) == 1 else w for w in label.split()]
 
 
 def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], prog: tuple[int, int], extra: str) -> Prompt:
@@ -217,7 +232,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
     rows = get_value(state.answers, step.path) or []
     code = parse_path(step.path).code or f.code
     shown = plan.shown_code(step)
-    head = [f"Câu {prog[0]}/{prog[1]} · " + (f"{shown}. " if shown else "") + f.label] + ([f"({extra})"] if extra else [])
+    head = [f"Câu {prog[0]}/{prog[1]} · " + (f"{extra} · " if extra else "") + (f"{shown}. " if shown else "") + f.label]
     mode = state.mode
     options: list[str] = []
     buttons: list[tuple[str, str]] = []
@@ -244,7 +259,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
         buttons = [("Có, vẫn ghi", "answer có"), ("Không, sửa lại", "answer không")]
     elif mode == "paste_confirm":
         prow = state.pending.get("rows") or []
-        body = [f"Bạn vừa dán {len(prow)} dòng:"]
+        body = [f"Ông/bà vừa dán {len(prow)} dòng:"]
         body += [describe_row(spec, r, i) for i, r in enumerate(prow, 1)]
         for w in state.pending.get("warnings") or []:
             body.append(f"⚠ {w}")
@@ -252,7 +267,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
         options = ["Có", "Không"]
         buttons = [("Có, ghi", "answer có"), ("Không", "answer không")]
     else:
-        body = ([f.help] if f.help else []) + [_table_menu(spec, rows)]
+        body = ([f.help] if f.help and not rows else []) + [_table_menu(spec, rows)]  # help once, while empty
         buttons = [("Thêm dòng", "add_row"), ("Danh sách", "list_rows"), (NAV_BUTTONS["done"], "done")]
         if state.history:
             buttons.append((NAV_BUTTONS["back"], "back"))
@@ -287,13 +302,13 @@ def _end_prompt(plan: Plan, state: FormState, steps: list[Step]) -> Prompt:
     if missing:
         text = (
             f"Còn {len(missing)} câu bắt buộc chưa trả lời: {missing_names(plan, missing, 10)}.\n"
-            "Bấm một câu bên dưới hoặc gõ nội dung để trả lời câu đầu tiên; “xem lại” để xem toàn bộ."
+            "Chọn một câu bên dưới hoặc gõ nội dung để trả lời câu đầu tiên; “xem lại” để xem toàn bộ."
         )
         buttons = [(button_label("Trả lời: " + plan.display_name(m)), f"goto {m.path}") for m in missing[:5]]
         buttons.append((NAV_BUTTONS["review"], "review"))
         return Prompt(None, None, "Còn thiếu", text, (total, total), buttons=buttons, done=False)
     text = (
-        "Bạn đã trả lời đủ các câu. Gõ “xem lại” để kiểm tra, “sửa <mã câu>” để sửa, "
+        "Ông/bà đã trả lời đủ các câu. Gõ “xem lại” để kiểm tra, “sửa <mã câu>” để sửa, "
         "hoặc “xong” để xuất báo cáo."
     )
     return Prompt(None, None, "Hoàn thành", text, (total, total),
@@ -313,9 +328,17 @@ def _choices(buttons: list[tuple[str, str]], confirming: bool) -> list[Choice]:
 
 
 def build_prompt(plan: Plan, state: FormState, steps: list[Step] | None = None) -> Prompt:
-    """The prompt for ``state`` (the end-of-form prompt when every step was visited)."""
+    """The prompt for ``state`` (the end-of-form prompt when every step was visited).
+
+    Choices the last step offered come first: the columns (or rows) an ambiguous cell edit may
+    mean (``pending["ask"]``), and “Viết thêm” after a long answer stored in one message."""
     prompt = _build_prompt(plan, state, steps)
     prompt.choices = _choices(prompt.buttons, confirming=state.mode in ("row_warn", "paste_confirm"))
+    extra = [Choice(label, command, "nav", arg) for label, command, arg in state.pending.get("ask") or []]
+    if state.pending.get("more_for"):
+        extra.append(Choice(commands.label("write_more"), "write_more", "nav", None))
+    if extra:
+        prompt.choices = extra + prompt.choices
     return prompt
 
 

@@ -140,6 +140,10 @@ class FormState:
     #: long answers stored unfinished (the user left the field mid-way): path → its paragraphs,
     #: so that coming back to the field continues the same answer
     partial: dict[str, list[str]] = field(default_factory=dict)
+    #: the date answers are read against (ISO "YYYY-MM-DD": the notice's or report's date), None = today
+    reference: str | None = None
+    #: answers filled from the request that opened the form, skipped once by the walk
+    prefilled: list[str] = field(default_factory=list)
     version: int = 1
 
     def to_json(self) -> dict[str, Any]:
@@ -155,6 +159,8 @@ class FormState:
             "closed": list(self.closed),
             "resume": self.resume,
             "partial": {k: list(v) for k, v in self.partial.items()},
+            "reference": self.reference,
+            "prefilled": list(self.prefilled),
             "version": self.version,
         }
 
@@ -180,6 +186,8 @@ class FormState:
             closed=list(self.closed),
             resume=self.resume,
             partial=dict(self.partial),
+            reference=self.reference,
+            prefilled=list(self.prefilled),
             version=self.version,
         )
 

@@ -15,6 +15,8 @@ from forms.engine.state import FormState, StepResult, is_empty
 from forms.engine.tables import (
     cell_summary,
     describe_row,
+    describe_value,
+    short_row,
     insert_row,
     is_none_cell,
     is_paste,
@@ -83,13 +85,13 @@ class TableSteps(EngineBase):
             state.pending = {**state.pending, "cells": cells}
             return self._next_column(state, [f"{col.label}: Bỏ qua (không có)."])
         try:
-            parsed = parse_cell(col, spec, text)
+            parsed = parse_cell(col, spec, text, state.reference)
         except ParseError as exc:
             return self._result(state, error=exc.text)
         cells = dict(state.pending.get("cells") or {})
         cells[col.id] = parsed.value
         state.pending = {**state.pending, "cells": cells}
-        reply = [f"{col.label}: {parsed.echo}"]
+        reply = [f"Đã nhận {describe_value(col, spec, parsed.value)}."]
         if parsed.warning:
             reply.append(f"Lưu ý: {parsed.warning}")
         return self._next_column(state, reply)
@@ -133,7 +135,7 @@ class TableSteps(EngineBase):
             pos, what = index, "Đã sửa"
         change = self._store(state, step.path, rows, None)
         state.mode, state.pending = "table", {}
-        return self._result(state, reply + [f"{what} dòng {describe_row(spec, row, pos + 1)}"], [change])
+        return self._result(state, reply + [f"{what} dòng {short_row(spec, row, pos + 1)}."], [change])
 
     def _on_row_warn(self, state: FormState, text: str) -> StepResult:
         try:
@@ -148,7 +150,7 @@ class TableSteps(EngineBase):
         state.mode = "row"
         state.pending = {k: v for k, v in state.pending.items() if k != "warnings"}
         state.pending["col"] = ids[min(involved)] if involved else ids[0]
-        return self._result(state, ["Hãy nhập lại các số tiền của dòng này (bấm “Giữ nguyên” cho ô đúng)."])
+        return self._result(state, ["Hãy nhập lại các số tiền của dòng này (chọn “Giữ nguyên” cho ô đúng)."])
 
     def _paste(self, state: FormState, text: str, default_group: str | None = None) -> StepResult:
         step, spec, _ = self._table(state)
@@ -174,12 +176,26 @@ class TableSteps(EngineBase):
                 row = {"group": g or default_group, "cells": cells}
             rows.append(row)
         warnings = [f"Dòng {i}: {w}" for i, r in enumerate(rows, 1) for w in row_warnings(spec, r["cells"])]
+        if len(rows) == 1 and not warnings and (not spec.groups or rows[0].get("group")):
+            return self._save_pasted_row(state, rows[0], text)  # one row in one message: no "có" needed
         state.pending = {"rows": rows, "warnings": warnings, "raw": text}
         if spec.groups and any(r.get("group") is None for r in rows):
             state.mode = "paste_group"
         else:
             state.mode = "paste_confirm"
         return self._result(state)
+
+    def _save_pasted_row(self, state: FormState, row: dict[str, Any], raw: str) -> StepResult:
+        """Store one typed row at once; the reply names it with its first money cell, so a wrong
+        column shows at a glance (and “xóa dòng N” or a cell edit fixes it in one message)."""
+        step, spec, rows = self._table(state)
+        rows, pos = insert_row(rows, row, spec)
+        change = self._store(state, step.path, rows, raw)
+        state.mode, state.pending = "table", {}
+        cells = row.get("cells") or {}
+        money = next((c for c in spec.input_columns if c.type == "money" and cells.get(c.id) not in (None, "")), None)
+        detail = f" — {describe_value(money, spec, cells[money.id])}" if money is not None else ""
+        return self._result(state, [f"Đã thêm dòng {short_row(spec, row, pos + 1)}{detail}."], [change])
 
     def _on_paste_group(self, state: FormState, text: str) -> StepResult:
         return self._with_group(state, text, lambda group: self._group_pasted_rows(state, group.code))

@@ -31,6 +31,10 @@ from vntext.text import fold
 
 __all__ = [
     "column_title",
+    "column_phrase",
+    "describe_value",
+    "short_row",
+    "row_title",
     "column_unit",
     "parse_cell",
     "format_cell",
@@ -63,14 +67,16 @@ def column_unit(col: Column, spec: TableSpec) -> str | None:
     return col.unit
 
 
-def parse_cell(col: Column, spec: TableSpec, text: str) -> Parsed:
-    """Parse one cell in its column's type and unit (long text limited like a long answer)."""
+def parse_cell(col: Column, spec: TableSpec, text: str, reference: Any = None) -> Parsed:
+    """Parse one cell in its column's type and unit (long text limited like a long answer;
+    ``reference``: the date a month without its year is read against)."""
     return parse_value(
         col.type,
         text,
         unit=column_unit(col, spec),
         options=col.options,
         max_len=LONG_TEXT_MAX if col.type == "longtext" else None,
+        reference=reference,
     )
 
 
@@ -308,3 +314,37 @@ def parse_row_number(text: str, count: int) -> int:
             raise ParseError("Bảng chưa có dòng nào.", "thêm")
         raise ParseError(f"Không có dòng {n}; bảng có {format_number(count)} dòng.", f"1–{count}")
     return n - 1
+
+
+def column_phrase(col: Column) -> str:
+    """The column as a sentence names it: "NSTW đầu tư", "tổng mức đầu tư" (header without its
+    outermost level, then the label; ordinary words in lower case, acronyms kept)."""
+    parts = (*col.header[1:], col.label) if len(col.header) >= 2 else (*col.header, col.label)
+
+    def lower(word: str) -> str:
+        return word[0].lower() + word[1:] if len(word) > 1 and word[1].islower() else word
+
+    return " ".join(lower(p) for p in parts)
+
+
+def describe_value(col: Column, spec: TableSpec, value: Any) -> str:
+    """"NSTW đầu tư 8.000 triệu đồng" or "ghi chú: Đã hoàn thành" — a column with its new value."""
+    shown = format_cell(col, spec, value)
+    if col.type in ("money", "number", "integer", "year"):
+        return f"{column_phrase(col)} {shown}"
+    return f"{column_phrase(col)} “{shorten(shown, 80)}”"
+
+
+def row_title(spec: TableSpec, row: dict[str, Any]) -> str:
+    """The row's first text cell, shortened ("Cổng dịch vụ công"); "" when it has none."""
+    cells = row.get("cells") or {}
+    name = next((format_cell(c, spec, cells[c.id]) for c in spec.input_columns
+                 if c.type in ("text", "longtext") and not is_blank(cells.get(c.id))), "")
+    return shorten(name) if name else ""
+
+
+def short_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
+    """"3 [I.1] Cổng dịch vụ công" — a row named by its number, group and first text cell."""
+    name = row_title(spec, row)
+    group = f" [{row['group']}]" if row.get("group") else ""
+    return f"{number}{group}" + (f" {name}" if name else "")

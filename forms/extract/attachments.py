@@ -20,14 +20,14 @@ from vntext.text import fold
 __all__ = ["Attachment", "find_attachments", "dispatch_number", "name_of", "mentioned_forms"]
 
 _NAME_WORDS = r"(?:phu luc|bieu mau|mau bieu|mau|bieu|de cuong(?: bao cao)?)"
-_NAME_ID = r"(?:\s+so)?(?:\s*[0-9]{1,3}[a-z]?|\s+[ivxlc]{1,5})?(?:\s*/\s*[a-z0-9][a-z0-9./-]*)?"
+_NAME_ID = r"(?:\s+so)?(?:\s*[0-9]{1,3}[a-z]?|\s+[ivxlc]{1,5}|\s+[a-z]{1,2}[0-9]{1,3})?(?:\s*/\s*[a-z0-9][a-z0-9./-]*)?"
 _NAME_RE = re.compile(rf"^{_NAME_WORDS}{_NAME_ID}$")
 _NAME_PREFIX_RE = re.compile(rf"^({_NAME_WORDS}{_NAME_ID})\s*(?::|-|–|\.)\s*\S")
 _KEM_THEO_RE = re.compile(r"^\(\s*(?:ban hanh )?kem theo\b")
 _UNIT_RE = re.compile(r"^(?:đơn vị tính|đơn vị|đvt)\s*:\s*(.+?)\.?$", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^số\s*:?\s*([0-9]+[^\s,;]*)", re.IGNORECASE)
 _KEM_NUMBER_RE = re.compile(r"số\s+([0-9]+/[^\s,;)]+)", re.IGNORECASE)
-_MENTION_RE = re.compile(rf"\b{_NAME_WORDS}(?:\s+so)?\s*(?:[0-9]{{1,3}}[a-z]?|[ivxlc]{{1,5}})(?:/[a-z0-9./-]+)?\b")
+_MENTION_RE = re.compile(rf"\b{_NAME_WORDS}(?:\s+so)?\s*(?:[0-9]{{1,3}}[a-z]?|[ivxlc]{{1,5}}|[a-z]{{1,2}}[0-9]{{1,3}})(?:/[a-z0-9./-]+)?\b")
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _nice_name(text: str) -> str:
     text = " ".join(text.split())
     head, sep, tail = text.partition("/")
     head = head[:1].upper() + head[1:].lower()
-    head = re.sub(r"\b([ivxlc]{1,5})$", lambda m: m.group(1).upper(), head)
+    head = re.sub(r"\b([ivxlc]{1,5}|[a-zđ]{1,2}[0-9]{1,3})$", lambda m: m.group(1).upper(), head)
     return head + sep + tail
 
 

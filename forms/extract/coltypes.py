@@ -7,7 +7,7 @@ Rules, first match wins (on folded text, so "Tỷ lệ" and "TY LE" read alike):
   dự toán, ngân sách, chi phí, tổng mức);
 * date    — the label starts with "Ngày" (a date inside a label, "đến 30/9/2024", is not a date);
 * year    — the label is "Năm" plus a few words without digits ("Năm sinh", "Năm khởi công"; not
-  "Năm 2024", nor "Năm học"/"Năm tài chính", which name periods);
+  "Năm 2024", nor "Năm học"/"Năm tài chính", which name periods; nor "Nam", men, which folds alike);
 * integer — the label (or a parent) starts with "Số"/"Tổng số"/"Số lượng", except identifiers
   ("Số hiệu", "Số ký hiệu", "Số điện thoại", "Số văn bản", "Số quyết định", "Số TT");
 * number  — no other clue, in an indicator table (rows carry their own unit) or under a unit
@@ -69,7 +69,8 @@ def infer_type(path: tuple[str, ...], table_unit: str | None, indicator: bool) -
         return "money", table_money
     if label.startswith("ngay"):
         return "date", None
-    if re.fullmatch(r"nam( [a-z]+){0,3}", label) and not re.search(r"\b(hoc|tai chinh|ke hoach)\b", label):
+    if re.fullmatch(r"nam( [a-z]+){0,3}", label) and not re.search(r"\b(hoc|tai chinh|ke hoach)\b", label) \
+            and not path[-1].strip().lower().startswith("nam"):  # "Nam" (men) folds like "Năm" (year)
         return "year", None
     for part in reversed([fold(p) for p in path]):
         if _COUNT.match(part) and not _ID_NUMBERS.match(part):

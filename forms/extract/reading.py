@@ -3,8 +3,8 @@
 * .docx — paragraphs and real Word tables from the body XML, in order; merged cells from each
   cell's ``w:gridSpan`` (columns) and ``w:vMerge`` (rows), so a two-level header keeps its shape.
 * .txt / .md — lines; tab-separated and column-aligned tables are found by ``textgrid``.
-* .pdf — the text layer with its layout (``pdftotext -layout`` when installed, else pypdf's
-  layout mode), then read like a text file.  Scanned PDFs without text give no blocks.
+* .pdf — the text layer laid out from its word boxes (``pdflayout``; else ``pdftotext -layout``,
+  else pypdf's layout mode), then read like a text file.  Scanned PDFs without text give no blocks.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from forms.extract.blocks import Block, Cell, Grid, Para
+from forms.extract.pdflayout import layout_text
 from forms.extract.textgrid import blocks_from_lines
 from vntext.text import normalize_space
 
@@ -223,7 +224,11 @@ def read_docx(path: Path) -> list[Block]:
 
 
 def read_pdf_text(path: Path) -> str:
-    """The PDF's text with its layout (columns kept apart by spaces)."""
+    """The PDF's text with its layout (columns kept apart by spaces): from the word boxes when
+    poppler is installed (``pdflayout``), else ``pdftotext -layout``, else pypdf's layout mode."""
+    laid_out = layout_text(path)
+    if laid_out is not None:
+        return laid_out
     if shutil.which("pdftotext"):
         done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
                               capture_output=True, timeout=60)

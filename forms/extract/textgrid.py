@@ -13,8 +13,9 @@ Rules (no wording is matched here, only positions):
   just above it whose chunks do not straddle two columns.  Lines before the first line starting
   with a row number are the header.  Columns are the runs of character positions the header
   covers (all lines if there is no header); every chunk goes to the column it overlaps most, else
-  the nearest.  A header chunk standing over two chunks of a lower header line is a parent cell
-  (two-level header); a parent written over its first child only, the rest of its line blank, makes
+  the nearest.  A header chunk standing over two or more cells of the lower header lines is a
+  parent cell (``headerspan``: centred over them, touching them, or written from the left over
+  them; multi-level headers nest); failing that, a parent written over its first child only, the rest of its line blank, makes
   the header lines header rows (merges inferred as for tab tables); otherwise header lines are one
   wrapped row, joined per column.  A body line with an empty first column continues the nearest
   row whose cells it fills.
@@ -25,22 +26,17 @@ from __future__ import annotations
 import re
 
 from forms.extract.blocks import Block, Cell, Grid, Para
+from forms.extract.headerspan import chunks, header_grid, spanning
 from vntext.text import fold, normalize_space
 
 __all__ = ["blocks_from_lines", "chunks", "ROW_NUMBER", "TOTAL_LABEL"]
 
 #: A row number as the first cell of a table row: "1", "1.2", "I", "IV", "a", "A", "(1)", "1." .
 ROW_NUMBER = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-Z])\)?\.?$")
-_CHUNK = re.compile(r"\S+(?: \S+)*")
 #: The label of a total row: "Tổng cộng", "Tổng số", "Cộng", "Tổng cộng toàn tỉnh".
 TOTAL_LABEL = re.compile(r"^(tong cong|tong so|tong|cong)( chung| toan [a-z ]+)?:?$")
 #: A blank form row with only its number ("1", "2", "…"): Word drops the empty cells' tabs on copy.
 _PLACEHOLDER_ROW = re.compile(r"^\s*(\d{1,3}\.?|\.{2,}|…)\s*$")
-
-
-def chunks(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the pieces of a line separated by two or more spaces."""
-    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line.expandtabs(8))]
 
 
 def _indent(line: str) -> int:
@@ -126,8 +122,10 @@ def _aligned_table(lines: list[str], anchor: int, blocks: list[Block]) -> tuple[
         start -= 1
         taken += len(emitted)
     table_lines = [ln for ln in lines[start:end] if ln.strip()]
-    anchor_chunks = chunks(lines[anchor])
-    left = anchor_chunks[1][1] + 2 if len(anchor_chunks) > 2 else len(lines[anchor])  # TT and label columns
+    margin = min(_indent(ln) for ln in table_lines)
+    widest = next((ln for ln in table_lines if _indent(ln) == margin and len(chunks(ln)) >= 3), lines[anchor])
+    anchor_chunks = chunks(widest)  # a line from the margin: its first two chunks are the TT and label columns
+    left = anchor_chunks[1][1] + 2 if len(anchor_chunks) > 2 else len(widest)
     first_row = next((k for k, ln in enumerate(table_lines) if k and (ROW_NUMBER.match(chunks(ln)[0][2]) or
                                                                         _lone_row(ln) and _indent(ln) < left)), None)
     if first_row is None:
@@ -135,7 +133,7 @@ def _aligned_table(lines: list[str], anchor: int, blocks: list[Block]) -> tuple[
     while first_row > 1 and _wraps_into_row(table_lines, first_row):
         first_row -= 1  # the upper half of the first row's centred, wrapped cell
     header = table_lines[:first_row]
-    parents = _spanning(header)
+    parents = spanning(header)
     skip = {k: [p[:3] for p in found] for k, found in parents.items()}
     columns = _columns(header, skip=skip) or _columns(table_lines)
     if len(columns) < 2:
@@ -147,7 +145,7 @@ def _aligned_table(lines: list[str], anchor: int, blocks: list[Block]) -> tuple[
         table_lines, cells = table_lines[:cut], cells[:cut]
     body = _join_wrapped(cells[first_row:])
     if parents:
-        grid = _header_grid(cells[:first_row], parents, columns)
+        grid = header_grid(cells[:first_row], parents, columns)
         for row in body:
             grid.append([Cell(text, (len(grid), c)) for c, text in enumerate(row)])
         out = Grid(grid, spans_known=True)
@@ -164,12 +162,16 @@ def _aligned_table(lines: list[str], anchor: int, blocks: list[Block]) -> tuple[
 
 
 def _trailing_text(cells: list[list[str]], first_row: int) -> int:
-    """Index of the first line after the last row that is not a wrap of that row (len if none)."""
+    """Index of the first line after the last row that is not a wrap of that row (len if none): a
+    line filling a cell the row already has, unless it goes on in lower case (a wrapped word)."""
     starts = [k for k in range(first_row, len(cells)) if cells[k][0] or _total_cells(cells[k])]
     if not starts:
         return len(cells)
     last = starts[-1]
     for k in range(last + 1, len(cells)):
+        texts = [t for t in cells[k] if t]
+        if texts and texts[0][0].islower():
+            continue  # a word wrapped out of the row's cell ("nước", "sinh hoạt"), not a new sentence
         if any(t and cells[last][c] for c, t in enumerate(cells[k])):
             return k
     return len(cells)
@@ -215,44 +217,6 @@ def _leveled(header: list[list[str]]) -> bool:
                     any(h[c] and h[c + 1] for h in header[k + 1:]):
                 return True
     return False
-
-
-def _spanning(header: list[str]) -> dict[int, list[tuple]]:
-    """Header chunks (by line) standing over two or more separate cells of the lines below (centred
-    parents).  Each entry is (start, end, text, lo, hi): the chunk and the extent of the cells under it."""
-    found: dict[int, list[tuple]] = {}
-    for k, line in enumerate(header):
-        for s, e, text in chunks(line):
-            under = sorted((a, b) for lower in header[k + 1:] for a, b, _ in chunks(lower) if a < e + 2 and s - 2 < b)
-            clusters: list[list[int]] = []
-            for a, b in under:  # lower chunks that overlap each other are one cell's wrapped lines
-                if clusters and a < clusters[-1][1]:
-                    clusters[-1][1] = max(clusters[-1][1], b)
-                else:
-                    clusters.append([a, b])
-            if len(clusters) >= 2:
-                found.setdefault(k, []).append((s, e, text, clusters[0][0], clusters[-1][1]))
-    return found
-
-
-def _header_grid(header: list[list[str]], parents: dict[int, list[tuple]],
-                 columns: list[tuple[int, int]]) -> list[list[Cell]]:
-    """Header rows with merged parent cells: each column's path is the parents standing over it
-    (top-down), then its own text (all its header lines joined), merged down to the last row."""
-    width = len(columns)
-    texts = [" ".join(filter(None, (row[c] for row in header))) for c in range(width)]
-    spans = [(k, lo, hi, text) for k in sorted(parents) for _, _, text, lo, hi in parents[k]]
-    over = [[p for p in spans if columns[c][0] < p[2] and p[1] < columns[c][1]] for c in range(width)]
-    depth = 1 + max((len(o) for o in over), default=0)
-    first_col = {p: min(c for c in range(width) if p in over[c]) for p in spans if any(p in o for o in over)}
-    rows: list[list[Cell]] = [[Cell("", (r, c)) for c in range(width)] for r in range(depth)]
-    for c in range(width):
-        for level, p in enumerate(over[c]):
-            rows[level][c] = Cell(p[3], (level, first_col[p]))
-        own = Cell(texts[c], (len(over[c]), c))
-        for level in range(len(over[c]), depth):
-            rows[level][c] = own
-    return rows
 
 
 def _columns(lines: list[str], skip: dict | None = None) -> list[tuple[int, int]]:

@@ -53,6 +53,8 @@ from forms.parsers.words import (
     parse_choice,
     parse_text,
     parse_yesno,
+    joined_paragraphs,
+    text_stats,
 )
 from vntext.formatting import format_date, format_money, format_month, format_number
 
@@ -63,6 +65,7 @@ __all__ = [
     "parse_year", "parse_year_range", "parse_period", "parse_choice", "parse_yesno", "parse_text", "parse_value",
     "parse_paste", "split_paste_line", "format_number", "format_money", "format_date", "format_month",
     "format_value", "unit_multiplier", "canonical_type", "NONE_TEXT", "is_none_answer", "is_explicit_none",
+    "text_stats", "joined_paragraphs",
 ]
 
 _TYPE_ALIASES = {
@@ -97,8 +100,12 @@ def parse_value(
     unit: str | None = None,
     options: Sequence[str] | None = None,
     max_len: int | None = None,
+    reference: Any = None,
 ) -> Parsed:
-    """Parse ``text`` as a value of field type ``kind`` (see the module docstring)."""
+    """Parse ``text`` as a value of field type ``kind`` (see the module docstring).
+
+    ``reference`` (a date or ISO text; today in Vietnam when None) completes a month typed without
+    its year ("tháng 10") and questions a month far from it."""
     k = canonical_type(kind)
     if k == "text":
         return parse_text(text, max_len or SHORT_TEXT_MAX)
@@ -113,13 +120,13 @@ def parse_value(
     if k == "money":
         return parse_money(text, unit or DEFAULT_MONEY_UNIT)
     if k == "date":
-        return parse_date(text)
+        return parse_date(text, reference)
     if k == "month":
-        return parse_month(text)
+        return parse_month(text, reference)
     if k == "year_range":
         return parse_year_range(text)
     if k == "period":
-        return parse_period(text)
+        return parse_period(text, reference=reference)
     if k == "choice":
         return parse_choice(text, list(options or []))
     if k == "yesno":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 from forms.parsers.base import MAX_YEAR, MIN_YEAR, Parsed, ParseError
+from vntext.clock import vn_today
 from vntext.formatting import format_date, format_month
 from vntext.text import fold, normalize_space
 
@@ -43,13 +45,23 @@ def _typed(text: str, what: str, example: str) -> tuple[str, str]:
     raw = normalize_space(text)
     folded = _dash(fold(raw))
     if not folded:
-        raise ParseError(f"Bạn chưa nhập {what}.", example)
+        raise ParseError(f"Ông/bà chưa nhập {what}.", example)
     return raw, folded
 
 
-def parse_date(text: str) -> Parsed:
-    """A calendar date → "YYYY-MM-DD"; impossible dates such as 31/02/2019 are refused."""
+def parse_date(text: str, reference: dt.date | str | None = None) -> Parsed:
+    """A calendar date → "YYYY-MM-DD"; impossible dates such as 31/02/2019 are refused.
+
+    A day and month without the year ("15/10", "ngày 15 tháng 10") is the most recent such day on or
+    before ``reference`` (today in Vietnam when None), and the echo shows the year."""
     raw, f = _typed(text, "ngày", _DATE_EXAMPLE)
+    short = re.fullmatch(r"(?:ngay\s*)?(\d{1,2})\s*(?:[/.-]|\s+thang\s+|\s*thang\s*)\s*(\d{1,2})\.?", f)
+    if short:
+        ref = _reference(reference)
+        d, mo = int(short.group(1)), int(short.group(2))
+        y = ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1
+        iso = _check_date(d, mo, y)
+        return Parsed(iso, f"{format_date(iso)}")
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", f)
     if m:
         iso = _check_date(int(m.group(3)), int(m.group(2)), _year(m.group(1)))
@@ -64,21 +76,64 @@ def parse_date(text: str) -> Parsed:
     return Parsed(iso, f"{format_date(iso)}")
 
 
-def parse_month(text: str) -> Parsed:
-    """A month of a year → "YYYY-MM": "tháng 6/2019", "6/2019", "06-2019", "T6/2019", "2019-06"."""
+def parse_month(text: str, reference: dt.date | str | None = None) -> Parsed:
+    """A month of a year → "YYYY-MM": "tháng 6/2019", "6/2019", "06-2019", "T6/2019", "2019-06".
+
+    A month without its year ("tháng 10", "thang 10", "t10") means the most recent such month on or
+    before ``reference`` (the notice's or report's date; today in Vietnam when None), and the echo
+    says which ("tháng 10/2026").  A month more than :data:`FAR_MONTHS` months from ``reference``
+    is kept with a warning asking the user to confirm or correct it.
+    """
     raw, f = _typed(text, "tháng", _MONTH_EXAMPLE)
+    ref = _reference(reference)
     m = re.fullmatch(r"(\d{4})\s*[-/.]\s*(\d{1,2})", f)
+    guessed = False
     if m:
         y, mo = _year(m.group(1)), int(m.group(2))
     else:
         m = re.fullmatch(r"(?:thang\s*|t\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+|\s*nam\s*|\s+)\s*(\d{4})", f)
-        if not m:
-            raise ParseError(f"Không hiểu tháng “{raw}”.", _MONTH_EXAMPLE)
-        mo, y = int(m.group(1)), _year(m.group(2))
+        if m:
+            mo, y = int(m.group(1)), _year(m.group(2))
+        elif relative := _RELATIVE_YEAR.fullmatch(f):  # "tháng 11 năm ngoái"
+            mo, y = int(relative.group(1)), ref.year - (relative.group(2) != "nay")
+            guessed = True
+        else:
+            m = re.fullmatch(r"(?:thang\s*|t\s*)(\d{1,2})(?:\s+(?:nay|vua qua|truoc|roi))?\.?", f)
+            if not m:
+                raise ParseError(f"Không hiểu tháng “{raw}”.", _MONTH_EXAMPLE)
+            mo = int(m.group(1))
+            y = ref.year if mo <= ref.month else ref.year - 1
+            guessed = True
     if not 1 <= mo <= 12:
         raise ParseError(f"Tháng {mo} không hợp lệ (tháng từ 1 đến 12).", _MONTH_EXAMPLE)
     iso = f"{y:04d}-{mo:02d}"
-    return Parsed(iso, f"{format_month(iso)}")
+    echo = f"{format_month(iso)}"
+    if guessed:
+        echo = f"tháng {mo}/{y}"
+    distance = abs((y - ref.year) * 12 + (mo - ref.month))
+    warning = None
+    if distance > FAR_MONTHS:
+        warning = (f"Tháng {mo}/{y} cách ngày báo cáo ({ref.day:02d}/{ref.month:02d}/{ref.year}) {distance} tháng; "
+                   "ông/bà vui lòng kiểm tra lại.")
+    return Parsed(iso, echo, warning)
+
+
+_RELATIVE_YEAR = re.compile(r"(?:thang\s*|t\s*)(\d{1,2})\s+nam\s+(nay|ngoai|truoc|qua|roi)\.?")
+
+#: How far (in months) from the reference date a month may be before the reply questions it.
+FAR_MONTHS = 12
+
+
+def _reference(reference: dt.date | str | None) -> dt.date:
+    """The reference date: a date, an ISO "YYYY-MM-DD"/"YYYY-MM" text, or today in Vietnam."""
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    if isinstance(reference, str) and reference:
+        parts = [int(p) for p in reference.split("-")[:3]]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 1)
+    return vn_today()
 
 
 _YEAR_EXAMPLE = "2019 hoặc năm 2019"
@@ -116,7 +171,7 @@ _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _PERIOD_EXAMPLE = "tháng 6/2019, quý II/2019, 6 tháng đầu năm 2019, năm 2019, 2019-2020"
 
 
-def parse_period(text: str, max_len: int = 200) -> Parsed:
+def parse_period(text: str, max_len: int = 200, reference: dt.date | str | None = None) -> Parsed:
     """A reporting period, free text normalized where it has a known shape.
 
     "quy 2/2019" → "Quý II/2019", "thang 6 nam 2019" → "Tháng 6/2019", "2019" → "Năm 2019",
@@ -124,7 +179,7 @@ def parse_period(text: str, max_len: int = 200) -> Parsed:
     """
     raw = normalize_space(text)
     if not raw:
-        raise ParseError("Bạn chưa nhập kỳ báo cáo.", _PERIOD_EXAMPLE)
+        raise ParseError("Ông/bà chưa nhập kỳ báo cáo.", _PERIOD_EXAMPLE)
     if len(raw) > max_len:
         raise ParseError(f"Kỳ báo cáo quá dài ({len(raw)} ký tự, tối đa {max_len}).", _PERIOD_EXAMPLE)
     f = _dash(fold(raw))
@@ -135,7 +190,7 @@ def parse_period(text: str, max_len: int = 200) -> Parsed:
         value = f"Quý {_ROMAN[q]}/{_year(m.group(2))}"
         return Parsed(value, f"{value}")
     try:
-        month = parse_month(raw).value
+        month = parse_month(raw, reference).value
         y, mo = month.split("-")
         value = f"Tháng {int(mo)}/{y}"
         return Parsed(value, f"{value}")

@@ -129,7 +129,7 @@ def parse_money(text: str, unit: str | None = DEFAULT_MONEY_UNIT) -> Parsed:
     raw = normalize_space(text)
     folded = fold(raw)
     if not folded:
-        raise ParseError("Bạn chưa nhập số tiền.", _MONEY_EXAMPLE)
+        raise ParseError("Ông/bà chưa nhập số tiền.", _MONEY_EXAMPLE)
     _reject_common_bad_numbers(folded, _MONEY_EXAMPLE)
     folded = re.sub(r"\s*(?:dong|vnd|vnđ)\s*$", " dong", folded) if re.search(r"\d", folded) else folded
     terms = _tokenize_money(folded, raw)
@@ -178,7 +178,7 @@ def parse_money(text: str, unit: str | None = DEFAULT_MONEY_UNIT) -> Parsed:
     warning = None
     if bare_only and unit_power >= 6 and in_unit >= Decimal(10) ** 5:
         warning = (
-            f"Bạn nhập {format_number(value)} {unit} (= {format_number(total)} đồng). "
+            f"Ông/bà nhập {format_number(value)} {unit}, tức {format_number(total)} đồng. "
             f"Nếu đó là số đồng, hãy ghi rõ, ví dụ “{format_number(terms[0][0] or 0)} đồng”."
         )
     return Parsed(value, echo, warning)
@@ -207,7 +207,7 @@ def _numeric_body(text: str, unit: str | None, allow_negative: bool, example: st
     raw = normalize_space(text)
     f = _strip_unit_suffix(raw, unit)
     if not f:
-        raise ParseError("Bạn chưa nhập số.", example)
+        raise ParseError("Ông/bà chưa nhập số.", example)
     neg = False
     if re.match(r"^(?:-|−|–)\s*\d", f):
         if not allow_negative:

@@ -18,7 +18,7 @@ from vntext.text import (
     word_key,
 )
 
-__all__ = ["parse_choice", "parse_yesno", "NONE_TEXT", "is_none_answer", "is_explicit_none", "parse_text"]
+__all__ = ["parse_choice", "parse_yesno", "NONE_TEXT", "is_none_answer", "is_explicit_none", "parse_text", "text_stats", "joined_paragraphs"]
 
 # ---------------------------------------------------------------------------------------------
 # Choices and yes/no
@@ -37,7 +37,7 @@ def parse_choice(text: str, options: Sequence[str]) -> Parsed:
     raw = normalize_space(text)
     f = fold(raw).strip(" .)")
     if not f:
-        raise ParseError("Bạn chưa chọn.", example)
+        raise ParseError("Ông/bà chưa chọn.", example)
     if re.fullmatch(r"\d+", f):
         n = int(f)
         if 1 <= n <= len(options):
@@ -114,8 +114,24 @@ def parse_text(text: str, max_len: int = SHORT_TEXT_MAX, multiline: bool = False
     if len(value) > max_len:
         raise ParseError(
             f"Câu trả lời dài {format_number(len(value))} ký tự, vượt giới hạn {format_number(max_len)} ký tự. "
-            "Nội dung bạn gửi vẫn được giữ lại; hãy rút gọn rồi gửi lại.",
+            "Nội dung ông/bà gửi vẫn được giữ lại; hãy rút gọn rồi gửi lại.",
             None,
         )
     preview = value if len(value) <= 80 else value[:77] + "…"
     return Parsed(value, f"{preview}")
+
+
+def text_stats(text: str) -> tuple[int, int]:
+    """(paragraphs, characters) of a long answer, as every reply counts them: paragraphs are the
+    non-blank lines, characters the length of the text as stored (line breaks included)."""
+    value = text or ""
+    return sum(1 for line in value.split("\n") if line.strip()), len(value)
+
+
+def joined_paragraphs(buffer: list[str]) -> str:
+    """The paragraphs collected so far as the answer will store them (so every count agrees)."""
+    text = "\n".join(buffer)
+    try:
+        return parse_text(text, 10**9, multiline=True).value
+    except ParseError:
+        return text

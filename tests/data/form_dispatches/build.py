@@ -240,6 +240,22 @@ def build(src: Path, out_dir: Path = HERE, fmt: str | None = None) -> Path:
     return out
 
 
+def build_office_pdfs(sources: list[Path], out_dir: Path) -> dict[str, Path]:
+    """The sources as .docx printed to PDF by LibreOffice (``soffice``), as a Word user would send them:
+    left- and top-aligned header cells, narrow columns wrapping word by word.  {} without soffice."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("soffice"):
+        return {}
+    docx_dir = out_dir / "docx"
+    docx_dir.mkdir(parents=True, exist_ok=True)
+    files = [str(build(src, docx_dir, "docx")) for src in sources]
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), *files],
+                   capture_output=True, timeout=600)
+    return {src.stem: out_dir / f"{src.stem}.pdf" for src in sources if (out_dir / f"{src.stem}.pdf").is_file()}
+
+
 def main(argv: list[str]) -> int:
     sources = sorted((HERE / "src").glob("*.src"))
     for src in sources:

@@ -1,0 +1,26 @@
+"""What the bot says about dispatch files ingested in the background (``bot/ingest_jobs.py``)."""
+
+from __future__ import annotations
+
+CANCEL_COMMAND = "huy_nhap_file"
+STATUS_COMMAND = "tien_do_nhap_file"
+
+JOB_QUEUED = ("Đã nhận tệp “{name}”. Việc đưa tệp vào kho tra cứu chạy ở chế độ nền; tôi sẽ báo tiến độ "
+              "vài giây một lần. Trong lúc đó ông/bà và mọi người vẫn dùng bot bình thường. "
+              "Muốn dừng, gửi /" + CANCEL_COMMAND + ".")
+JOB_READING = "Đang đọc tệp “{name}”."
+JOB_EMBEDDING = "Đang lập chỉ mục tệp “{name}”: đã xử lý {done}/{total} đoạn."
+JOB_FORMS = "Đang tìm các biểu mẫu kèm theo trong tệp “{name}”."
+JOB_RESUMED = "Tiếp tục nhập tệp “{name}” (lần thứ {attempt}) sau khi tiến trình trước bị dừng đột ngột."
+JOB_DONE = "Đã nhập xong tệp “{name}” vào kho tra cứu ({seconds} giây): {added} tệp mới, {unchanged} tệp không đổi."
+JOB_ERRORS = "Không đọc được: {errors}"
+JOB_FAILED = "Không nhập được tệp “{name}”: {error}. Những gì đã có trong kho tra cứu vẫn giữ nguyên."
+JOB_GAVE_UP = "đã thử {attempts} lần, lần nào tiến trình cũng bị dừng"
+JOB_CANCELLED = "Đã dừng nhập tệp “{name}”. Kho tra cứu giữ nguyên như trước khi gửi tệp."
+JOB_CANCEL_ASKED = "Đã yêu cầu dừng nhập {count} tệp: {names}. Tôi sẽ báo khi đã dừng."
+JOB_NONE_OPEN = "Hiện không có tệp nào đang được nhập."
+JOB_STATUS_LINE = "• “{name}”: {state}{progress}"
+JOB_STATES = {"queued": "đang chờ", "running": "đang nhập", "done": "đã xong", "failed": "không nhập được",
+              "cancelled": "đã dừng"}
+JOB_STATUS_HEAD = "Các tệp gửi gần đây:"
+ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên."

@@ -1,0 +1,120 @@
+"""Session 3 of issue 10: the evidence sentence, English vocabulary of the newer dispatches, the signal of
+what the corpus cannot speak to, and the work a warm question repeats.
+
+The questions here are not in the benchmark sets (tests/data/questions).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.evidence import Terms, pick_sentences, unknown_share
+from knowledge.query import embedding_text
+from tests.knowledge_fixtures import copy_index
+
+DISPATCHES = Path(__file__).parent / "data" / "dispatches"
+
+
+@pytest.fixture(scope="module")
+def kb(built_index_dir, tmp_path_factory):
+    data = copy_index(built_index_dir, tmp_path_factory.mktemp("kb-evidence"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("BAOCAO_LLM", raising=False)
+        base = KnowledgeBase.open(data)
+    report = base.ingest(sorted(p for p in DISPATCHES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")))
+    assert not report.errors
+    return base
+
+
+# --- the evidence sentence ----------------------------------------------------------------------
+
+
+def test_a_heading_alone_is_never_the_reply():
+    text = ("1. Nội dung báo cáo\nBáo cáo kết quả thực hiện trong quý theo đề cương tại Phụ lục I.\n"
+            "2. Thời hạn gửi báo cáo\nBáo cáo gửi chậm nhất ngày 20 của tháng cuối quý.")
+    terms = Terms({"noi": 1.0, "dung": 1.0, "noi_dung": 1.5}, {})  # words only the first heading holds
+    pick = pick_sentences(terms, text)
+    assert pick.sentences[0] == "1. Nội dung báo cáo"
+    assert any("đề cương tại Phụ lục I" in s for s in pick.sentences)
+
+
+def test_an_upper_case_title_brings_what_it_heads():
+    text = "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT\nNêu cụ thể khó khăn, vướng mắc và kiến nghị với Sở."
+    terms = Terms({"kho": 1.0, "khan": 1.0, "vuong": 1.0, "mac": 1.0}, {})
+    assert any(s.startswith("Nêu cụ thể") for s in pick_sentences(terms, text).sentences)
+
+
+def test_a_deadline_question_is_not_answered_by_a_sentence_without_a_date(kb):
+    answer = kb.ask("Danh sách cấp mới, gia hạn, thu hồi chứng thư số chuyên dùng phải nộp hạn chót lúc nào?")
+    assert answer.confident
+    assert "05/4/2024" in answer.reply
+
+
+# --- English vocabulary of the newer dispatches ---------------------------------------------------
+
+
+@pytest.mark.parametrize("question, dispatch, fact", [
+    ("Must units still send a hard copy of documents already sent electronically in Quang Tri?",
+     "1120/UBND-KGVX", "bản giấy"),
+    ("What must units review about electronic medical records in their health facilities?", "3120/BYT-KHTC",
+     "mức độ triển khai"),
+    ("Which decree governs the labour contracts counted in the Nghe An staffing report?", "512/SNV-TCBC",
+     "111/2022/NĐ-CP"),
+])
+def test_english_questions_reach_the_newer_dispatches(kb, question, dispatch, fact):
+    answer = kb.ask(question)
+    assert answer.confident and answer.dispatch == dispatch
+    assert fact in answer.text.split("\nXem thêm:", 1)[0]
+
+
+# --- what the corpus cannot speak to ------------------------------------------------------------
+
+
+def test_unknown_share_counts_untranslated_english_words(kb):
+    inside = kb.understand("When is the deadline for the quarterly digital transformation report?")
+    outside = kb.understand("How do I renew a passport at the immigration office?")
+    assert unknown_share(inside, kb.index.idf) < 0.3
+    assert unknown_share(outside, kb.index.idf) > 0.6
+
+
+def test_unknown_share_counts_syllables_the_corpus_never_uses(kb):
+    assert unknown_share(kb.understand("hạn nộp báo cáo tiếp công dân hằng tháng"), kb.index.idf) == 0.0
+    assert unknown_share(kb.understand("hộ chiếu phổ thông làm ở đâu"), kb.index.idf) > 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "How do I renew a passport at the immigration office?",
+    "Mức giảm trừ gia cảnh khi tính thuế thu nhập cá nhân năm nay là bao nhiêu?",
+    "xin nghi phep khong luong toi da bao nhieu ngay",
+])
+def test_out_of_scope_questions_are_declined(kb, question):
+    assert not kb.ask(question).confident
+
+
+# --- work a warm question repeats ---------------------------------------------------------------
+
+
+def test_long_questions_are_embedded_without_function_words_and_numbers():
+    long = ("Theo Công văn số 645/STC-QLNS thì các cơ quan, đơn vị phải gửi dự toán ngân sách nhà nước "
+            "năm 2025 về Sở Tài chính vào ngày nào?")
+    short = "han gui du toan 2025 la ngay nao"
+    compact = embedding_text(long)
+    assert "645/STC-QLNS" not in compact and " của " not in f" {compact} "
+    for word in ("dự", "toán", "ngân", "sách", "Sở", "Tài", "chính", "2025"):
+        assert word in compact.split()
+    assert len(compact.split()) < len(long.split())
+    assert embedding_text(short) == short
+
+
+def test_a_repeated_question_is_not_embedded_again(kb, monkeypatch):
+    calls = []
+    real = kb.index.embedder.embed_query
+    monkeypatch.setattr(kb.index.embedder, "embed_query", lambda text: calls.append(text) or real(text))
+    question = "Số điện thoại của bà Vũ Thị Mai ở Phòng Quản lý ngân sách là gì?"
+    first = kb.ask(question)
+    second = kb.ask(question)
+    assert len(calls) == 1
+    assert first.text == second.text
