@@ -141,14 +141,19 @@ def _with_missing(list_templates: Any):
     return run
 
 
+def _not_stored(template_id: str) -> int:
+    """No stored template ``template_id``: say so on stderr; exit code 2."""
+    print(tt.NOT_STORED.format(id=template_id), file=sys.stderr)
+    return 2
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from forms.loader import TemplateError
 
     try:
         template = _stored_call(lambda lib: lib.publish(args.id))
     except KeyError:
-        print(tt.NOT_STORED.format(id=args.id), file=sys.stderr)
-        return 2
+        return _not_stored(args.id)
     except TemplateError as exc:  # the loader refuses it
         print(tt.PUBLISH_REFUSED.format(id=args.id, error=exc), file=sys.stderr)
         return 1
@@ -160,8 +165,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         text = _stored_call(lambda lib: lib.export_yaml(args.id))
     except KeyError:
-        print(tt.NOT_STORED.format(id=args.id), file=sys.stderr)
-        return 2
+        return _not_stored(args.id)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(args.out)

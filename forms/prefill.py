@@ -88,18 +88,14 @@ def prefill_from_text(template: Template, text: str, reference: dt.date | str | 
         return answers
     month_iso = None
     m = _MONTH_YEAR.search(folded)
-    if m:
+    spoken = f"{m.group(1)}/{m.group(2)}" if m else None
+    if m is None and (m := _MONTH_ONLY.search(folded)) is not None:
+        spoken = f"thang {m.group(1)}"
+    if spoken is not None:
         try:
-            month_iso = parse_month(f"{m.group(1)}/{m.group(2)}", reference).value
+            month_iso = parse_month(spoken, reference).value
         except ParseError:
             month_iso = None
-    else:
-        m = _MONTH_ONLY.search(folded)
-        if m:
-            try:
-                month_iso = parse_month(f"thang {m.group(1)}", reference).value
-            except ParseError:
-                month_iso = None
     months = _targets(template, "month")
     if month_iso and months:
         _put(answers, months[0], month_iso)

@@ -50,6 +50,8 @@ def env(tmp_path: Path, db_url: str, built_index_dir: Path, monkeypatch: pytest.
     monkeypatch.setenv("BAOCAO_INGEST_BACKGROUND", "1")
     monkeypatch.setenv("BAOCAO_INGEST_STALE_S", "12")  # a loaded machine may delay a heartbeat a few seconds
     monkeypatch.setattr(ingest_jobs, "STALE_S", 12.0)
+    # every progress step is told at once, so the test does not depend on how fast the machine embeds
+    monkeypatch.setenv("BAOCAO_INGEST_NOTICE_S", "0")
     monkeypatch.setattr("forms.render.preview.preview_png", lambda *a, **k: None)
     from knowledge import KnowledgeBase
 
