@@ -225,6 +225,7 @@ PROFILE_QUESTIONS = {
 PROFILE_SHOW = "Hồ sơ cơ quan hiện tại:\n{lines}\nGõ /hoso sua để nhập lại."
 PROFILE_EMPTY = "Ông/bà chưa có hồ sơ cơ quan."
 PROFILE_SAVED = "Đã lưu hồ sơ cơ quan."
+PROFILE_RESTORED = "Đã ghi {label}: {value} (đã thêm dấu; nếu chưa đúng, sửa bằng /hoso sua)."
 PROFILE_REQUIRED = "Mục này bắt buộc, xin ông/bà nhập."
 PROFILE_LABELS = {
     "co_quan_chu_quan": "Cơ quan chủ quản",
@@ -280,6 +281,7 @@ BTN_CANCEL_NO = "Giữ lại"
 # ---- diacritics restoration of a free-text answer (issue 9) ----
 # Stored with diacritics at once (the typed text kept as the earlier revision), with an undo.
 RESTORE_APPLIED = "Đã thêm dấu cho mục {code}: «{text}». Nếu chưa đúng, xin chọn “Sửa lại” hoặc “Giữ nguyên như đã gõ”."
+RESTORE_CELLS = "(Đã thêm dấu cho các ô chữ; nếu ô nào chưa đúng, gõ ví dụ “dòng 1 tên dự án …” để sửa.)"
 RESTORE_APPLIED_SHORT = "(Đã thêm dấu; nếu chưa đúng, xin chọn “Sửa lại” hoặc “Giữ nguyên như đã gõ”.)"
 RESTORE_KEEP_TYPED = "giữ nguyên"  # what the user may type instead of choosing
 RESTORE_EDIT_TYPED = "sửa lại"

@@ -288,3 +288,55 @@ def test_the_store_deletes_only_a_draft_without_any_answer(env):
     assert store.delete_empty_session(uid, answered.id) is False and store.get_session(uid, answered.id) is not None
     assert store.delete_empty_session(uid + 1, empty.id) is False  # not another user's
     assert store.delete_empty_session(uid, empty.id) is True and store.get_session(uid, empty.id) is None
+
+
+def test_a_name_typed_without_diacritics_in_the_request_is_stored_restored(env):
+    """What the request gives goes into the signed document: "he thong mot cua" must not stay unaccented;
+    the reply names the restored text."""
+    import json
+
+    core, store = env
+    say(core, "/start")
+    reply = say(core, "mau 2 cho he thong mot cua")
+    row = active(store)
+    assert row is not None and row.template_id == "mau2"
+    stored = json.dumps(store.answers(row.id), ensure_ascii=False)
+    assert "một cửa" in stored.lower() and "mot cua" not in stored.lower(), stored
+    assert "một cửa" in (reply + "".join(o.text for o in send(core, "/xem"))).lower()
+
+
+def test_agency_profile_typed_without_diacritics_is_stored_restored_and_shown(env):
+    """The profile is printed in every document's head and signature: typed without diacritics
+    ("SO THONG TIN VA TRUYEN THONG", "Giam doc") it is stored restored; codes stay as typed."""
+    core, store = env
+    say(core, "/start")
+    replies = [say(core, "/hoso")]
+    for text in ["UBND TINH BAC NINH", "SO THONG TIN VA TRUYEN THONG", "STTTT", "Bac Ninh", "Nguyen Van An",
+                 "Giam doc"]:
+        replies.append(" ".join(o.text for o in send(core, text)))
+    profile = store.get_profile(user_id(store))
+    assert profile.co_quan == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert profile.co_quan_chu_quan == "UBND TỈNH BẮC NINH"
+    assert (profile.dia_danh, profile.nguoi_ky, profile.chuc_vu) == ("Bắc Ninh", "Nguyễn Văn An", "Giám đốc")
+    assert profile.so_ky_hieu == "STTTT"
+    assert "Nguyễn Văn An" in replies[5] and "đã thêm dấu" in replies[5]
+
+
+def test_table_text_cells_typed_without_diacritics_are_stored_restored(env):
+    """Biểu 04 rows typed on a phone: the text cells go into the signed table restored; numbers and codes
+    stay; a cell the user later types again with diacritics is taken as typed."""
+    core, store = env
+    say(core, "/start")
+    say(core, "lam bieu 04 nam 2019")
+    reply = " ".join(o.text for o in send(core, "I.1; Du an CSDL dat dai tinh; xay dung CSDL; so hoa ho so; "
+                                                "10.000 ho so; Bac Ninh; So TNMT; 15 ty; 5 ty; 1 ty; 2 ty; 500tr;"))
+    row = active(store)
+    [first] = store.answers(row.id)["bang"]
+    cells = first["cells"]
+    assert cells["dia_diem"] == "Bắc Ninh" and cells["co_quan_chu_tri"] == "Sở TNMT"
+    assert "CSDL" in cells["du_an"] and "đất đai" in cells["du_an"]
+    assert cells["tong_muc"] == 15000 and first["group"] == "I.1"
+    assert "đất đai" in reply and "Du an" not in reply
+    send(core, "dong 1 dia diem Bac Ninh, Bac Giang")  # typed again: restored again, the rest unchanged
+    [first] = store.answers(active(store).id)["bang"]
+    assert first["cells"]["dia_diem"] == "Bắc Ninh, Bắc Giang" and first["cells"]["co_quan_chu_tri"] == "Sở TNMT"

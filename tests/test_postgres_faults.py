@@ -68,18 +68,22 @@ def messages_of(user: int) -> list[str]:
 def drive(url: str, fault: str) -> dict[str, Any]:
     """Run the users against two workers on ``url``; ``fault`` ("kill" or "restart") strikes mid-run."""
     ctx = multiprocessing.get_context("spawn")
-    outbox = ctx.Queue()
+    # One outbox per worker: a worker killed while writing to a shared queue can leave its lock held and
+    # silence every other writer (a multiprocessing limit, not the bot's).
+    outboxes = [ctx.Queue() for _ in range(2)]
     inboxes = [ctx.Queue() for _ in range(2)]
     data_dir = tempfile.mkdtemp(prefix="baocao-faults-")
-    procs = [ctx.Process(target=worker_main, args=(url, data_dir, inboxes[w], outbox), daemon=True)
+    procs = [ctx.Process(target=worker_main, args=(url, data_dir, inboxes[w], outboxes[w]), daemon=True)
              for w in range(2)]
     for p in procs:
         p.start()
     pids = []
-    while len(pids) < 2:
-        kind, pid, _t, _x = outbox.get(timeout=180)
-        if kind == "ready":
-            pids.append(pid)
+    for box in outboxes:
+        while True:
+            kind, pid, _t, _x = box.get(timeout=180)
+            if kind == "ready":
+                pids.append(pid)
+                break
     alive = [True, True]
     users = {100 + n: {"k": 0, "pending": None, "texts": messages_of(n)} for n in range(USERS)}
     total = sum(len(u["texts"]) for u in users.values())
@@ -91,13 +95,19 @@ def drive(url: str, fault: str) -> dict[str, Any]:
         inboxes[worker].put((update_id, uid, text))
         users[uid]["pending"] = (update_id, text, time.monotonic(), worker)
 
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 240  # below pytest's timeout, so a stuck run fails with this message
+
+    def receive() -> tuple[Any, ...]:
+        for w, box in enumerate(outboxes):
+            if alive[w]:
+                try:
+                    return box.get(timeout=0.05)
+                except Exception:
+                    continue
+        return (None, None, None, None)
     while any(u["k"] < len(u["texts"]) or u["pending"] for u in users.values()):
         assert time.monotonic() < deadline, "the run did not finish"
-        try:
-            kind, chat, at, text = outbox.get(timeout=0.1)
-        except Exception:
-            kind = None
+        kind, chat, at, text = receive()
         if kind == "sent" and chat in users and users[chat]["pending"] and at >= users[chat]["pending"][2]:
             update_id, sent_text, _t, worker = users[chat]["pending"]
             users[chat]["pending"] = None

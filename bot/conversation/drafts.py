@@ -120,6 +120,32 @@ def start_requested(ctx: Ctx, template: Any, request: str) -> list[Outgoing]:
     return start_form(ctx, template, request=request)
 
 
+def _restore_prefill(form: FormSession, note: str | None) -> str | None:
+    """Text taken from the request typed without diacritics ("mau 2 cho he thong mot cua") goes into a
+    signed document: restore it before it is stored (the request itself stays the raw text), and say
+    the restored words in the note."""
+    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+
+    restorer: list[Any] = []
+    swaps: dict[str, str] = {}
+
+    def restored(value: Any) -> Any:
+        if isinstance(value, str) and needs_restoring(value):
+            restorer[:] = restorer or [Restorer()]
+            swaps[value] = restorer[0].restore(value)
+            return swaps[value]
+        if isinstance(value, list):
+            return [restored(v) for v in value]
+        if isinstance(value, dict):
+            return {k: restored(v) for k, v in value.items()}
+        return value
+
+    form.state.answers = restored(form.state.answers)
+    for typed, fixed in swaps.items():
+        note = note.replace(typed, fixed) if note else note
+    return note
+
+
 def start_form(ctx: Ctx, template: Any, prefill: dict[str, Any] | None = None,
                request: str | None = None) -> list[Outgoing]:
     """A new draft of ``template``, made the open one; its first question. ``prefill``: answers to copy;
@@ -129,6 +155,7 @@ def start_form(ctx: Ctx, template: Any, prefill: dict[str, Any] | None = None,
     note = None
     if request and not prefill:
         form, note = FormSession.start_from_text(template, request, reference=to_vn(ctx.svc.now()).date())
+        note = _restore_prefill(form, note)
         prefill = form.answers or None
     else:
         form = FormSession.start(template, prefill=prefill)

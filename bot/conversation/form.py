@@ -13,7 +13,7 @@ from bot.conversation.context import AUDIT_TEXT_MAX, Ctx
 from bot.conversation.exporting import export
 from bot.conversation.intents import Intent
 from bot.conversation.messages import Outgoing
-from bot.conversation.restoring import propose_restoration
+from bot.conversation.restoring import propose_restoration, restore_table_cells
 from forms.session import Step
 
 # Commands the bot itself runs for an open draft (the engine's own answer would skip a confirmation).
@@ -33,6 +33,7 @@ def answer(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     at_end = form.prompt().done
     step = form.answer(intent.text)
     ctx.save(step, raw=intent.text, at_end=at_end)
+    step = restore_table_cells(ctx, step)
     return propose_restoration(ctx, step) or _out(ctx, step)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from bot import texts
 from bot.conversation import views
 from bot.conversation.actions import EditProfile
-from bot.conversation.context import OPEN, Ctx
+from bot.conversation.context import AUDIT_TEXT_MAX, OPEN, Ctx
 from bot.conversation.messages import Choice, Outgoing
 from bot.conversation.pending import ProfileQuestions
 from forms.render.signing import parse_authority
@@ -26,6 +26,9 @@ FIELDS: tuple[str, ...] = PROFILE_FIELDS
 OPTIONAL: frozenset[str] = frozenset({"co_quan_chu_quan", "tham_quyen", "ky_thay", "nguoi_lien_he", "dien_thoai",
                                       "email"})
 MAX_LEN = 300
+# Fields printed as words in the document (restored when typed without diacritics); not codes or addresses.
+RESTORED_FIELDS: frozenset[str] = frozenset({"co_quan_chu_quan", "co_quan", "dia_danh", "nguoi_ky", "chuc_vu",
+                                             "ky_thay", "noi_nhan", "nguoi_lien_he"})
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,26 @@ def stop(ctx: Ctx) -> list[Outgoing]:
     return views.reask(ctx, [Outgoing(texts.PROFILE_STOPPED)])
 
 
+def _with_diacritics(ctx: Ctx, parsed: ProfileAnswer) -> tuple[Any, str | None]:
+    """The value to store: words typed without diacritics ("SO THONG TIN VA TRUYEN THONG", "Giam doc")
+    are printed in every document's head and signature, so they are stored restored (the typed text
+    stays in the audit log) and the reply says what was stored. Codes, numbers and addresses are kept."""
+    if parsed.field not in RESTORED_FIELDS or parsed.value is None:
+        return parsed.value, None
+    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+
+    items = parsed.value if isinstance(parsed.value, list) else [parsed.value]
+    if not any(isinstance(v, str) and needs_restoring(v) for v in items):
+        return parsed.value, None
+    restorer = Restorer()
+    fixed = [restorer.restore(v) if isinstance(v, str) and needs_restoring(v) else v for v in items]
+    if fixed == items:
+        return parsed.value, None
+    ctx.store.audit(ctx.user_id, "profile_diacritics", field=parsed.field, raw="; ".join(items)[:AUDIT_TEXT_MAX])
+    value = fixed if isinstance(parsed.value, list) else fixed[0]
+    return value, texts.PROFILE_RESTORED.format(label=texts.PROFILE_LABELS[parsed.field], value="; ".join(fixed))
+
+
 def answer(ctx: Ctx, flow: ProfileQuestions, text: str, skip: bool = False) -> list[Outgoing]:
     """One answer: saved before the reply; then the next needed question, or what the flow was for."""
     fields = asked(flow)
@@ -153,8 +176,10 @@ def answer(ctx: Ctx, flow: ProfileQuestions, text: str, skip: bool = False) -> l
     parsed = parse(fields[step], text, skip=skip)
     if parsed.error:
         return [Outgoing(parsed.error), Outgoing(question(flow))]
-    ctx.store.save_profile(ctx.user_id, **{parsed.field: parsed.value})  # committed before the reply
+    value, restored_note = _with_diacritics(ctx, parsed)
+    ctx.store.save_profile(ctx.user_id, **{parsed.field: value})  # committed before the reply
     profile = values(ctx)
+    notes = [Outgoing(restored_note)] if restored_note else []
     nxt = step + 1
     if not flow.all:
         while nxt < len(fields) and (profile.get(fields[nxt]) or fields[nxt] in OPTIONAL
@@ -162,10 +187,10 @@ def answer(ctx: Ctx, flow: ProfileQuestions, text: str, skip: bool = False) -> l
             nxt += 1
     if nxt < len(fields):
         ctx.set_flow(replace(flow, step=nxt))
-        return [Outgoing(question(replace(flow, step=nxt)))]
+        return notes + [Outgoing(question(replace(flow, step=nxt)))]
     ctx.set_flow(None)
     ctx.store.audit(ctx.user_id, "profile_saved")
-    out = [Outgoing(texts.PROFILE_SAVED)]
+    out = notes + [Outgoing(f"{texts.PROFILE_SAVED}\n{describe(profile)}")]
     if flow.export:
         row = ctx.store.get_session(ctx.user_id, flow.export)
         if row is not None and row.status in OPEN and row.id == ctx.active_id:

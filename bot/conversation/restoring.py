@@ -11,6 +11,7 @@ the words or choices of the offer act on: any other message forgets it and goes 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,52 @@ def propose_restoration(ctx: Ctx, step: Step) -> list[Outgoing] | None:
     assert form is not None
     after = views.review_for_export(ctx) if form.prompt().done else [views.question(ctx)]
     return [Outgoing("\n".join(replies), offer_choices())] + after
+
+
+def restore_table_cells(ctx: Ctx, step: Step) -> Step:
+    """Text cells of table rows typed in this message without diacritics ("Du an CSDL dat dai tinh") go
+    into the document: stored restored at once (the typed table stays the earlier revision), the reply
+    shows the restored words and says how to change one cell. Cells not typed in this message (e.g. kept
+    as typed earlier) are left alone."""
+    form = ctx.form()
+    if step.error or form is None:
+        return step
+    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+
+    swaps: dict[str, str] = {}
+    restorer: list[Any] = []
+    for change in step.changes:
+        if not isinstance(change.value, list) or not change.raw:
+            continue
+        try:
+            table = form.template.field(field_code(change.path)).table
+        except (KeyError, AttributeError):
+            continue
+        if table is None:
+            continue
+        text_columns = {c.id for c in table.columns if c.type in FREE_TEXT_TYPES}
+        rows, changed = [], False
+        for row in change.value:
+            cells = dict(row.get("cells") or {}) if isinstance(row, dict) else {}
+            for cid in text_columns:
+                typed = cells.get(cid)
+                if isinstance(typed, str) and typed in change.raw and needs_restoring(typed):
+                    restorer[:] = restorer or [Restorer(context=restoration_context(ctx))]
+                    fixed = swaps.get(typed) or restorer[0].restore(typed)
+                    if fixed != typed:
+                        cells[cid], swaps[typed], changed = fixed, fixed, True
+            rows.append({**row, "cells": cells} if isinstance(row, dict) else row)
+        if changed:
+            ctx.replace_answer(change.path, rows)
+    if not swaps:
+        return step
+    row = ctx.draft()
+    ctx.store.audit(ctx.user_id, "diacritics_cells", session=row.id if row is not None else None,
+                    raw="; ".join(swaps)[:AUDIT_TEXT_MAX])
+    replies = list(step.replies)
+    for typed, fixed in sorted(swaps.items(), key=lambda kv: -len(kv[0])):
+        replies = [r.replace(typed, fixed) for r in replies]
+    return replace(step, replies=replies + [texts.RESTORE_CELLS])
 
 
 def claims(ctx: Ctx, intent: Intent) -> bool:
