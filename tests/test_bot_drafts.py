@@ -340,3 +340,13 @@ def test_table_text_cells_typed_without_diacritics_are_stored_restored(env):
     send(core, "dong 1 dia diem Bac Ninh, Bac Giang")  # typed again: restored again, the rest unchanged
     [first] = store.answers(active(store).id)["bang"]
     assert first["cells"]["dia_diem"] == "Bắc Ninh, Bắc Giang" and first["cells"]["co_quan_chu_tri"] == "Sở TNMT"
+
+
+def test_an_error_line_is_said_once(env):
+    """A text the table step cannot take gets its error once, not twice (engine reply + error)."""
+    core, store = env
+    say(core, "/start")
+    say(core, "lam bieu 04 nam 2019")
+    first = send(core, "1,5 tyy")[0].text
+    lines = [line for line in first.splitlines() if line.strip()]
+    assert lines and len(lines) == len(set(lines)), first

@@ -22,7 +22,8 @@ BOT_COMMANDS = frozenset({"pause", "cancel"})
 
 def _out(ctx: Ctx, step: Step) -> list[Outgoing]:
     if step.error:
-        return [Outgoing("\n".join([*step.replies, step.error])), views.question(ctx)]
+        lines = [*step.replies] + ([step.error] if step.error not in step.replies else [])  # said once
+        return [Outgoing("\n".join(lines)), views.question(ctx)]
     return views.after_step(ctx, step.replies)
 
 
