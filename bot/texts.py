@@ -11,6 +11,9 @@ from forms import commands
 
 _TYPES = ", ".join(ACCEPTED_EXTENSIONS)
 
+# /start from someone already welcomed (after a restart of their app, or of the bot): no introduction again.
+WELCOME_BACK = "Xin chào {name}! Trợ lý báo cáo sẵn sàng. Gõ /mau để xem các mẫu, /trogiup để xem các lệnh."
+
 # Telegram's hard limit for one message is 4096 characters; we accept at most this much text.
 MAX_INPUT_CHARS = 4096
 
@@ -151,7 +154,7 @@ CANCELLED = "Đã hủy bản nháp \"{title}\"."
 CANCEL_KEPT = "Đã giữ lại bản nháp. Mời ông/bà tiếp tục."
 DRAFTS_HEADER = "Các bản nháp của ông/bà:"
 # One draft: template, its first answer, progress, when it last changed (Vietnam time).
-DRAFT_DESCRIPTION = "{title}{first} — câu {answered}/{total}, sửa lúc {changed}"
+DRAFT_DESCRIPTION = "{title}{first} — đã trả lời {answered}/{total} câu, sửa lúc {changed}"
 DRAFT_FIRST = " «{first}»"
 DRAFT_ITEM = "{number}. {description}{open}"
 DRAFT_LINE = "• {description}"

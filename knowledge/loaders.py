@@ -312,10 +312,11 @@ def _read_docx(path: Path) -> str:
         elif isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
+                previous = None
                 for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value:  # merged cells repeat their text
-                        cells.append(value)
+                    if cell._tc is not previous:  # a cell merged across columns comes once per grid column
+                        cells.append(" ".join(cell.text.split()))
+                    previous = cell._tc
                 add("\t".join(cells) + "\t\t")
             add("")
     return "\n".join(lines)

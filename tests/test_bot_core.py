@@ -318,6 +318,17 @@ def test_first_hello_gets_only_the_welcome(env):
     assert [o.text for o in out] == [texts.WELCOME.format(name="ông/bà")]
 
 
+def test_start_again_is_a_short_greeting_then_where_the_user_was(env):
+    core, store, clock = env
+    first = core.handle(Incoming.message("terminal", "back", "/start"))
+    assert first[0].text == texts.WELCOME.format(name="ông/bà")
+    say(core, "/dien mau2", uid="back")
+    again = core.handle(Incoming.message("terminal", "back", "/start"))
+    assert again[0].text == texts.WELCOME_BACK.format(name="ông/bà")
+    assert all(texts.WELCOME.splitlines()[1] not in o.text for o in again)  # the introduction once only
+    assert "I.1" in again[-1].text  # the open question again
+
+
 def test_hoso_sua_asks_every_profile_field_and_the_renderer_reads_the_same_names(env, tmp_path):
     from bot.conversation.profile import FIELDS
     from forms.profile import AgencyProfile as RenderProfile

@@ -174,9 +174,9 @@ def test_drafts_list_shows_template_progress_first_answer_and_time(env):
     for name, sid in ids.items():
         row = store.get_session(uid, sid)
         assert f"sửa lúc {changed(row)}" in lines[sid]
-    assert re.search(r"Mẫu 2 «Hệ thống A» — câu 2/\d+", lines[ids["A"]])
-    assert re.search(r"Mẫu 2 «Hệ thống B» — câu 1/\d+", lines[ids["B"]])
-    assert "Biểu 04/BCKH «Năm kế hoạch: 2019» — câu 1/" in lines[ids["bieu"]]
+    assert re.search(r"Mẫu 2 «Hệ thống A» — đã trả lời 2/\d+ câu", lines[ids["A"]])
+    assert re.search(r"Mẫu 2 «Hệ thống B» — đã trả lời 1/\d+ câu", lines[ids["B"]])
+    assert "Biểu 04/BCKH «Năm kế hoạch: 2019» — đã trả lời 1/" in lines[ids["bieu"]]
     assert text.index(f"{ids['A']}.") < text.index(f"{ids['B']}.")  # most recently changed first
 
 

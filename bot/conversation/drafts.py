@@ -61,7 +61,7 @@ def info(ctx: Ctx, row: Any) -> DraftInfo | None:
 
 
 def describe(ctx: Ctx, item: DraftInfo) -> str:
-    """"Mẫu 2 «Hệ thống một cửa» — câu 3/17, sửa lúc 16:05 ngày 3/12"."""
+    """"Mẫu 2 «Hệ thống một cửa» — đã trả lời 3/17 câu, sửa lúc 16:05 ngày 3/12"."""
     first = texts.DRAFT_FIRST.format(first=item.first) if item.first else ""
     return texts.DRAFT_DESCRIPTION.format(title=item.title, first=first, answered=item.answered, total=item.total,
                                           changed=changed_at(item.row.updated_at, ctx.svc.now()))

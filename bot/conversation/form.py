@@ -13,7 +13,7 @@ from bot.conversation.context import AUDIT_TEXT_MAX, Ctx
 from bot.conversation.exporting import export
 from bot.conversation.intents import Intent
 from bot.conversation.messages import Outgoing
-from bot.conversation.restoring import propose_restoration, restore_table_cells
+from bot.conversation.restoring import propose_restoration, answer_texts, restore_table_cells
 from forms.session import Step
 
 # Commands the bot itself runs for an open draft (the engine's own answer would skip a confirmation).
@@ -32,9 +32,10 @@ def answer(ctx: Ctx, intent: Intent) -> list[Outgoing]:
     form = ctx.form()
     assert form is not None
     at_end = form.prompt().done
+    before = answer_texts(form.answers)
     step = form.answer(intent.text)
     ctx.save(step, raw=intent.text, at_end=at_end)
-    step = restore_table_cells(ctx, step)
+    step = restore_table_cells(ctx, step, before)
     return propose_restoration(ctx, step) or _out(ctx, step)
 
 
@@ -48,8 +49,10 @@ def command(ctx: Ctx, name: str, arg: str | None = None) -> list[Outgoing]:
     if form is None:
         return [Outgoing(texts.NO_ACTIVE_FORM)]
     was_done = form.prompt().done
+    before = answer_texts(form.answers)
     step = form.command(name, arg)
     ctx.save(step)
+    step = restore_table_cells(ctx, step, before)  # a row typed column by column, ended by "bỏ qua"/"xong"
     if not step.error and form.prompt().done and (name == "finish" or (name == "done" and was_done)):
         return export(ctx)
     if name == "review" and not step.error:

@@ -173,6 +173,22 @@ def form_request(text: str, resolve: Callable[[str], Any]) -> Any:
     return None
 
 
+SWITCH_MAX_WORDS = 10
+
+
+def switch_request(text: str, resolve: Callable[[str], Any]) -> Any:
+    """Inside an open form, a short message that OPENS with an action word and names a form ("làm biểu 04
+    năm 2019", "tôi cần điền mẫu 2 cho hệ thống B"): the template asked for; else None. A longer answer
+    that merely mentions a form ("Lập biểu 01 và mẫu 2 gửi Bộ trước ngày 15, …") stays an answer."""
+    words = _padded(text).split()
+    if not words or len(words) > SWITCH_MAX_WORDS or template_reference(text) is None:
+        return None
+    lead = " ".join(words[:4])
+    if not any(f" {w} " in f" {lead} " for w in _ACTION_WORDS if w not in ("can", "muon")):
+        return None
+    return form_request(text, resolve)
+
+
 # ---- the intent of one message -------------------------------------------------------------------
 @dataclass(frozen=True)
 class Intent:
@@ -229,6 +245,8 @@ def classify(text: str, *, in_form: bool = False, field_type: str | None = None,
     talk = small_talk(text)
     if talk is not None and not ((in_form or answering) and talk == "ack" and ack_is_answer):
         return Intent("small_talk", text, talk=talk)
+    if in_form and (template := switch_request(text, resolve)) is not None:
+        return Intent("form_request", text, template=template)  # "làm biểu 04 năm 2019" is not an answer
     if in_form or answering:
         return Intent("text", text)
     if is_same_as_last_month(text):

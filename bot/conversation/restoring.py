@@ -78,7 +78,12 @@ def restoration_context(ctx: Ctx) -> list[str]:
                   *(d.sentence for d in dispatch.deadlines), *dispatch.templates]
         found.append(_plain_text(getattr(dispatch, "source_path", "")))
     _strings(form.answers, found)
-    return [t for t in found if isinstance(t, str) and t.strip()]
+    from vntext.diacritics import needs_restoring
+
+    # Only accented lines are evidence: an answer (or a paragraph of one) typed without diacritics would
+    # vote for its own plain spelling.
+    lines = (line for t in found if isinstance(t, str) for line in t.splitlines())
+    return [line for line in lines if line.strip() and not needs_restoring(line)]
 
 
 def _plain_text(path: str) -> str:
@@ -122,9 +127,9 @@ def propose_restoration(ctx: Ctx, step: Step) -> list[Outgoing] | None:
         return None
     from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
 
-    if not needs_restoring(change.value):
+    if not any(needs_restoring(line) for line in change.value.splitlines()):
         return None
-    restored = Restorer(context=restoration_context(ctx)).restore(change.value)
+    restored = restore_lines(Restorer(context=restoration_context(ctx)), change.value, needs_restoring)
     if restored == change.value:
         return None
     row = ctx.draft()
@@ -138,18 +143,35 @@ def propose_restoration(ctx: Ctx, step: Step) -> list[Outgoing] | None:
     if any(change.value in r for r in replies):  # the engine echoed the typed text: echo the stored one
         replies = [r.replace(change.value, restored) for r in replies] + [texts.RESTORE_APPLIED_SHORT]
     else:
-        replies.append(texts.RESTORE_APPLIED.format(code=code, text=_preview(restored)))
+        changed = [new for old, new in zip(change.value.split("\n"), restored.split("\n")) if old != new]
+        replies.append(texts.RESTORE_APPLIED.format(code=code, text=_preview(" … ".join(changed))))
     form = ctx.form()
     assert form is not None
     after = views.review_for_export(ctx) if form.prompt().done else [views.question(ctx)]
     return [Outgoing("\n".join(replies), offer_choices())] + after
 
 
-def restore_table_cells(ctx: Ctx, step: Step) -> Step:
-    """Text cells of table rows typed in this message without diacritics ("Du an CSDL dat dai tinh") go
-    into the document: stored restored at once (the typed table stays the earlier revision), the reply
-    shows the restored words and says how to change one cell. Cells not typed in this message (e.g. kept
-    as typed earlier) are left alone."""
+def restore_lines(restorer: Any, text: str, needs: Any) -> str:
+    """``text`` with each line (paragraph) typed mostly without diacritics restored; lines typed with
+    them stay as typed (a long answer whose first paragraph was restored and whose later ones were
+    added with "Viết thêm" is judged paragraph by paragraph)."""
+    lines = text.split("\n")
+    return "\n".join(restorer.restore(line) if needs(line) else line for line in lines)
+
+
+def answer_texts(answers: Any) -> set[str]:
+    """Every text stored in the draft's answers now (before a step changes them)."""
+    found: list[str] = []
+    _strings(answers, found)
+    return set(found)
+
+
+def restore_table_cells(ctx: Ctx, step: Step, before: set[str] | frozenset[str] = frozenset()) -> Step:
+    """Text cells of table rows typed without diacritics ("Du an CSDL dat dai tinh") go into the document:
+    stored restored at once (the typed table stays the earlier revision), the reply shows the restored
+    words and says how to change one cell. A cell is restored when it was typed in this message, or is new
+    to the draft in this step (a row typed column by column is stored with its last message); ``before``
+    holds the draft's texts before the step, so a cell kept as typed earlier is left alone."""
     form = ctx.form()
     if step.error or form is None:
         return step
@@ -158,7 +180,7 @@ def restore_table_cells(ctx: Ctx, step: Step) -> Step:
     swaps: dict[str, str] = {}
     restorer: list[Any] = []
     for change in step.changes:
-        if not isinstance(change.value, list) or not change.raw:
+        if not isinstance(change.value, list):
             continue
         try:
             table = form.template.field(field_code(change.path)).table
@@ -172,7 +194,8 @@ def restore_table_cells(ctx: Ctx, step: Step) -> Step:
             cells = dict(row.get("cells") or {}) if isinstance(row, dict) else {}
             for cid in text_columns:
                 typed = cells.get(cid)
-                if isinstance(typed, str) and typed in change.raw and needs_restoring(typed):
+                typed_now = isinstance(typed, str) and (typed in (change.raw or "") or typed not in before)
+                if typed_now and needs_restoring(typed):
                     restorer[:] = restorer or [Restorer(context=restoration_context(ctx))]
                     fixed = swaps.get(typed) or restorer[0].restore(typed)
                     if fixed != typed:

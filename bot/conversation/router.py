@@ -41,7 +41,9 @@ def state_of(ctx: Ctx) -> str:
 
 # ---- commands --------------------------------------------------------------------------------------
 def cmd_start(ctx: Ctx, intent: Intent) -> list[Outgoing]:
-    out = [Outgoing(texts.WELCOME.format(name=ctx.name))]
+    """/start of someone already welcomed (the first message of a new user gets the full welcome from the
+    core): a one-line greeting, then where they were."""
+    out = [Outgoing(texts.WELCOME_BACK.format(name=ctx.name))]
     if isinstance(ctx.flow, ProfileQuestions):
         return out + profile.resumed(ctx, ctx.flow)
     row = ctx.draft()
@@ -192,6 +194,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("form", "question"): form.side_question,
     ("form", "small_talk"): form.small_talk,
     ("form", "export"): lambda ctx, i: exporting.export(ctx),
+    ("form", "form_request"): lambda ctx, i: drafts.start_requested(ctx, i.template, i.text),  # pauses the open one
     ("restore", "*"): restoring.restore_text,
     ("idle", "small_talk"): idle_small_talk,
     ("idle", "same_as_last"): same.offer,

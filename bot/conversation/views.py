@@ -112,7 +112,12 @@ def after_step(ctx: Ctx, replies: list[str]) -> list[Outgoing]:
     """The engine's replies, then the next question (or the review before export at the end)."""
     form = ctx.form()
     assert form is not None
-    out = [Outgoing("\n".join(r for r in replies if r))] if any(replies) else []
+    said = "\n".join(r for r in replies if r)
+    if said and form.pending_text is not None:
+        # a paragraph of a long answer being collected: the acknowledgement already says how much came
+        # in and what to do next; the same question is not shown again, only its choices
+        return [Outgoing(said, question_choices(ctx))]
+    out = [Outgoing(said)] if said else []
     return out + (review_for_export(ctx) if form.prompt().done else [question(ctx)])
 
 

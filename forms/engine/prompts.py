@@ -132,15 +132,15 @@ def _field_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step]) -
     code = parse_path(step.path).code or f.code
     shown = plan.shown_code(step)
     lines = [f"Câu {k}/{n} · " + (f"{extra} · " if extra else "") + (f"{shown}. " if shown else "") + f.label]
-    if f.help:
+    collecting = state.mode == "longtext" and bool(state.pending.get("buffer"))
+    if f.help and not collecting:  # while paragraphs come in, the question was read already: status only
         lines.append(f.help)
     hint = type_hint(f.type, f.effective_unit, f.options, with_example=not f.example)
-    if f.type != "table" and hint:
+    if f.type != "table" and hint and not collecting:
         lines.append(hint)
-    if f.example:
+    if f.example and not collecting:
         lines.append(f"Ví dụ: {f.example}")
     answered = not is_empty(value)
-    collecting = state.mode == "longtext" and bool(state.pending.get("buffer"))
     if answered and f.type != "table" and not collecting:
         lines.append(f"Hiện có: {display_value(f, value)} — gõ giá trị mới hoặc chọn “Giữ nguyên”.")
     if not f.required:

@@ -98,7 +98,8 @@ def parse_month(text: str, reference: dt.date | str | None = None) -> Parsed:
             mo, y = int(relative.group(1)), ref.year - (relative.group(2) != "nay")
             guessed = True
         else:
-            m = re.fullmatch(r"(?:thang\s*|t\s*)(\d{1,2})(?:\s+(?:nay|vua qua|truoc|roi))?\.?", f)
+            # "tháng 10", "t10", or a bare "10" typed in a month field
+            m = re.fullmatch(r"(?:thang\s*|t\s*)?(\d{1,2})(?:\s+(?:nay|vua qua|truoc|roi))?\.?", f)
             if not m:
                 raise ParseError(f"Không hiểu tháng “{raw}”.", _MONTH_EXAMPLE)
             mo = int(m.group(1))
