@@ -25,6 +25,24 @@ def alias_key(text: str) -> tuple[str, ...]:
                  if not (t == "so" and i + 1 < len(tokens) and tokens[i + 1].isdigit()))
 
 
+def _kind_and_number(template: Template) -> tuple[tuple[str, ...], str] | None:
+    """(the tokens of the template's kind of document, its dispatch's number): ("thong", "bao"), "1485"."""
+    number = normalize_alias(template.source.dispatch or "")[:1] if template.source else ()
+    kind = alias_key(template.doc_type or "")
+    return (kind, number[0]) if kind and number and number[0].isdigit() else None
+
+
+def _named_by_kind(tokens: tuple[str, ...], template: Template) -> int:
+    """How well "thông báo 1485" / "làm thông báo theo công văn 1485" names ``template``: officials name a
+    form by what it is and which công văn asks for it (the kind, then the number later in the words)."""
+    found = _kind_and_number(template)
+    if found is None:
+        return 0
+    kind, number = found
+    at = _find_sub(tokens, kind)
+    return len(kind) + 1 if at >= 0 and number in tokens[at + len(kind):] else 0
+
+
 def matches(templates: Iterable[Template], text: str) -> list[Template]:
     """The published templates named by ``text`` equally well (exact id, else the longest alias found).
 
@@ -40,6 +58,7 @@ def matches(templates: Iterable[Template], text: str) -> list[Template]:
     for template in offered:
         length = max((len(key) for key in map(alias_key, (template.id, *template.aliases))
                       if key and _find_sub(tokens, key) >= 0), default=0)
+        length = max(length, _named_by_kind(tokens, template))
         if length > best:
             best, found = length, [template]
         elif length and length == best:
