@@ -46,7 +46,7 @@ from vntext.text import fold  # noqa: E402
 QUESTIONS = ROOT / "tests" / "data" / "questions"
 DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("held-out", QUESTIONS / "heldout.jsonl"),
-             ("held-out 2", QUESTIONS / "heldout2.jsonl")]
+             ("held-out 2", QUESTIONS / "heldout2.jsonl"), ("held-out 3", QUESTIONS / "heldout3.jsonl")]
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 
@@ -160,6 +160,7 @@ def main() -> int:
     parser.add_argument("--skip-build", action="store_true", help="reuse the index already in --data-dir")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the development set's misses")
     parser.add_argument("--no-old", action="store_true", help="skip the older question sets")
+    parser.add_argument("--dev-only", action="store_true", help="measure the development set only (tuning runs)")
     parser.add_argument("--fit", action="store_true",
                         help="fit the confidence model on the development set first (writes knowledge/data/confidence.json)")
     args = parser.parse_args()
@@ -181,9 +182,10 @@ def main() -> int:
               f"{time.perf_counter() - t:.1f} s")
         if args.fit:
             fit_confidence(kb, load(MAIN_SETS[0][1]))
-        results = [(name, evaluate(kb, load(path), args.verbose and name == "dev")) for name, path in MAIN_SETS]
+        sets = MAIN_SETS[:1] if args.dev_only else MAIN_SETS
+        results = [(name, evaluate(kb, load(path), args.verbose and name == "dev")) for name, path in sets]
         print(table(results))
-        if not args.no_old:
+        if not args.no_old and not args.dev_only:
             old = [(name, evaluate(kb, load(path))) for name, path in OLD_SETS if path.exists()]
             if old:
                 print(table(old))

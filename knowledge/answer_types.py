@@ -238,5 +238,10 @@ def deadline(d: Dispatch, document: str, terms: Terms) -> Typed | None:
     return Typed("deadline", brief(sentence, m.group(0) if m else ""), [sentence], score)
 
 
+# "Kế hoạch số 95/KH-UBND ngày 20/02/2024": the date of a cited document, not a time the dispatch sets.
+_CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}", re.I)
+
+
 def has_date(sentence: str) -> bool:
-    return bool(_DATE_RE.search(sentence))
+    """A date the sentence sets (dates of cited documents aside)."""
+    return bool(_DATE_RE.search(_CITED_DATE_RE.sub(" ", sentence)))

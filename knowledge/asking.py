@@ -51,7 +51,7 @@ def passage_of(c: StoredChunk, score: float) -> Passage:
     return Passage(c.chunk.dispatch, c.date, c.chunk.section, c.chunk.text, score, c.chunk.citation)
 
 
-def _evidence(hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
+def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
     """The passage whose sentences hold most of the question (retrieval rank as a prior). A question
     about columns is answered from a table; one asking "khi nào" prefers sentences with a date."""
     pool = [h for h in hits if target is None or h.chunk.doc_key == target]
@@ -64,12 +64,27 @@ def _evidence(hits: list[Hit], terms: Terms, target: str | None, query: Query) -
     top = max(h.fused for h in hits) or 1.0
     best: tuple[float, Choice] | None = None
     for h in pool:
-        pick = pick_sentences(terms, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus)
+        own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
         value = 0.5 * (pick.score + whole) + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
             best = (value, Choice(h.chunk, pick, h.fused))
     return best[1] if best else None
+
+
+_HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
+IDENTITY_FLOOR = 0.3  # share of the question's weight that must remain once the dispatch's own name is set aside
+
+
+def _topical(index: HybridIndex, terms: Terms, d) -> Terms:
+    """The question's terms less those that only name the dispatch (its subject, issuer, số hiệu), so that
+    the sentence restating the subject ("Thực hiện Kế hoạch … về chuyển đổi số …, Sở … đề nghị") does not
+    outrank the one that answers; all of them when little would remain."""
+    if d is None or not terms.weights:
+        return terms
+    rest = _without_identity(index, terms, d)
+    return rest if rest.total >= IDENTITY_FLOOR * terms.total else terms
 
 
 def _accent_coverage(query: Query, text: str) -> float:
@@ -80,6 +95,17 @@ def _accent_coverage(query: Query, text: str) -> float:
         return 0.0
     present = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
     return sum(w in present for w in words) / len(words)
+
+
+def _topic(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
+    """Share of the question's content weight (rare words weigh most) that the answering dispatch holds
+    anywhere in its text: an answer type can fit the question's cue ("ai ký", "số điện thoại") while the
+    dispatch says nothing of its subject. A question with no content words beyond its references: 1."""
+    if not terms.weights:
+        return 1.0
+    d = index.dispatches.get(so_hieu)
+    head = f"{d.issuer} {d.subject}" if d else ""
+    return terms.score(tokens(index.document_text(so_hieu)) | tokens(head))  # tokens() caches per text
 
 
 def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | None, str]:
@@ -113,10 +139,22 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{word}\b")
 
 
-def _identity_tokens(d) -> frozenset[str]:
-    """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer
-    and số hiệu."""
-    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject}")
+def _identity_tokens(index: HybridIndex, d) -> frozenset[str]:
+    """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
+    số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
+    document = index.document_text(d.so_hieu)
+    head = re.split(r"K[íi]nh\s+g[ửu]i", document[:HEADER_CHARS], maxsplit=1)[0] if document else ""
+    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head}")
+
+
+HEADER_CHARS = 600
+
+
+def _without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
+    """``terms`` less the dispatch's identity words and the pairs made only of them ("toán năm")."""
+    identity = _identity_tokens(index, d)
+    pairs = {t for t in terms.weights if "_" in t and all(p in identity for p in t.split("_"))}
+    return terms.without(identity | pairs)
 
 
 @lru_cache(maxsize=256)
@@ -142,7 +180,10 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
     if "columns" in query.intents:
         return None  # "which columns": the table answers
     named = bool(query.dispatch_numbers or query.context_dispatch or query.template_dispatch)
-    compared = terms.without(_identity_tokens(d))
+    compared = _without_identity(index, terms, d)
+    # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
+    # gửi về đâu"), the typed evidence answers all that is asked.
+    names_only = compared.total < IDENTITY_FLOOR * terms.total
     for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
         found = None
         if kind == "signer":
@@ -160,7 +201,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
             else:
                 found = types.deadline(d, document, terms)
             if found:
-                found.score = compared.score(tokens(found.snippets[0]))
+                found.score = 1.0 if names_only else compared.score(tokens(found.snippets[0]))
             if found and compared.weights:
                 # Only a sentence that could answer competes: for a deadline, one that holds a date.
                 rivals = [s for s in general.sentences if answer_type != "deadline" or types.has_date(s)]
@@ -216,7 +257,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     if not hits:
         return Answer("Kho tri thức chưa có công văn nào. Hãy thêm công văn bằng lệnh “baocao ingest”.")
     target, note = _target(index, query, hits)
-    choice = _evidence(hits, terms, target, query) or _evidence(hits, terms, None, query)
+    choice = _evidence(index, hits, terms, target, query) or _evidence(index, hits, terms, None, query)
     d = index.dispatches.get(target or choice.chunk.doc_key)
     typed = _typed(index, query, d, terms, choice.pick) if d else None
     summary = None
@@ -243,10 +284,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         reply = f"{note}\n{reply}"
 
     top = hits[0]
+    named_dispatch = bool(query.dispatch_numbers or query.context_dispatch)
     unknown = unknown_share(query, index.idf)
     coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
-    if query.english:  # words no vocabulary phrase translates are content words the passage lacks too
-        coverage *= 1.0 - unknown
     signals = {
         "fused": top.fused,
         "dense": top.top_dense,
@@ -258,6 +298,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "evidence": evidence_score,
         "unknown": unknown,
         "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
+        # A question that names its dispatch and asks what the header says (signer, recipients, date,
+        # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
+        "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else _topic(index, terms, source.doc_key),
+        "english": float(query.english),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]

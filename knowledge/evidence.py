@@ -95,10 +95,36 @@ def content_words(query: Query) -> list[list[str]]:
     """The question's content words as runs (one run per phrase): the focus words of the question, or for
     an English question the focus words of its Vietnamese translations."""
     if query.english:
-        runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions]
+        cues = _cue_phrases()  # a translated cue ("kèm theo", "thời hạn") says what kind of answer, not about what
+        runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions
+                if fold(p) not in cues]
         generic = set(intents().get("generic", []))
-        return [[w for w in run if w not in generic] for run in runs if run]
+        runs = [[w for w in run if w not in generic] for run in runs]
+        return [run for run in runs + _untranslated_runs(query.text) if run]
     return focus_runs(query)
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> frozenset[str]:
+    return frozenset(fold(c) for name, cs in intents().items() if name not in ("not", "generic") for c in cs)
+
+
+@lru_cache(maxsize=1024)
+def _untranslated_runs(text: str) -> list[list[str]]:
+    """The English question's own content words that no vocabulary phrase translates, in runs: names and
+    codes the dispatches write too ("Quang Tri", "VNeID") and topics they never speak of ("income tax"),
+    measured against the passage as typed instead of through a translation."""
+    masked = text.lower()
+    for phrase, _ in bilingual():
+        masked = phrase_re(phrase, False).sub(" | ", masked)
+    generic = set(intents().get("generic", []))
+    runs: list[list[str]] = [[]]
+    for w in re.findall(r"[a-z0-9]+|\|", fold(masked)):
+        if w == "|" or w in STOPWORDS or w in _ENGLISH_FILLER or w in generic or w.isdigit() or len(w) < 2:
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    return [run for run in runs if run]
 
 
 def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
@@ -114,7 +140,8 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
         generic = set(intents().get("generic", []))
         words = [w for w in re.findall(r"[a-z]+", lowered) if len(w) > 2 and w not in STOPWORDS and w not in generic
                  and w not in _ENGLISH_FILLER]
-        return sum(w not in covered for w in words) / len(words) if words else 0.0
+        # A word the dispatches write as it is (a place name, a code) is not beyond them either.
+        return sum(w not in covered and w not in vocabulary for w in words) / len(words) if words else 0.0
     words = [w for w in focus_terms(query) if not w.isdigit()]
     return sum(w not in vocabulary for w in words) / len(words) if words else 0.0
 
@@ -123,7 +150,8 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
 _ENGLISH_FILLER = frozenset(
     "there their this that these those have has had can could would will shall may might need needs much many "
     "under according any some all other than then also into out per current currently get gets "
-    "dispatch dispatches letter official officials send sent happens happen".split()
+    "dispatch dispatches letter official officials send sent happens happen come comes go goes include includes "
+    "contain contains begin begins start starts give gives say says".split()
 )
 
 

@@ -34,7 +34,9 @@ def issuers() -> dict[str, str]:
 # --- số hiệu ---------------------------------------------------------------------------------
 
 _CODE = r"([A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*)+)"
-_SO_LINE_RE = re.compile(r"^\s*S[ốô]\s*:?\s*[.…\s]*(\d{1,5})[.…\s]*/?\s*" + _CODE, re.M)
+# The "Số:" line: some offices (a huyện's Phòng) write their code without a unit suffix ("Số: 286/TCKH").
+_SO_LINE_RE = re.compile(r"^\s*S[ốô]\s*:?\s*[.…\s]*(\d{1,5})[.…\s]*/?\s*([A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*)*)",
+                         re.M)
 _REF_RE = re.compile(r"c[ôo]ng\s+v[ăa]n\s+s[ốô]\s*[.…\s]*(\d{1,5})[.…\s]*/\s*" + _CODE, re.I)
 
 
@@ -60,19 +62,42 @@ def parse_so_hieu(text: str) -> tuple[str | None, list[str]]:
     head = _SO_LINE_RE.search(clean)
     if head:
         variants.append((head.group(1), re.sub(r"\s", "", head.group(2))))
-    variants += [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in _REF_RE.finditer(clean)]
+    issued = parse_date(clean)
+    # A mention dated otherwise than the dispatch is another document it cites ("Công văn số 1187/UBND-TCKH
+    # ngày 29/7/2024 của Ủy ban nhân dân huyện"), not a (mis-read) spelling of its own number.
+    variants += [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in _REF_RE.finditer(clean)
+                 if not _dated_otherwise(clean[m.end() : m.end() + 30], issued)]
     if not variants:
         return None, []
     number = variants[0][0] if head else Counter(n for n, _ in variants).most_common(1)[0][0]
-    issuer = _canonical_issuer([_split_code(c)[0] for _, c in variants])
-    unit = Counter(_split_code(c)[1] for _, c in variants).most_common(1)[0][0]
-    canonical = f"{number}/{issuer}-{unit}"
+    # Other numbers are documents the dispatch cites: only mentions of its own number vote on the code.
+    own = [(n, c) for n, c in variants if n == number]
+    if "-" not in own[0][1] and head:
+        canonical = f"{number}/{own[0][1]}"  # the header's code as written, no unit to vote on
+    else:
+        coded = [(n, c) for n, c in own if "-" in c]
+        issuer = _canonical_issuer([_split_code(c)[0] for _, c in coded])
+        unit = Counter(_split_code(c)[1] for _, c in coded).most_common(1)[0][0]
+        canonical = f"{number}/{issuer}-{unit}"
     aliases: list[str] = []
     for num, code in variants:
         alias = f"{num}/{code}"
         if alias != canonical and alias not in aliases:
             aliases.append(alias)
     return canonical, aliases
+
+
+_MENTION_DATE_RE = re.compile(r"^\s*,?\s*ng[àa]y\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+
+def _dated_otherwise(after: str, issued: dt.date | None) -> bool:
+    m = _MENTION_DATE_RE.match(after)
+    if not m or issued is None:
+        return False
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) != issued
+    except ValueError:
+        return False
 
 
 # --- date, issuer, subject, recipients ---------------------------------------------------------
@@ -131,7 +156,7 @@ def parse_subject(text: str) -> str:
     """The "V/v ..." line, continued over wrapped lines (OCR may put a blank line in between)."""
     lines = strip_markup(text).splitlines()
     for i, line in enumerate(lines):
-        m = re.match(r"\s*V/v\s*(.*)", line)
+        m = re.search(r"(?:^|\s)V/v\s*([^\t]*)", line)  # a Word header may hold "Số: … V/v …" in one cell
         if not m:
             continue
         parts = [m.group(1).strip()]

@@ -159,3 +159,31 @@ def test_noisy_header_variants_still_parse():
     assert d.date == dt.date(2021, 2, 3)
     assert d.issuer == "Ủy ban nhân dân"
     assert d.deadlines[0].date == dt.date(2021, 2, 10)
+
+
+_PHONG = """UBND HUYỆN NGHĨA ĐÀN
+PHÒNG VĂN HÓA VÀ THÔNG TIN
+Số: 57/VHTT
+V/v báo cáo kết quả kiểm tra điểm truy cập Internet công cộng
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Nghĩa Đàn, ngày 14 tháng 3 năm 2024
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Thực hiện Công văn số 402/UBND-VHTT ngày 01/3/2024 của Ủy ban nhân dân huyện về việc kiểm tra
+điểm truy cập Internet công cộng, Phòng Văn hóa và Thông tin đề nghị Ủy ban nhân dân các xã báo cáo
+trước ngày 25/3/2024.
+"""
+
+
+def test_a_dispatch_number_without_unit_suffix_wins_over_the_numbers_it_cites():
+    d = parse_dispatch(_PHONG)
+    assert d.so_hieu == "57/VHTT"
+    assert not any(a.startswith("402/") for a in d.aliases)  # a cited dispatch (another date) is not an alias
+
+
+def test_subject_in_the_same_word_cell_as_the_number():
+    text = ("SỞ XÂY DỰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 88/SXD-QLN V/v rà soát nhà ở xã hội\tLạng Sơn, ngày 2 tháng 5 năm 2024\n\nKính gửi: Các phòng.\n")
+    d = parse_dispatch(text)
+    assert d.so_hieu == "88/SXD-QLN" and d.subject == "rà soát nhà ở xã hội"

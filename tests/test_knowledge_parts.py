@@ -111,3 +111,22 @@ def test_confidence_fit_separates_and_thresholds():
     probs = [model.probability(r) for r in rows]
     assert all((p >= model.threshold) == bool(y) for p, y in zip(probs, labels))
     assert 0.4 < best_threshold([0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1]) <= 0.6
+
+
+def test_threshold_weighs_each_error_by_its_budget():
+    # 30 answerable, 10 out of scope; one out-of-scope question scores like the answerable ones. Declining
+    # two answerable questions (7 %, budget 3 %) to catch it (10 %, budget 10 %) costs more than letting it by.
+    probs = [0.2] * 9 + [0.65] + [0.6, 0.62] + [0.9] * 28
+    labels = [0] * 10 + [1] * 30
+    cut = best_threshold(probs, labels)
+    assert 0.2 < cut < 0.6
+
+
+def test_english_content_words_keep_untranslated_names_and_topics():
+    from knowledge.evidence import content_words
+
+    q = understand("Who signed the crop insurance letter for Quang Tri?", {"1120": "1120/UBND-KGVX"})
+    words = {w for run in content_words(q) for w in run}
+    assert {"quang", "tri"} <= words  # written as the dispatches write them, folded
+    assert {"crop", "insurance"} <= words  # no vocabulary entry: a topic the passage must hold as typed
+    assert "who" not in words and "signed" not in words
