@@ -247,3 +247,18 @@ def test_capitalised_names(text, index, expected):
     from vntext.diacritics import in_capitalised_name
 
     assert in_capitalised_name(text, tokenize(text), index) is expected
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("he thong A da van hanh", "A"),            # a system's label inside a sentence
+    ("giao ong Nguyen Van B phu trach", "B"),   # a placeholder name
+    ("A. Muc tieu chung", "A."),                # an enumerator at the start of a line
+])
+def test_a_lone_capital_letter_label_is_left_alone(typed, kept):
+    restored = restore(typed)
+    assert kept in restored.split() and "Á" not in restored and "À" not in restored
+
+
+def test_a_capital_first_syllable_is_still_restored():
+    assert restore("Y kien cua cac don vi").startswith("Ý kiến")
+    assert restore("O cap xa, viec trien khai cham").startswith("Ở cấp xã")

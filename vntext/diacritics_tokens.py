@@ -65,6 +65,12 @@ class Token:
     after_break: bool  # punctuation between this token and the previous one (LM context restarts)
 
 
+def _mid_sentence(text: str, tokens: list[Token], gap: str) -> bool:
+    """Whether the next token follows a word of the same sentence (not the start of a line or sentence)."""
+    return bool(tokens) and "\n" not in gap and not gap.strip(" \t,;:-–—\"'“”()") \
+        and not text[:tokens[-1].end].rstrip().endswith((".", "!", "?", ":"))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; the same rules serve the model builder and the restorer."""
     chunks = list(_CHUNK.finditer(text))
@@ -93,6 +99,9 @@ def tokenize(text: str) -> list[Token]:
                 spans.append((chunk.start() + run.start(), chunk.start() + run.end(), piece, kind))
         for start, end, piece, kind in spans:
             gap = text[last_end:start]
+            if kind == "word" and len(piece) == 1 and piece.isupper() and not shouting and \
+                    (_mid_sentence(text, tokens, gap) or text[end:end + 1] in ".)"):
+                kind = "fixed"  # a label kept as typed, still context: "hệ thống A", "Sở Y tế", "A. Mục tiêu"; not "Ý kiến …"
             tokens.append(Token(start, end, piece, kind, not tokens or bool(gap.strip()) or "\n" in gap))
             last_end = end
     return tokens
