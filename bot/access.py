@@ -7,7 +7,9 @@ Configuration (environment), parsed once at start-up by :meth:`AccessPolicy.from
 - ``BAOCAO_ADMINS``: numeric user ids only (a username can be given up and taken by someone else, so it
   never grants the right to add documents). Admins are always allowed.
 - ``BAOCAO_ALLOWED_GROUPS``: numeric ids of group chats the bot answers in (group ids are negative).
-  Without it the bot answers in private chats only; in an allowed group each user must still be allowed.
+  Without it the bot answers in private chats only; in an allowed group each user must still be allowed
+  (a stranger is refused there as in a private chat), and the adapter sends the user's drafts, answers and
+  form steps privately.
 - ``BAOCAO_OPEN=1``: everyone may use the bot. Without it an empty allowlist means nobody but admins.
 
 Channel-neutral: the Telegram adapter (and any other adapter) asks :meth:`AccessPolicy.decide`.
@@ -142,8 +144,7 @@ class AccessPolicy:
             return Verdict.IGNORE
         if sender.chat_type not in PRIVATE_CHAT_TYPES:
             if sender.chat_id not in self.groups:
-                return Verdict.IGNORE
-            return Verdict.ALLOW if self.user_allowed(sender.user_id, sender.username) else Verdict.IGNORE
+                return Verdict.IGNORE  # never speak in a group nobody allowed
         return Verdict.ALLOW if self.user_allowed(sender.user_id, sender.username) else Verdict.REFUSE
 
 

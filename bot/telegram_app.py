@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -38,7 +38,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
-from bot.access import RateLimiter, RefusalThrottle
+from bot.access import PRIVATE_CHAT_TYPES, RateLimiter, RefusalThrottle
 from bot.conversation.actions import encode
 from bot.conversation.messages import Incoming, IncomingFile, Outgoing
 from bot.telegram_access import TelegramAccess
@@ -54,6 +54,7 @@ CAPTION_LIMIT = 1024
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the public Bot API's getFile limit
 LABEL_LIMIT = 60  # characters of a button alone on its row
 ROW_LABEL_LIMIT = 30  # characters of a button sharing its row
+LAST_TEXT_USERS = 10_000  # users whose latest text message is remembered (for edits), oldest forgotten first
 
 
 class ConversationCore(Protocol):
@@ -117,6 +118,7 @@ class TelegramFrontend(TelegramAccess):
         self._refusals = RefusalThrottle()
         self._rate = RateLimiter(settings.rate_burst, settings.rate_per_minute)
         self._reminder_task: asyncio.Task[None] | None = None
+        self._last_text: dict[int, tuple[int, int, str]] = {}  # user → their latest text message (edits)
         self.workers = CoreWorkers(settings.chat_workers or None)
         builder = ApplicationBuilder().token(settings.token or "0:missing")
         if settings.api_base_url:
@@ -207,9 +209,21 @@ class TelegramFrontend(TelegramAccess):
         return {"channel": CHANNEL, "user_id": str(user.id), "user_name": name, "is_admin": user.id in self.settings.admins}
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.effective_message is not None
-        event = Incoming(text=update.effective_message.text or "", kind="text", **self._event_base(update))
+        message = update.effective_message
+        assert message is not None
+        event = Incoming(text=message.text or "", kind="text", **self._event_base(update))
+        self._remember_text(update, message.text or "")
         await self._dispatch(update, context, event)
+
+    def _remember_text(self, update: Update, text: str) -> None:
+        """The user's latest text message (chat, message id, text): an edit of it may be applied."""
+        user, message = update.effective_user, update.effective_message
+        if user is None or message is None:
+            return
+        self._last_text.pop(user.id, None)
+        self._last_text[user.id] = (message.chat_id, message.message_id, text)
+        while len(self._last_text) > LAST_TEXT_USERS:
+            self._last_text.pop(next(iter(self._last_text)))
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -244,14 +258,19 @@ class TelegramFrontend(TelegramAccess):
         await self._dispatch(update, context, Incoming(kind="other", text=what, **self._event_base(update)))
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """An edit of an earlier message is not applied (what was stored is what was first sent): say so."""
-        try:
-            if update.effective_chat is not None:
-                await context.bot.send_message(update.effective_chat.id, texts.EDIT_NOT_APPLIED)
-        except TelegramError as exc:
-            log.info("Could not answer an edited message: %s", exc)
-        finally:
+        """An edited message goes to the core (``bot.conversation.edits``) with its first text when it is the
+        user's latest text message (that edit may be applied), without it otherwise (a short note)."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
             self.processed_updates += 1
+            return
+        last = self._last_text.get(user.id)
+        original = last[2] if last is not None and last[:2] == (message.chat_id, message.message_id) else None
+        if original is not None:
+            self._remember_text(update, message.text or "")
+        event = Incoming(text=message.text or message.caption or "", kind="edit", edited=original,
+                         **self._event_base(update))
+        await self._dispatch(update, context, event)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Error while handling a Telegram update: %s", context.error, exc_info=context.error)
@@ -269,10 +288,28 @@ class TelegramFrontend(TelegramAccess):
                 log.exception("The core failed on an event from user %s", event.user_id)
                 replies = [Outgoing(texts.INTERNAL_ERROR)]
             await typing
-            for out in replies:
-                await self.send(chat.id, out)
+            if chat.type in PRIVATE_CHAT_TYPES or update.effective_user is None:
+                for out in replies:
+                    await self.send(chat.id, out)
+            else:
+                await self._send_from_group(chat.id, update.effective_user.id, replies)
         finally:
             self.processed_updates += 1
+
+    async def _send_from_group(self, group_id: int, user_id: int, replies: list[Outgoing]) -> None:
+        """In a group: dispatch answers (``Outgoing.public``) in the group, everything else (drafts, form
+        steps, answers) to the user privately. If the user never opened a private chat with the bot
+        (403), the group is told briefly to open one; nothing of the private replies is shown there."""
+        for out in replies:
+            if out.public:
+                await self.send(group_id, out)
+                continue
+            try:
+                await self.send(user_id, out)
+            except Forbidden as exc:
+                log.info("Could not reply privately to user %s from group %s: %s", user_id, group_id, exc)
+                await self.application.bot.send_message(group_id, texts.OPEN_PRIVATE_CHAT)
+                return
 
     @staticmethod
     async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:

@@ -103,8 +103,14 @@ TOO_LONG = (
 )
 EMPTY_INPUT = "Tin nhắn trống. Xin ông/bà gõ câu trả lời hoặc câu hỏi."
 ACCESS_DENIED = "Xin lỗi, tài khoản của ông/bà chưa được cấp quyền dùng trợ lý này. Xin liên hệ quản trị viên."
-EDIT_NOT_APPLIED = ("Tôi chưa áp dụng được nội dung sửa trong tin nhắn cũ: câu trả lời đã lưu vẫn là bản gửi lần đầu. "
-                    "Nếu cần sửa, xin ông/bà gửi lại nội dung đúng hoặc dùng /sua <mã mục>.")
+EDIT_NOT_APPLIED = ("Tôi chỉ áp dụng việc sửa tin nhắn chứa câu trả lời vừa lưu; nội dung sửa trong tin nhắn này "
+                    "chưa được áp dụng, câu trả lời đã lưu giữ nguyên. Nếu cần sửa, xin ông/bà gửi /sua kèm mã mục "
+                    "(ví dụ /sua I.2) rồi gửi nội dung đúng.")
+EDIT_APPLIED = "Đã sửa câu trả lời mục {code} theo tin nhắn ông/bà vừa chỉnh; bản gửi lần đầu vẫn được lưu lại."
+EDIT_REFUSED = "Chưa sửa được câu trả lời mục {code}: {reason} Câu trả lời đã lưu giữ nguyên."
+EDIT_SAME_VALUE = "nội dung sửa giống câu trả lời đã lưu."
+OPEN_PRIVATE_CHAT = ("Tôi cần gửi phần trả lời riêng cho ông/bà nhưng chưa gửi được vì ông/bà chưa mở trò chuyện "
+                     "riêng với tôi. Xin ông/bà mở trò chuyện riêng với tôi, bấm Bắt đầu (/start), rồi gửi lại tin nhắn.")
 RATE_LIMITED = ("Ông/bà gửi tin nhắn nhanh quá nên tôi tạm chưa xử lý các tin vừa rồi. Xin ông/bà chờ khoảng "
                 "một phút rồi gửi lại phần chưa được trả lời.")
 INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Những gì ông/bà đã nhập trước đó vẫn được lưu. Xin ông/bà thử lại."

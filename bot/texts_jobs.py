@@ -4,6 +4,7 @@ from __future__ import annotations
 
 CANCEL_COMMAND = "huy_nhap_file"
 STATUS_COMMAND = "tien_do_nhap_file"
+ENCODING_COMMAND = "ma_hoa"
 
 JOB_QUEUED = ("Đã nhận tệp “{name}”. Việc đưa tệp vào kho tra cứu chạy ở chế độ nền; tôi sẽ báo tiến độ "
               "vài giây một lần. Trong lúc đó ông/bà và mọi người vẫn dùng bot bình thường. "
@@ -24,3 +25,12 @@ JOB_STATES = {"queued": "đang chờ", "running": "đang nhập", "done": "đã 
               "cancelled": "đã dừng"}
 JOB_STATUS_HEAD = "Các tệp gửi gần đây:"
 ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên."
+
+ENCODING_CHECK = ("Tệp “{name}” là văn bản theo bảng mã cũ; tôi đoán là {encoding} nhưng chưa chắc chắn. "
+                  "Mấy dòng đầu đọc theo bảng mã này:\n\n{lines}\n\n"
+                  "Nếu đọc đúng, xin ông/bà gửi /" + ENCODING_COMMAND + " để đưa tệp vào kho tra cứu. "
+                  "Nếu chữ bị lỗi, xin gửi /" + ENCODING_COMMAND + " kèm tên bảng mã khác ({others}) để xem lại; "
+                  "muốn bỏ tệp này, gửi /" + CANCEL_COMMAND + ".")
+ENCODING_NONE_HELD = "Hiện không có tệp nào đang chờ ông/bà xác nhận bảng mã."
+ENCODING_UNKNOWN = "Tôi không biết bảng mã “{name}”. Xin ông/bà chọn một trong các bảng mã: {names}."
+ENCODING_DROPPED = "Đã bỏ tệp “{name}”; tệp này chưa được đưa vào kho tra cứu."

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram.error import NetworkError
+from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7000001
@@ -30,13 +30,17 @@ class Fault:
     """A failure the fake returns instead of answering (see ``FakeTelegramServer.fail``)."""
 
     method: str
-    status: int  # 0 = network error
+    status: int  # 0 = network error, -1 = timeout
     description: str
     retry_after: int = 0
 
 
 class NetworkFault(Exception):
     """Raised by the fake server for a status-0 fault; FakeRequest turns it into telegram.error.NetworkError."""
+
+
+class TimeoutFault(NetworkFault):
+    """Raised for a status -1 fault; FakeRequest turns it into telegram.error.TimedOut."""
 
 
 @dataclass
@@ -76,10 +80,11 @@ class FakeTelegramServer:
         self.files: dict[str, bytes] = {}
         self.faults: list[Fault] = []  # queued failures, see fail()
         self.on_sent: Any = None  # optional callable(Sent), called as each message is recorded (benchmarks)
+        self.not_started: set[int] = set()  # users who never opened a private chat: sends there get 403
 
     def fail(self, method: str, status: int, description: str = "", times: int = 1, retry_after: int = 0) -> None:
         """Make the next ``times`` calls of ``method`` fail: HTTP ``status`` (403, 429, 400...) or, for
-        status 0, a network error (connection dropped), as Telegram or the network would."""
+        status 0, a network error (connection dropped), for -1 a timeout, as Telegram or the network would."""
         self.faults.extend(Fault(method, status, description or f"fault {status}", retry_after) for _ in range(times))
 
     # ---- what users do -------------------------------------------------------------------
@@ -185,12 +190,16 @@ class FakeTelegramServer:
         fault = next((f for f in self.faults if f.method == method), None)
         if fault is not None:
             self.faults.remove(fault)
+            if fault.status == -1:
+                raise TimeoutFault(fault.description)
             if fault.status == 0:
                 raise NetworkFault(fault.description)
             return fault
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             raise KeyError(method)
+        if method.startswith("send") and str(params.get("chat_id")) in {str(c) for c in self.not_started}:
+            return Fault(method, 403, "Forbidden: bot can't initiate conversation with a user")
         result = handler(params, files)
         if asyncio.iscoroutine(result):
             result = await result
@@ -321,6 +330,8 @@ class FakeRequest(BaseRequest):
         files = dict(request_data.multipart_data) if request_data and request_data.contains_files else {}
         try:
             result = await self.server.api(api_method, params, files)
+        except TimeoutFault as exc:
+            raise TimedOut(f"fake timeout: {exc}") from exc
         except NetworkFault as exc:
             raise NetworkError(f"fake network failure: {exc}") from exc
         except KeyError:

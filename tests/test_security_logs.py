@@ -20,9 +20,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from bot import redact
+from bot import redact, texts
 from bot.telegram_app import TelegramFrontend, TelegramSettings
-from tests.fake_telegram import FakeTelegramServer, settle
+from tests.fake_telegram import FakeTelegramServer, Fault, settle
 
 TOKEN = "7654321:AAH-s3cr3t_T0ken-zzYYxxWWvv"
 ZALO = "zalo-secret-abcdef123456"
@@ -42,6 +42,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             result = asyncio.run(api.api(method, params, {}))
             status, payload = 200, {"ok": True, "result": result}
+            if isinstance(result, Fault):  # Telegram's error answer (403 for a user who never opened a chat)
+                status, payload = result.status, {"ok": False, "error_code": result.status,
+                                                  "description": result.description}
         except Exception as exc:  # noqa: BLE001
             status, payload = 400, {"ok": False, "error_code": 400, "description": str(exc)}
         data = json.dumps(payload).encode()
@@ -111,7 +114,7 @@ def test_a_debug_session_over_http_never_logs_the_token(debug_logs):
     core = ExplodingCore()
     try:
         settings = TelegramSettings(token=TOKEN, api_base_url=f"http://127.0.0.1:{http.server_address[1]}",
-                                    reminder_interval_s=0, open_access=True)
+                                    reminder_interval_s=0, open_access=True, allowed_groups=frozenset({-100500}))
 
         async def session():
             frontend = TelegramFrontend(core, settings)
@@ -121,6 +124,10 @@ def test_a_debug_session_over_http_never_logs_the_token(debug_logs):
                 for text in ("/start", "xin chào", "boom", "/mau"):
                     api.send_text(31, text)
                     await settle(frontend, api)
+                api.edit_text(31, 1, "/mau")  # an edited message, and a group whose user never opened a chat
+                api.not_started.add(31)
+                api.send_text(31, "/start", chat_id=-100500, chat_type="supergroup")
+                await settle(frontend, api)
             finally:
                 await frontend.stop()
 
@@ -131,6 +138,7 @@ def test_a_debug_session_over_http_never_logs_the_token(debug_logs):
     raw, safe = raw_out.getvalue(), safe_out.getvalue()
     assert wrapped >= 1
     assert any(m == "sendMessage" for m, _ in api.calls)  # the session really talked to the API
+    assert api.texts_to(-100500) == [texts.OPEN_PRIVATE_CHAT]  # the group path ran too
     assert TOKEN in raw and "HTTP Request" in raw and ZALO in raw  # control: unredacted, the token is there
     assert "HTTP Request: POST" in safe and "Traceback" in safe and redact.MASK in safe
     for secret in redact.secret_forms(TOKEN) + redact.secret_forms(ZALO):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot import texts
-from bot.conversation import drafts, pending, restoring, router, views
+from bot.conversation import drafts, edits, pending, restoring, router, views
 from bot.conversation.context import Ctx, Services
 from bot.conversation.intents import Intent, classify, small_talk
 from bot.conversation.messages import Incoming, Outgoing
@@ -87,7 +87,7 @@ class Core:
 
     # ---- one event -----------------------------------------------------------------------------
     def _handle(self, event: Incoming) -> list[Outgoing]:
-        if event.kind == "text":
+        if event.kind in ("text", "edit"):
             if len(event.text) > texts.MAX_INPUT_CHARS:
                 log.info("Refused a %d-character message from %s user %s", len(event.text), event.channel,
                          event.user_id)
@@ -111,6 +111,8 @@ class Core:
             intent = self._classify(ctx, "idle")
             if intent.kind == "command" and intent.command == "start":
                 return out + views.template_menu(ctx)
+        if event.kind == "edit":
+            return out + edits.edited(ctx, event.edited, event.text)
         where = router.state_of(ctx)
         intent = self._classify(ctx, where)
         moved_on = (where == "confirm" and intent.kind not in ("yes", "no", "question", "command", "press", "file",

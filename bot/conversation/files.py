@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import texts
+from bot import ingest_encoding as enc
 from bot import texts_jobs as tj
 from bot.conversation import template_admin
 from bot.conversation.context import Ctx
@@ -41,6 +42,25 @@ def upload(ctx: Ctx) -> list[Outgoing]:
 
     path = sub_dir("uploads") / f"{ctx.svc.now():%Y%m%d-%H%M%S}-{safe}"
     path.write_bytes(incoming.data)
+    guess = enc.uncertain(path)
+    if guess is not None:  # a legacy encoding guessed narrowly: the admin sees it before anything is indexed
+        previous = enc.held(path.parent, ctx.user_id)
+        if previous is not None and previous.path != str(path):  # a newer upload replaces the one held
+            Path(previous.path).unlink(missing_ok=True)
+        enc.hold(path.parent, ctx.user_id, enc.Held(str(path), safe, guess))
+        ctx.store.audit(ctx.user_id, "ingest_encoding_held", name=safe, path=str(path), encoding=guess)
+        return [_encoding_check(path, safe, guess)]
+    return _ingest_saved(ctx, path, safe)
+
+
+def _encoding_check(path: Path, name: str, encoding: str) -> Outgoing:
+    others = ", ".join(n for key, n in enc.NAMES.items() if key != encoding)
+    return Outgoing(tj.ENCODING_CHECK.format(name=name, encoding=enc.NAMES[encoding], others=others,
+                                             lines=enc.preview(path, encoding)))
+
+
+def _ingest_saved(ctx: Ctx, path: Path, safe: str) -> list[Outgoing]:
+    """Index a saved upload: a background job with an index on disk, else here and now."""
     from bot import ingest_jobs
 
     if ingest_jobs.background_enabled(ctx.svc):
@@ -74,10 +94,18 @@ def command(ctx: Ctx, text: str) -> list[Outgoing] | None:
     stands); None for any other text."""
     head = (text or "").strip().split(" ", 1)[0]
     name = head[1:].split("@", 1)[0].lower() if head.startswith("/") else ""
-    if name not in (tj.CANCEL_COMMAND, tj.STATUS_COMMAND):
+    if name not in (tj.CANCEL_COMMAND, tj.STATUS_COMMAND, tj.ENCODING_COMMAND):
         return None
     if not ctx.event.is_admin:
         return [Outgoing(tj.ADMIN_ONLY)]
+    from storage.paths import sub_dir
+
+    uploads = sub_dir("uploads")
+    if name == tj.ENCODING_COMMAND:
+        return _encoding_answer(ctx, uploads, (text or "").strip().split(" ", 1)[1:])
+    if name == tj.CANCEL_COMMAND and (dropped := enc.drop(uploads, ctx.user_id)) is not None:
+        ctx.store.audit(ctx.user_id, "ingest_encoding_dropped", name=dropped.name)
+        return [Outgoing(tj.ENCODING_DROPPED.format(name=dropped.name))]
     from bot import ingest_jobs
 
     if name == tj.STATUS_COMMAND:
@@ -87,3 +115,21 @@ def command(ctx: Ctx, text: str) -> list[Outgoing] | None:
         return [Outgoing(tj.JOB_NONE_OPEN)]
     ctx.store.audit(ctx.user_id, "ingest_cancel", jobs=[j.id for j in jobs])
     return [Outgoing(tj.JOB_CANCEL_ASKED.format(count=len(jobs), names=", ".join(f"“{j.name}”" for j in jobs)))]
+
+
+def _encoding_answer(ctx: Ctx, uploads: Path, args: list[str]) -> list[Outgoing]:
+    """``/ma_hoa``: index the held upload as shown; ``/ma_hoa vni``: show it read as another encoding."""
+    held = enc.held(uploads, ctx.user_id)
+    if held is None:
+        return [Outgoing(tj.ENCODING_NONE_HELD)]
+    wanted = args[0].strip() if args and args[0].strip() else ""
+    if wanted:
+        encoding = enc.known(wanted)
+        if encoding is None:
+            return [Outgoing(tj.ENCODING_UNKNOWN.format(name=wanted[:40], names=", ".join(enc.NAMES.values())))]
+        enc.hold(uploads, ctx.user_id, enc.Held(held.path, held.name, encoding))
+        return [_encoding_check(Path(held.path), held.name, encoding)]
+    enc.convert(held)
+    enc.release(uploads, ctx.user_id)
+    ctx.store.audit(ctx.user_id, "ingest_encoding_confirmed", name=held.name, encoding=held.encoding)
+    return _ingest_saved(ctx, Path(held.path), held.name)

@@ -121,4 +121,4 @@ def dispatch_of(ctx: Ctx) -> str | None:
 
 def ask(ctx: Ctx, question: str, dispatch: str | None = None) -> Outgoing:
     answer_text = ctx.svc.knowledge.ask(question, dispatch=dispatch)
-    return Outgoing(answer_text if answer_text else texts.ANSWER_NOT_AVAILABLE)
+    return Outgoing(answer_text if answer_text else texts.ANSWER_NOT_AVAILABLE, public=True)

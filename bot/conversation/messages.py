@@ -29,8 +29,10 @@ class IncomingFile:
 class Incoming:
     """One user action: typed text, a pressed choice (its encoded action), a file, or something else.
 
-    ``kind`` is "text", "button", "file" or "other" (a sticker, photo, voice note ... that the bot
-    cannot use; ``text`` then names what it was, for the log).
+    ``kind`` is "text", "button", "file", "other" (a sticker, photo, voice note ... that the bot
+    cannot use; ``text`` then names what it was, for the log) or "edit" (the user edited a message:
+    ``text`` is the new text, ``edited`` the message's first text when it is the user's latest message,
+    else None; see :mod:`bot.conversation.edits`).
     """
 
     channel: str
@@ -41,6 +43,7 @@ class Incoming:
     file: IncomingFile | None = None
     kind: str = "text"
     is_admin: bool = False
+    edited: str | None = None
 
     @classmethod
     def message(cls, channel: str, user_id: str, text: str, user_name: str = "", is_admin: bool = False) -> "Incoming":
@@ -86,12 +89,16 @@ class Document:
 
 @dataclass
 class Outgoing:
-    """One message to the user: text, optional rows of choices, an optional document or image."""
+    """One message to the user: text, optional rows of choices, an optional document or image.
+
+    ``public``: nothing of the user's own work (a dispatch answer), so it may be shown in a group
+    chat; everything else goes to the user privately."""
 
     text: str = ""
     choices: list[list[Choice]] = field(default_factory=list)
     document: Document | None = None
     image: Path | None = None
+    public: bool = False
 
     def all_choices(self) -> list[Choice]:
         """The choices in reading order (rows flattened)."""
