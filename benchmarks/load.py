@@ -1,20 +1,23 @@
 """Load of one province: N users each answering a form at one message every 2 s, through the Telegram HTTP fake.
 
     python benchmarks/load.py                          # quick: 10 users × 30 s, every setting
-    python benchmarks/load.py --users 100 --duration 300 --pdf-pages 300   # issue 14's run (100 users × 5 min)
-    python benchmarks/load.py --only pg2               # one setting: sqlite1, sqlite1+pdf, pg2, pg2+pdf
+    python benchmarks/load.py --full                   # issue 14's run: 100 users × 5 min, 300-page PDF, 4 settings
+    python benchmarks/load.py --only pg2               # one setting: sqlite1, sqlite1+pdf, pg2, pg2+pdf (pg2-direct)
 
 Settings, printed side by side: SQLite with one worker process, PostgreSQL with two worker processes
 (``BAOCAO_TEST_POSTGRES_URL`` or ``scripts/test-postgres.sh``; a fresh database per run), each without and
 with a large PDF being ingested by the background job (``bot/ingest_jobs.py``, its own process).
 
-Each worker is a real ``TelegramFrontend`` (PTB Application + Updater + the update processor of
-production: on PostgreSQL ``bot.update_turns.StoreTurnProcessor``, the per-user database turn) over the
-real core and store, with its own fake Bot API (tests/fake_telegram.py). The load generator plays
-Telegram delivering a webhook to several workers: a user's consecutive messages go to the workers in
-turn (message k of user u to worker (u + k) mod W), with globally unique update ids, so one user's
-updates really do meet in two processes. Latency = from handing the update to its worker until the
-first message of the reply reaches that user's chat (one monotonic clock for all processes).
+Each worker is a real ``TelegramFrontend`` (PTB Application) over the real core and store, with its own
+fake Bot API (tests/fake_telegram.py), warmed up as ``baocao worker`` is. PostgreSQL runs webhook mode as
+deployed (README): the load generator plays Telegram POSTing each update over HTTP, with the secret token
+header, to the receiver (``baocao webhook``, its own process), which stores it in the database inbox; the
+two workers (``baocao worker``) take each user's updates in id order (bot/webhook_worker.py).
+``pg2-direct`` is the earlier design for comparison: updates handed straight to the workers in turn
+(message k of user u to worker (u + k) mod W) under the per-user advisory-lock turn
+(``bot.update_turns.StoreTurnProcessor``). Latency = from the moment the update is posted (handed to its
+worker) until the first message of the reply reaches that user's chat (one monotonic clock for all
+processes).
 Lost = messages the core never handled; duplicated = handled more than sent; reordered = handled in
 another order than sent (per user, merged across workers by handling time). Goal (issue 14): p95 ≤ 1 s,
 no reply over 3 s, nothing lost, duplicated or reordered.
@@ -23,6 +26,7 @@ no reply over 3 s, nothing lost, duplicated or reordered.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import multiprocessing
 import os
@@ -38,6 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 FIRST_USER = 100
+SETTINGS = ["sqlite1", "sqlite1+pdf", "pg2", "pg2+pdf"]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -45,7 +50,50 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-from tests.load_worker import texts_for, worker_main  # noqa: E402  (a worker process; importable for spawn)
+from tests.load_worker import inbox_worker_main, receiver_main, texts_for, worker_main  # noqa: E402  (spawnable)
+
+SECRET = "load-benchmark-secret"
+
+
+class Poster:
+    """Telegram posting updates to the receiver: a few keep-alive HTTP connections, as Telegram's webhook
+    (max_connections) does; a user's next message comes 2 s later, long after the previous POST."""
+
+    def __init__(self, port: int, connections: int = 8) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from tests.fake_webhook import FakeWebhookTelegram
+
+        self.port, self.failed = port, 0
+        self._tg, self._tg_lock = FakeWebhookTelegram(), threading.Lock()
+        self._local = threading.local()
+        self._pool = ThreadPoolExecutor(connections)
+
+    def post(self, update_id: int, user: int, text: str) -> None:
+        with self._tg_lock:
+            data = self._tg.text_update(update_id, user, text)
+        self._pool.submit(self._send, json.dumps(data, ensure_ascii=False).encode())
+
+    def _send(self, body: bytes) -> None:
+        import http.client
+
+        for _attempt in range(3):
+            conn = getattr(self._local, "conn", None) or http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            self._local.conn = conn
+            try:
+                conn.request("POST", "/telegram", body, {"Content-Type": "application/json",
+                                                         "X-Telegram-Bot-Api-Secret-Token": SECRET})
+                response = conn.getresponse()
+                response.read()
+                if response.status == 200:
+                    return
+            except OSError:
+                self._local.conn = None
+        self.failed += 1
+
+    def close(self) -> int:
+        self._pool.shutdown(wait=True)
+        return self.failed
 
 
 # ---- the load generator ----------------------------------------------------------------------------------
@@ -73,7 +121,8 @@ def make_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argparse.Namespace) -> dict[str, Any]:
+def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argparse.Namespace,
+                webhook: bool = False) -> dict[str, Any]:
     from bot import ingest_jobs
     from storage.repo import Store
 
@@ -84,14 +133,22 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
     ctx = multiprocessing.get_context("spawn")
     outbox = ctx.Queue()
     inboxes = [ctx.Queue() for _ in range(workers)]
-    procs = [ctx.Process(target=worker_main, args=(url, data_dir, inboxes[w], outbox), daemon=True)
-             for w in range(workers)]
+    stop_workers = ctx.Event()
+    if webhook:  # one receiver process, N workers fed from the database inbox (bot/webhook.py)
+        procs = [ctx.Process(target=inbox_worker_main, args=(url, data_dir, outbox, stop_workers), daemon=True)
+                 for _ in range(workers)]
+        receiver_box = ctx.Queue()
+        procs.append(ctx.Process(target=receiver_main, args=(url, SECRET, receiver_box, stop_workers), daemon=True))
+    else:
+        procs = [ctx.Process(target=worker_main, args=(url, data_dir, inboxes[w], outbox), daemon=True)
+                 for w in range(workers)]
     for p in procs:
         p.start()
     ready = 0
     while ready < workers:
         kind, *_ = outbox.get(timeout=180)
         ready += kind == "ready"
+    poster = Poster(receiver_box.get(timeout=60)[1]) if webhook else None
     runner = None
     if pdf is not None:
         job = store.add_ingest_job(admin.id, pdf.name, str(pdf))
@@ -108,6 +165,7 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
     sent_at: dict[tuple[int, int], float] = {}
     replies: dict[int, list[float]] = {}
     collected: list[Any] = []
+    cpu: list[float] = []  # CPU seconds of each worker process
 
     def collect() -> None:
         while True:
@@ -121,6 +179,7 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
                 replies.setdefault(a, []).append(b)
             elif kind == "seen":
                 collected.append(a)
+                cpu.append(b)
 
     stop = threading.Event()
     collector = threading.Thread(target=collect, daemon=True)
@@ -131,9 +190,21 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
         if delay > 0:
             time.sleep(delay)
         sent_at[(user, step)] = time.monotonic()
-        inboxes[(user + step) % workers].put((update_id, user, texts[step]))
-    for box in inboxes:
-        box.put(None)
+        if poster is not None:
+            poster.post(update_id, user, texts[step])
+        else:
+            inboxes[(user + step) % workers].put((update_id, user, texts[step]))
+    if poster is not None:
+        posting_failed = poster.close()
+        deadline = time.monotonic() + 60
+        while store.pending_inbox_users("telegram") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.0)  # the last replies
+        stop_workers.set()
+    else:
+        posting_failed = 0
+        for box in inboxes:
+            box.put(None)
     for p in procs:
         p.join(60)
     deadline = time.monotonic() + 30
@@ -150,13 +221,17 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
             runner.wait()
     store.close()
     # latency: first reply to the user's chat at or after each send
-    latencies, missing = [], 0
+    latencies, missing, slow = [], 0, []
     for (user, step), at in sent_at.items():
         times = [t for t in replies.get(user, []) if t >= at]
         if times:
             latencies.append(min(times) - at)
+            if min(times) - at > 0.3:
+                slow.append((round(at - t0, 1), step, round(min(times) - at, 3)))
         else:
             missing += 1
+    if os.environ.get("LOAD_DEBUG"):
+        print("slow:", sorted(slow)[:200])
     handled: dict[str, list[tuple[float, str]]] = {}
     for seen in collected:
         for t, user, text in seen:
@@ -167,9 +242,16 @@ def run_setting(name: str, url: str, workers: int, pdf: Path | None, args: argpa
         lost += max(0, steps - len(got))
         dup += max(0, len(got) - steps)
         reordered += sum(a != b for a, b in zip(got, texts))
-    return {"n": len(latencies), "p50": pct(latencies, 0.5), "p95": pct(latencies, 0.95),
+    per_worker = [len(seen) for seen in collected]
+    if webhook:
+        try:
+            cpu.append(receiver_box.get(timeout=10)[1])  # the receiver's, last
+        except queue_mod.Empty:
+            pass
+    return {"cpu": cpu, "per_worker": per_worker, "n": len(latencies), "p50": pct(latencies, 0.5), "p95": pct(latencies, 0.95),
             "max": max(latencies) if latencies else float("nan"), "no_reply": missing, "lost": lost,
-            "dup": dup, "reordered": reordered, "over3": sum(v > 3 for v in latencies), "job": job_state}
+            "dup": dup, "reordered": reordered, "over3": sum(v > 3 for v in latencies), "job": job_state,
+            "refused": posting_failed}
 
 
 def main() -> int:
@@ -178,15 +260,19 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds each user keeps answering")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between one user's messages")
     parser.add_argument("--pdf-pages", type=int, default=40, help="pages of the PDF ingested meanwhile")
-    parser.add_argument("--only", action="append", choices=["sqlite1", "sqlite1+pdf", "pg2", "pg2+pdf"])
+    parser.add_argument("--only", action="append", choices=SETTINGS + ["pg2-direct"])
+    parser.add_argument("--pg-workers", type=int, default=2, help="worker processes on PostgreSQL")
+    parser.add_argument("--full", action="store_true", help="issue 14's run: 100 users × 300 s, 300-page PDF")
     args = parser.parse_args()
+    if args.full:
+        args.users, args.duration, args.pdf_pages = 100, 300.0, 300
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.pop("DATABASE_URL", None)
     logging.basicConfig(level=logging.ERROR)
     from tests.postgres import create_database, postgres_url
 
     pg = postgres_url()
-    settings = args.only or ["sqlite1", "sqlite1+pdf", "pg2", "pg2+pdf"]
+    settings = args.only or SETTINGS
     pdf = None
     if any(s.endswith("+pdf") for s in settings):
         started = time.perf_counter()
@@ -195,7 +281,8 @@ def main() -> int:
         print(f"PDF of {args.pdf_pages} pages ({pdf.stat().st_size // 1024} KB) made in "
               f"{time.perf_counter() - started:.1f} s", flush=True)
     print(f"{args.users} users × {args.duration:g} s, one message every {args.interval:g} s "
-          f"({args.users * int(args.duration // args.interval)} messages per setting); {os.cpu_count()} CPUs")
+          f"({args.users * int(args.duration // args.interval)} messages per setting); {os.cpu_count()} CPUs; "
+          f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     rows = []
     for setting in settings:
         if setting.startswith("pg") and not pg:
@@ -203,13 +290,16 @@ def main() -> int:
             continue
         url = create_database(pg) if setting.startswith("pg") else \
             str(Path(tempfile.mkdtemp(prefix="baocao-load-db-")) / "baocao.db")
-        workers = 2 if setting.startswith("pg") else 1
+        workers = args.pg_workers if setting.startswith("pg") else 1
         print(f"{setting}: running …", flush=True)
-        r = run_setting(setting, url, workers, pdf if setting.endswith("+pdf") else None, args)
+        r = run_setting(setting, url, workers, pdf if setting.endswith("+pdf") else None, args,
+                        webhook=setting.startswith("pg") and not setting.endswith("-direct"))
         rows.append((setting, r))
         print(f"{setting:12s} replies {r['n']:5d}  p50 {r['p50'] * 1000:6.0f} ms  p95 {r['p95'] * 1000:6.0f} ms  "
               f"max {r['max'] * 1000:6.0f} ms  >3 s {r['over3']}  no reply {r['no_reply']}  lost {r['lost']}  "
-              f"duplicated {r['dup']}  reordered {r['reordered']}" + (f"  ingest job: {r['job']}" if r["job"] else ""),
+              f"duplicated {r['dup']}  reordered {r['reordered']}" + (f"  ingest job: {r['job']}" if r["job"] else "")
+              + (f"  POSTs refused {r['refused']}" if r["refused"] else "") + f"  per worker {r['per_worker']}"
+              + f"  CPU s {'/'.join(f'{c:.1f}' for c in r['cpu'])}" + f"  (load average {os.getloadavg()[0]:.2f})",
               flush=True)
     print("\nside by side:")
     print(f"{'setting':12s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s} {'>3 s':>5s} {'lost':>5s} {'dup':>5s} {'order':>5s}")

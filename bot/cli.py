@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # Modules that contribute sub-commands, in the order they appear in --help.
-_COMMAND_MODULES = ("knowledge.cli", "forms.cli", "forms.extract.cli", "vntext.cli", "bot.commands",
+_COMMAND_MODULES = ("knowledge.cli", "forms.cli", "forms.extract.cli", "vntext.cli", "bot.commands", "bot.webhook",
                     "storage.backup", "bot.template_cli")  # last: it extends forms.cli's `template` and knowledge's `ingest`
 
 

@@ -370,4 +370,25 @@ class ProcessedUpdate(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
+class InboxUpdate(SQLModel, table=True):
+    """A messenger update received (webhook mode) and waiting for a worker, or done: workers take each
+    user's lowest pending update id (``storage/store_inbox.py``), so a user's updates run in id order
+    whatever the order they arrived or which worker is free."""
+
+    __tablename__ = "inbox_update"
+    __table_args__ = (sa.UniqueConstraint("channel", "update_id"),
+                      sa.Index("ix_inbox_update_pending", "channel", "user_key", "update_id",
+                               postgresql_where=sa.text("done_at IS NULL"), sqlite_where=sa.text("done_at IS NULL")))
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    channel: str = Field(sa_type=sa.String(32))
+    update_id: int = Field(sa_type=sa.BigInteger)
+    user_key: str = Field(sa_type=sa.String(128))
+    payload: str = Field(sa_type=sa.Text)  # the update's JSON as received
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    done_at: Optional[datetime] = Field(default=None, sa_type=UtcDateTime, index=True)
+    taken_at: Optional[datetime] = Field(default=None, sa_type=UtcDateTime)  # last handed to a worker
+    attempts: int = 0
+
+
 metadata = SQLModel.metadata

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 from storage.store_base import UNSET, Change, to_json
 from storage.store_forms import FormTables
+from storage.store_inbox import InboxTables
 from storage.store_jobs import JobTables
 from storage.store_people import PeopleTables
 from storage.store_templates import TemplateTables
 
 
-class Store(PeopleTables, FormTables, TemplateTables, JobTables):
+class Store(PeopleTables, FormTables, TemplateTables, JobTables, InboxTables):
     """The baocao database: users, profiles, drafts and their answers, documents, reminders.
 
     Layout: ``store_base`` (open, transactions, error mapping, JSON), ``store_people`` (users,
     profiles, user state, reminders, audit), ``store_forms`` (drafts, answers, documents),
     ``store_templates`` (stored template versions), ``store_jobs`` (background ingest jobs, one
-    user's turn across worker processes).
+    user's turn across worker processes), ``store_inbox`` (received updates waiting for a worker).
     """
 
 

@@ -47,6 +47,9 @@ def worker_main(url: str, data_dir: str, inbox: Any, outbox: Any) -> None:
         return real_handle(event)
 
     core.handle = handle  # type: ignore[method-assign]
+    from bot.webhook_worker import warm_up
+
+    warm_up()
     server = FakeTelegramServer()
     server.on_sent = lambda sent: outbox.put(("sent", sent.chat_id, time.monotonic(), sent.text))
 
@@ -82,5 +85,65 @@ def worker_main(url: str, data_dir: str, inbox: Any, outbox: Any) -> None:
     try:
         asyncio.run(run())
     finally:
-        outbox.put(("seen", seen, 0.0, ""))
+        outbox.put(("seen", seen, time.process_time(), ""))  # with this process's CPU seconds
         store.close()
+
+
+def inbox_worker_main(url: str, data_dir: str, outbox: Any, stop: Any, scan_every_s: float = 2.0) -> None:
+    """One webhook-mode worker (``baocao worker``): the real frontend without polling, fed from the
+    database inbox by ``bot.webhook_worker``; runs until ``stop`` (a multiprocessing Event) is set.
+    Reports ("ready", pid), every sent message, and at the end ("seen", [(time, user, text)])."""
+    os.environ["BAOCAO_DATA_DIR"] = data_dir
+    logging.basicConfig(level=getattr(logging, os.environ.get("BAOCAO_WORKER_LOG", "ERROR")),
+                        format="%(relativeCreated)d %(process)d %(name)s %(message)s")
+    from bot.conversation import Core
+    from bot.knowledge_link import KnowledgeLink
+    from bot.webhook_worker import serve_inbox, warm_up
+    from storage.repo import Store
+
+    from tests.fake_telegram import FakeTelegramServer, make_frontend
+
+    store = Store.open(url)
+    core = Core(store, knowledge=KnowledgeLink(opener=None))
+    seen: list[tuple[float, str, str]] = []
+    real_handle = core.handle
+
+    def handle(event: Any) -> Any:
+        if event.kind == "text":
+            seen.append((time.monotonic(), event.user_id, event.text))
+        return real_handle(event)
+
+    warm_up()
+    core.handle = handle  # type: ignore[method-assign]
+    server = FakeTelegramServer()
+    server.on_sent = lambda sent: outbox.put(("sent", sent.chat_id, time.monotonic(), sent.text))
+
+    async def run() -> None:
+        frontend = make_frontend(core, server, concurrent_updates=256)
+        done = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=lambda: (stop.wait(), loop.call_soon_threadsafe(done.set)), daemon=True).start()
+        outbox.put(("ready", os.getpid(), 0.0, ""))
+        await serve_inbox(frontend, store, done, scan_every_s=scan_every_s)
+
+    try:
+        asyncio.run(run())
+    finally:
+        outbox.put(("seen", seen, time.process_time(), ""))  # with this process's CPU seconds
+        store.close()
+
+
+def receiver_main(url: str, secret: str, outbox: Any, stop: Any) -> None:
+    """``baocao webhook``'s receiver in a process of its own; reports ("ready", port), at the end ("cpu", seconds)."""
+    logging.basicConfig(level=logging.ERROR)
+    from bot.webhook import WebhookReceiver
+    from storage.repo import Store
+
+    store = Store.open(url)
+    receiver = WebhookReceiver(store, secret)
+    server = receiver.serve("127.0.0.1", 0)
+    outbox.put(("ready", server.server_address[1], 0.0, ""))
+    stop.wait()
+    receiver.close()
+    store.close()
+    outbox.put(("cpu", time.process_time(), 0.0, ""))
