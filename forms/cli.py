@@ -115,8 +115,11 @@ def _field_lines(field: Field, pad: str) -> list[str]:
         out.append(f"{pad}    đơn vị tính: {t.unit}")
         for col in t.columns:
             head = " › ".join((*col.header, col.label))
-            flag = "tự tính" if col.computed else col.type + (", cộng dồn" if col.sum else "")
+            flag = {"tt": "tự tính", "given": "có sẵn theo dòng"}.get(col.computed or "", col.type + (
+                ", cộng dồn" if col.sum else ""))
             out.append(f"{pad}    cột {col.id}: {head} ({flag})")
+        if t.fixed_rows:
+            out.append(f"{pad}    các dòng chỉ tiêu có sẵn, điền theo hàng ngang")
         for group, depth in t.all_groups():
             out.append(f"{pad}    {'  ' * depth}nhóm {group.code}: {group.number}. {group.label}")
     return out

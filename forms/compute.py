@@ -16,7 +16,7 @@ from typing import Any, Literal, Mapping, Sequence
 from forms.schema import RowGroup, TableSpec
 from vntext.formatting import format_number
 
-__all__ = ["LaidRow", "layout_table", "group_totals", "table_total", "row_warnings"]
+__all__ = ["LaidRow", "label_column", "layout_table", "group_totals", "table_total", "row_warnings"]
 
 
 @dataclass
@@ -85,10 +85,9 @@ def _tt_column(spec: TableSpec) -> str | None:
     return None
 
 
-def _label_column(spec: TableSpec) -> str | None:
-    """The first input column: where a group's label is written."""
-    inputs = spec.input_columns
-    return inputs[0].id if inputs else None
+def label_column(spec: TableSpec) -> str | None:
+    """The first column that is not the TT: where a group's label is written."""
+    return next((c.id for c in spec.columns if c.computed != "tt"), None)
 
 
 def layout_table(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[LaidRow]:
@@ -99,7 +98,7 @@ def layout_table(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[Lai
     (``forms.answers`` rejects them earlier).
     """
     tt = _tt_column(spec)
-    label_col = _label_column(spec)
+    label_col = label_column(spec)
     out: list[LaidRow] = []
     if not spec.groups:
         for i, row in enumerate(rows):
@@ -119,6 +118,14 @@ def layout_table(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[Lai
                 values[tt] = group.number
             if label_col:
                 values[label_col] = group.label
+            values.update(dict(group.cells))
+            if spec.fixed_rows and group.is_leaf:  # the row given by the template, filled across
+                mine = by_group.get(group.code, [])
+                if mine:
+                    values.update({k: v for k, v in (rows[mine[0]].get("cells") or {}).items()})
+                out.append(LaidRow("item", values, depth=depth, group=group.code,
+                                   index=mine[0] if mine else None, label=group.label))
+                return
             out.append(LaidRow("group", values, depth=depth, group=group.code, label=group.label))
             if group.is_leaf:
                 prefix = f"{group.number}." if depth > 0 else ""

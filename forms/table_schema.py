@@ -23,7 +23,8 @@ class Column:
     ``header`` is the path of grouped header cells above the column's own label, e.g.
     ``("Nguồn vốn", "NSTW")`` for the "Đầu tư" column under NSTW; columns that share a prefix
     share (merged) header cells.  ``computed == "tt"`` marks the row-number column: never typed,
-    never stored.  ``sum`` says whether subtotals and TỔNG CỘNG add this column up.
+    never stored; ``computed == "given"`` marks a column whose cells the template gives per row group
+    (a fixed row's unit), never typed.  ``sum`` says whether subtotals and TỔNG CỘNG add this column up.
     """
 
     id: str
@@ -31,7 +32,7 @@ class Column:
     type: str = "text"
     header: tuple[str, ...] = ()
     required: bool = False
-    computed: Literal["tt"] | None = None
+    computed: Literal["tt", "given"] | None = None
     sum: bool = False
     options: tuple[str, ...] = ()
     unit: str | None = None
@@ -59,6 +60,7 @@ class RowGroup:
     label: str
     children: tuple["RowGroup", ...] = ()
     line: int | None = None
+    cells: tuple[tuple[str, str], ...] = ()  # given cells of the row ("Đơn vị tính" → "Hồ sơ")
 
     @property
     def is_leaf(self) -> bool:
@@ -93,6 +95,7 @@ class TableSpec:
     column_numbers: bool = True
     min_rows: int = 0
     checks: tuple[SumCheck, ...] = ()
+    fixed_rows: bool = False  # every leaf group IS one row the user fills across (an indicator table)
 
     def column(self, column_id: str) -> Column:
         """The column with this id (KeyError if none)."""

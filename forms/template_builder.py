@@ -267,7 +267,7 @@ class TemplateBuilder(NodeReader):
     # -- tables
     def table(self, node: YDict) -> TableSpec:
         self.check_keys(node, {"columns", "groups", "unit", "total_label", "show_total",
-                               "column_numbers", "min_rows", "checks"}, "table")
+                               "column_numbers", "min_rows", "checks", "fixed_rows"}, "table")
         cols_data = self.seq(node.get("columns"), self.line_of(node, "columns"), "'columns'")
         if not cols_data:
             raise self.err(self.line_of(node), "a table needs columns")
@@ -301,6 +301,9 @@ class TemplateBuilder(NodeReader):
         min_rows = node.get("min_rows", 0)
         if not isinstance(min_rows, int) or min_rows < 0:
             raise self.err(self.line_of(node, "min_rows"), "'min_rows' must be a non-negative integer")
+        fixed_rows = self.opt_bool(node, "fixed_rows", False)
+        if fixed_rows and not groups:
+            raise self.err(self.line_of(node, "fixed_rows"), "'fixed_rows' needs 'groups' (the given rows)")
         return TableSpec(
             columns=tuple(columns),
             groups=groups,
@@ -310,6 +313,7 @@ class TemplateBuilder(NodeReader):
             column_numbers=self.opt_bool(node, "column_numbers", True),
             min_rows=min_rows,
             checks=tuple(checks),
+            fixed_rows=fixed_rows,
         )
 
     def column(self, node: YDict) -> Column:
@@ -319,9 +323,9 @@ class TemplateBuilder(NodeReader):
         if not _ID_RE.match(cid):
             raise self.err(self.line_of(node, "id"), f"bad column id {cid!r}")
         computed = node.get("computed")
-        if computed not in (None, "tt"):
-            raise self.err(self.line_of(node, "computed"), f"unknown computed kind {computed!r} (only 'tt')")
-        ctype = self.opt_str(node, "type") or ("integer" if computed else "text")
+        if computed not in (None, "tt", "given"):
+            raise self.err(self.line_of(node, "computed"), f"unknown computed kind {computed!r} ('tt' or 'given')")
+        ctype = self.opt_str(node, "type") or ("integer" if computed == "tt" else "text")
         options = self.options(node, ctype, COLUMN_TYPES, f"column {cid!r}")
         sum_default = ctype == "money"
         col_sum = self.opt_bool(node, "sum", sum_default)
@@ -348,7 +352,7 @@ class TemplateBuilder(NodeReader):
 
     def group(self, data: Any, parent: RowGroup | None, siblings: set[str]) -> RowGroup:
         node = self.mapping(data, None, "a row group")
-        self.check_keys(node, {"number", "label", "groups"}, "row group")
+        self.check_keys(node, {"number", "label", "groups", "cells"}, "row group")
         number = self.req_str(node, "number", "row group")
         if not re.match(r"^[A-Za-z0-9]+$", number):
             raise self.err(self.line_of(node, "number"), f"bad group number {number!r} (e.g. I, II, 1, 2)")
@@ -362,5 +366,8 @@ class TemplateBuilder(NodeReader):
         placeholder = RowGroup(code, number, "")
         child_numbers: set[str] = set()
         children = tuple(self.group(g, placeholder, child_numbers) for g in sub)
+        given = node.get("cells") or {}
+        if not isinstance(given, dict) or not all(isinstance(v, (str, int, float)) for v in given.values()):
+            raise self.err(self.line_of(node, "cells"), f"group {code!r}: 'cells' must map column ids to text")
         return RowGroup(code, number, self.req_str(node, "label", f"group {code!r}"), children,
-                        self.line_of(node))
+                        self.line_of(node), tuple((str(k), str(v)) for k, v in given.items()))

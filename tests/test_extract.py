@@ -102,9 +102,10 @@ def test_text_pdf_wrapped_cells_and_two_level_header():
     template = validate(draft)
     spec = template.field("bang").table
     assert _paths(spec.columns)[3:5] == [("Năm 2024", "Kế hoạch"), ("Năm 2024", "Thực hiện")]
-    labels = [g.label for g, _ in spec.all_groups()]
-    assert "Số người đi làm việc ở nước ngoài theo hợp đồng (Người)" in labels
-    assert "Số lao động được vay vốn giải quyết việc làm (Người)" in labels
+    given = {g.label: dict(g.cells) for g, _ in spec.all_groups()}  # fixed rows: the unit is a given cell
+    assert list(given.values())[1:3] == [{"don_vi_tinh": "Người"}] * 2
+    assert "Số người đi làm việc ở nước ngoài theo hợp đồng" in given
+    assert "Số lao động được vay vốn giải quyết việc làm" in given
 
 
 def test_unreadable_files_give_a_vietnamese_error(tmp_path):
@@ -230,7 +231,8 @@ def test_indicator_table_fixed_rows_groups_and_column_numbers():
     spec = validate(draft).field("bang").table
     assert spec.column_numbers is True
     assert [(g.code, g.label) for g, _ in spec.all_groups()][:2] == [
-        ("I", "Dịch vụ công trực tuyến"), ("I.1", "Số thủ tục hành chính cung cấp trực tuyến toàn trình (Thủ tục)")]
+        ("I", "Dịch vụ công trực tuyến"), ("I.1", "Số thủ tục hành chính cung cấp trực tuyến toàn trình")]
+    assert spec.fixed_rows and dict(spec.group("I.1").cells) == {"don_vi_tinh": "Thủ tục"}
     assert len(spec.leaf_groups()) == 6
     assert [c.type for c in spec.columns[3:5]] == ["number", "number"]
     assert draft.summary == "Biểu số 01: 6 dòng chỉ tiêu × 2 cột số"

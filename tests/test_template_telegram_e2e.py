@@ -30,8 +30,11 @@ def test_admin_publishes_a_new_dispatch_form_and_an_official_fills_it(kb, data_d
             seen["rename"] = await chat.say(ADMIN, "/sua_mau bieu_so_01_1125 doi_ten bang.ghi_chu Ghi chú thêm")
             seen["publish"] = await chat.say(ADMIN, "/duyet bieu_so_01_1125")
             seen["start"] = await chat.say(OFFICIAL, "tôi cần làm biểu số 01")
-            await chat.say(OFFICIAL, "I.2 | Số hồ sơ tiếp nhận trực tuyến | Hồ sơ | 1.250 | 3.400 | Đạt")
+            # the given indicator rows are filled across: one pasted block, one line of values per row
+            seen["paste"] = await chat.say(OFFICIAL, "12 | 30 | -\n1.250 | 3.400 | Đạt\n97,5 | 96 | -\n"
+                                                     "310 | 310 | -\n450 | 1.200 | -\n85 | 140 | -")
             await chat.say(OFFICIAL, "có")
+            seen["edit"] = await chat.say(OFFICIAL, "dòng II.2 quý III 460")
             # meanwhile the admin drops a column and publishes again: the official's draft is not touched
             seen["drop"] = await chat.say(ADMIN, "/sua_mau bieu_so_01_1125 bo bang.ghi_chu")
             seen["republish"] = await chat.say(ADMIN, "/duyet bieu_so_01_1125")
@@ -71,4 +74,13 @@ def test_admin_publishes_a_new_dispatch_form_and_an_official_fills_it(kb, data_d
                    "Ghi chú thêm", "Số hồ sơ tiếp nhận trực tuyến", "1.250", "3.400", "Đạt",
                    "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"):
         assert needle in text, needle
+    assert "[II.3] 85" in joined(seen["paste"]) and "460" in joined(seen["edit"])
+    import io
+
+    import docx
+    rows = [[c.text.strip() for c in r.cells] for r in docx.Document(io.BytesIO(document.document_bytes)).tables[-1].rows]
+    line = next(r for r in rows if "Số hồ sơ tiếp nhận trực tuyến" in r[1])
+    assert line[2:5] == ["Hồ sơ", "1.250", "3.400"], line
+    money = next(r for r in rows if "Kinh phí đầu tư" in r[1])
+    assert money[2:4] == ["Triệu đồng", "460"], money
     assert "1125/STTTT-CĐS" in text

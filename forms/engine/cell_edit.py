@@ -103,6 +103,8 @@ def find_rows(spec: TableSpec, rows: list[dict[str, Any]], ref: str) -> list[tup
     """(0-based index, how the row is named) of the rows ``ref`` means: a TT as the document numbers
     it ("1.1"), a group code and position ("I.1.2"), or a plain number in the list ("3")."""
     ref = ref.strip().rstrip(".").upper()
+    if spec.fixed_rows and "." in ref:  # a given row by its code ("I.2"): its one line of values
+        return [(i, ref) for i, r in enumerate(rows) if str(r.get("group") or "").upper() == ref][:1]
     if re.fullmatch(r"\d+", ref):
         n = int(ref)
         return [(n - 1, ref)] if 1 <= n <= len(rows) else []

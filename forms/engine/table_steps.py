@@ -26,6 +26,7 @@ from forms.engine.tables import (
     parse_row_number,
     paste_rows,
     row_warnings,
+    unfilled_groups,
 )
 from forms.parsers import ParseError, parse_yesno
 from forms.table_schema import RowGroup
@@ -55,6 +56,10 @@ class TableSteps(EngineBase):
         leaves = spec.leaf_groups()
         if not leaves:
             return self._start_row(state, None, None, {})
+        if spec.fixed_rows and not arg:  # the next given row still empty (else the first)
+            _, _, rows = self._table(state)
+            todo = unfilled_groups(spec, rows)
+            return self._start_row(state, todo[0] if todo else leaves[0].code, None, {})
         if len(leaves) == 1:
             return self._start_row(state, leaves[0].code, None, {})
         if arg:
@@ -76,6 +81,9 @@ class TableSteps(EngineBase):
 
     def _on_row(self, state: FormState, text: str) -> StepResult:
         step, spec, _ = self._table(state)
+        if spec.fixed_rows and is_paste(text):  # a block of given rows' values while one is walked
+            state.mode, state.pending = "table", {}
+            return self._paste(state, text)
         col = spec.column(state.pending["col"])
         if is_none_cell(col, text):
             if col.required:
@@ -103,6 +111,7 @@ class TableSteps(EngineBase):
         if i + 1 < len(ids):
             state.pending = {**state.pending, "col": ids[i + 1]}
             return self._result(state, reply)
+        state.pending = {**state.pending, "advance": True}  # walked to the end (not "xong"): go on
         return self._complete_row(state, reply)
 
     def _complete_row(self, state: FormState, reply: list[str]) -> StepResult:
@@ -135,7 +144,11 @@ class TableSteps(EngineBase):
             pos, what = index, "Đã sửa"
         change = self._store(state, step.path, rows, None)
         state.mode, state.pending = "table", {}
-        return self._result(state, reply + [f"{what} dòng {short_row(spec, row, pos + 1)}."], [change])
+        reply = reply + [f"{what} dòng {short_row(spec, row, pos + 1)}."]
+        todo = unfilled_groups(spec, rows) if spec.fixed_rows and pending.get("advance") and index is None else []
+        if todo:  # fixed rows: go on with the next given row, no "thêm" needed
+            self._start_row(state, todo[0], None, {})
+        return self._result(state, reply, [change])
 
     def _on_row_warn(self, state: FormState, text: str) -> StepResult:
         try:
@@ -169,6 +182,10 @@ class TableSteps(EngineBase):
         leaves = spec.leaf_groups()
         if len(leaves) == 1:
             default_group = leaves[0].code
+        if spec.fixed_rows:  # lines without a row number fill the empty given rows in order
+            given = set(groups)
+            todo = iter([c for c in unfilled_groups(spec, self._table(state)[2]) if c not in given])
+            groups = [g or next(todo, None) for g in groups]
         rows = []
         for cells, g in zip(result.rows, groups):
             row: dict[str, Any] = {"cells": cells}

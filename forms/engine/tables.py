@@ -98,6 +98,11 @@ def insert_row(rows: list[dict[str, Any]], row: dict[str, Any], spec: TableSpec)
     if not spec.groups:
         new.append(row)
         return new, len(new) - 1
+    if spec.fixed_rows:  # a given row holds one line of values: a new one replaces it
+        same = next((i for i, r in enumerate(new) if r.get("group") == row.get("group")), None)
+        if same is not None:
+            new[same] = row
+            return new, same
     order = _group_order(spec)
     key = order.get(row.get("group"), len(order))
     pos = len(new)
@@ -257,7 +262,8 @@ def paste_rows(spec: TableSpec, text: str) -> tuple[PasteResult, list[str | None
     for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         cells = split_paste_line(line)
         changed = False
-        if leaf_codes and len(cells) > 1 and cells[0].strip().rstrip(".").upper() in leaf_codes:
+        coded = len(cells) > (len(inputs) if spec.fixed_rows else 1)  # "2 | 3 | 4": values, not row 2
+        if leaf_codes and coded and cells[0].strip().rstrip(".").upper() in leaf_codes:
             groups_by_line[lineno] = leaf_codes[cells[0].strip().rstrip(".").upper()]
             cells = cells[1:]
             changed = True
@@ -348,3 +354,9 @@ def short_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
     name = row_title(spec, row)
     group = f" [{row['group']}]" if row.get("group") else ""
     return f"{number}{group}" + (f" {name}" if name else "")
+
+
+def unfilled_groups(spec: TableSpec, rows: list[dict[str, Any]]) -> list[str]:
+    """Codes of the given rows (``fixed_rows``) that hold no values yet, in document order."""
+    filled = {r.get("group") for r in rows}
+    return [g.code for g in spec.leaf_groups() if g.code not in filled]

@@ -110,10 +110,14 @@ def _subject(title: str) -> str:
 
 def _table_spec(table: TableDraft) -> dict[str, Any]:
     columns = []
+    fixed = table.indicator  # given indicator rows: filled across, their label and unit given
+    label_seen = False
     for col in table.columns:
         item: dict[str, Any] = {"id": col.id, "label": col.label}
         if col.type == "tt":
             item["computed"] = "tt"
+        elif fixed and (col.given or not label_seen) and col.type == "text":
+            item["computed"] = "given"
         else:
             item["type"] = _LOADER_TYPES.get(col.type, col.type)
             if col.type == "percent":
@@ -121,6 +125,7 @@ def _table_spec(table: TableDraft) -> dict[str, Any]:
         if len(col.path) > 1:
             item["header"] = list(col.path[:-1])
         columns.append(item)
+        label_seen = label_seen or col.type != "tt"
     if not any(c.type != "tt" for c in table.columns):
         columns.append({"id": "noi_dung", "label": "Nội dung", "type": "text"})
         table.issues.append("Bảng chỉ có cột số thứ tự; đã thêm cột “Nội dung” để có chỗ nhập.")
@@ -128,17 +133,20 @@ def _table_spec(table: TableDraft) -> dict[str, Any]:
     money = next((c.unit for c in table.columns if c.type == "money" and c.unit), None)
     if money:
         spec["unit"] = money
-    groups = _groups(table)
+    groups = _groups(table, fixed)
     if groups:
         spec["groups"] = groups
+        if fixed and any("computed" not in c for c in columns):
+            spec["fixed_rows"] = True
     else:
         spec["min_rows"] = 1
     spec["show_total"] = table.total
     return spec
 
 
-def _groups(table: TableDraft) -> list[dict[str, Any]]:
-    unit_id = next((c.id for c in table.columns if c.type == "text" and c.given and
+def _groups(table: TableDraft, fixed: bool = False) -> list[dict[str, Any]]:
+    given_ids = {c.id for c in table.columns if c.given and c.type == "text"} if fixed else set()
+    unit_id = None if fixed else next((c.id for c in table.columns if c.type == "text" and c.given and
                     fold(c.label) in ("don vi tinh", "dvt", "don vi")), None)
 
     def one(row, siblings: set[str]) -> dict[str, Any] | None:
@@ -152,6 +160,9 @@ def _groups(table: TableDraft) -> list[dict[str, Any]]:
         if unit and not row.children:
             label = f"{label} ({unit})"
         out: dict[str, Any] = {"number": number, "label": label}
+        given = {k: v for k, v in row.cells.items() if k in given_ids and v}
+        if given:
+            out["cells"] = given
         inner: set[str] = set()
         kids = [g for g in (one(child, inner) for child in row.children) if g]
         if kids:

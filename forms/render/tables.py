@@ -18,7 +18,7 @@ from docx.shared import Pt
 from docx.table import Table
 from lxml import etree
 
-from forms.compute import layout_table
+from forms.compute import label_column, layout_table
 from forms.render.values import format_value
 from forms.render.xml import (add_run, clean, set_cant_split, set_cell_margins, set_cell_valign, set_repeat_header,
                               set_table_borders, set_table_indent_jc, set_table_layout, style_run)
@@ -169,7 +169,7 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
     if spec.column_numbers:
         for i, cell in enumerate(table.rows[levels].cells):
             _write(cell, f"({i + 1})", align=_CENTER, italic=True)
-    label_col = spec.input_columns[0].id if spec.input_columns else None
+    label_col = label_column(spec)
     writer = _RowWriter(table._tbl, widths)
     laid_rows = list(layout_table(spec, rows))
     kept = _kept_rows(laid_rows, keep_end)
@@ -178,8 +178,10 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
         if laid.kind == "item":
             for column in columns:
                 value = laid.values.get(column.id)
-                if column.computed:
+                if column.computed == "tt":
                     out.append((str(value or ""), _CENTER, False, False))
+                elif column.computed == "given":
+                    out.append((str(value or ""), _LEFT if column.id == label_col else _CENTER, False, False))
                 elif column.type in NUMERIC_TYPES:
                     out.append((_cell_text(column, value, spec.unit), _RIGHT, False, False))
                 else:
@@ -189,7 +191,7 @@ def add_table(doc: DocxDocument, spec: TableSpec, rows: Sequence[dict], text_wid
         italic = laid.kind == "group" and laid.depth > 0
         for column in columns:
             value = laid.values.get(column.id)
-            if column.computed:
+            if column.computed == "tt" or (column.computed and column.id != label_col):
                 out.append((str(value or ""), _CENTER, True, italic))
             elif column.id == label_col:
                 out.append((str(value or ""), _CENTER if laid.kind == "total" else _LEFT, True, italic))
