@@ -66,9 +66,21 @@ def precise_label(label: str, passage_text: str, sentence: str) -> str:
                 headings.append(text)
     out = " › ".join([label, *reversed(headings)])
     m = _ITEM_LABEL_RE.match(lines[at])
+    if m and not headings:
+        parts = out.split(" › ")
+        last = _ITEM_LABEL_RE.match(parts[-1])
+        if last and last.group(1) != m.group(1) and _shape(last.group(1)) == _shape(m.group(1)):
+            # The passage begins with item 3 and the sentence is item 4: the label names item 4, not "3., mục 4".
+            parts[-1] = f"{m.group(1)}{lines[at][m.end() - 2]} {display_title(lines[at][m.end():])}"
+            return " › ".join(parts)
     if m and not re.search(rf"(?:^|[ .›]){re.escape(m.group(1))}[.)]", out):
         out = f"{out}, mục {m.group(1)}"
     return out
+
+
+def _shape(item: str) -> str:
+    """"3" and "4" (or "2.1" and "2.3", "a" and "b") are items of one level."""
+    return re.sub(r"\d+", "9", re.sub(r"[a-zđ]", "x", item))
 
 
 def further(passages: list["Passage"], shown: tuple[str, str]) -> list[str]:

@@ -245,3 +245,8 @@ _CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,
 def has_date(sentence: str) -> bool:
     """A date the sentence sets (dates of cited documents aside)."""
     return bool(_DATE_RE.search(_CITED_DATE_RE.sub(" ", sentence)))
+
+
+def any_date(sentence: str) -> bool:
+    """Any date in the sentence, a cited document's included ("… tại văn bản số 1178/BTTTT-THH ngày 21/4/2015")."""
+    return bool(_DATE_RE.search(sentence))

@@ -32,6 +32,7 @@ RANK_PRIOR = 0.5  # weight of the fused retrieval score when passages compete on
 # than a weak one ("khi nào", "gửi về đâu").
 STRONG_CUE_MARGIN = 0.25
 WEAK_CUE_MARGIN = 0.0
+FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all of the question's own words
 TEMPLATE_MARGIN = 0.1  # evidence needed to prefer another dispatch's same-named form over the most recent
 FALLBACK_THRESHOLD = 0.5
 DATE_BONUS = 0.15
@@ -200,13 +201,19 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
                 found = types.contact(d, document, terms, query.text)
             else:
                 found = types.deadline(d, document, terms)
+            raw = compared.score(tokens(found.snippets[0])) if found else 0.0
             if found:
-                found.score = 1.0 if names_only else compared.score(tokens(found.snippets[0]))
+                found.score = 1.0 if names_only else raw
             if found and compared.weights:
                 # Only a sentence that could answer competes: for a deadline, one that holds a date.
-                rivals = [s for s in general.sentences if answer_type != "deadline" or types.has_date(s)]
+                # A weak cue ("khi nào", "ngày nào") may be answered by a cited document's date.
+                dated = types.has_date if kind == "deadline" else types.any_date
+                rivals = [s for s in general.sentences if answer_type != "deadline" or dated(s)]
                 ordinary = max((compared.score(tokens(s)) for s in rivals), default=0.0)
-                if found.score + margin < ordinary:
+                # Even when the question is little more than the dispatch's name, a dated sentence holding
+                # all of what remains ("số liệu … tính từ ngày nào") answers rather than the deadline.
+                whole = names_only and ordinary >= FULL_SHARE and raw + STRONG_CUE_MARGIN < ordinary
+                if found.score + margin < ordinary or whole:
                     found = None  # an ordinary sentence fits the question better than this type's evidence
         if found:
             return found
@@ -311,7 +318,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     passages = [passage_of(c, score.get(c.id, 0.0)) for c in ordered][: max(k, 1)]
     # "Hạn nộp báo cáo khi nào?" with no dispatch named, in context or singled out by the question's words.
     which_one = target is None and not focus_terms(query) and kind not in ("passage", "table", "summary")
-    if probability < threshold or which_one:
+    # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it.
+    says_nothing = kind == "passage" and evidence_score <= 0.0
+    if probability < threshold or which_one or says_nothing:
         head = compose.WHICH_ONE if which_one else compose.NOT_SURE
         text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)
         return Answer(text, passages, False, None, "", kind, probability, signals)

@@ -19,6 +19,17 @@ STOPWORDS = frozenset(
     "la gi nao nhung cac cua va co khong cho ve theo tai trong den de duoc can phai nhu the nay do "
     "bao nhieu may ai sao the nao hay hoac voi tu thi ma o ra vao gom bao gom yeu cau nao lam "
     "the a an of to is are be must should what which who when where how does do did in on for by with from about".split()
+) | frozenset(
+    # Closed grammatical classes that never say what a question is about: Vietnamese aspect and time
+    # markers and sentence-final particles ("triển khai xong chưa", "gửi rồi nhé"), folded forms kept
+    # only where no content word shares them ("đã", "đang", "sắp", "nhá" fold like "da", "đăng", "sắp xếp", "nhà").
+    "xong roi se chua nhe nhi"
+    # English pronouns, auxiliaries and adverbs of degree or time (an English question's untranslated
+    # words are otherwise measured as topic words the dispatches lack).
+    # Words whose folded form is also Vietnamese ("so" số, "he" hệ, "no" nợ, "my" Mỹ) are left out.
+    " if it its we our us you your they them their i his she her been being was were not "
+    "yes please tell know want like just only still yet already ever exactly really very such same each "
+    "every both either whether while why whom whose anyone someone anything something".split()
 )
 
 
@@ -285,6 +296,8 @@ def pick_sentences(
     sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
     brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces.
     """
+    if "\t" in text and _layout_only(text):
+        text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
     if "\t" in text:
         summary = _table_summary(text)
         rows = _matching_rows(terms, text)
@@ -332,6 +345,13 @@ def pick_sentences(
         if after is not None and after <= chosen[-1] + 3:
             chosen = sorted(set(chosen) | set(range(chosen[-1] + 1, after + 1)))
     return Pick([sentences[i] for i in chosen], top, top=sentences[ranked[0][1]])
+
+
+def _layout_only(text: str) -> bool:
+    """Every tabular line is letterhead (issuer beside the national motto, "Số:" beside the date line):
+    a Word header laid out as a table, not a table of the dispatch."""
+    rows = [ln for ln in text.split("\n") if "\t" in ln]
+    return all(any(_BOILERPLATE_RE.match(cell.strip()) for cell in row.split("\t")) for row in rows)
 
 
 def best_sentences(query: Query, text: str, limit: int = 3) -> list[str]:

@@ -47,6 +47,16 @@ def test_an_upper_case_title_brings_what_it_heads():
     assert any(s.startswith("Nêu cụ thể") for s in pick_sentences(terms, text).sentences)
 
 
+def test_a_letterhead_laid_out_as_a_word_table_is_prose_not_a_form():
+    text = ("SỞ NÔNG NGHIỆP TỈNH X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 77/SNN-KH\tTỉnh X, ngày 3 tháng 6 năm 2024\n"
+            "Các phòng gửi báo cáo thủy lợi về Sở trước ngày 20/6/2024.")
+    pick = pick_sentences(Terms({"thuy": 1.0, "loi": 1.0, "thuy_loi": 1.5}, {}), text)
+    assert not pick.is_table and any("trước ngày 20/6/2024" in s for s in pick.sentences)
+    form = "Biểu 01\nSTT\tTên công trình\tSố liệu\n1\tKênh A\t12"  # a real table stays a table
+    assert pick_sentences(Terms({"kenh": 1.0}, {}), form).is_table
+
+
 def test_a_deadline_question_is_not_answered_by_a_sentence_without_a_date(kb):
     answer = kb.ask("Danh sách cấp mới, gia hạn, thu hồi chứng thư số chuyên dùng phải nộp hạn chót lúc nào?")
     assert answer.confident
@@ -83,6 +93,14 @@ def test_unknown_share_counts_untranslated_english_words(kb):
 def test_unknown_share_counts_syllables_the_corpus_never_uses(kb):
     assert unknown_share(kb.understand("hạn nộp báo cáo tiếp công dân hằng tháng"), kb.index.idf) == 0.0
     assert unknown_share(kb.understand("hộ chiếu phổ thông làm ở đâu"), kb.index.idf) > 0.0
+
+
+def test_unknown_share_ignores_aspect_words_particles_and_english_pronouns(kb):
+    # Words of a closed grammatical class say nothing about the topic, even when the corpus never writes them.
+    assert unknown_share(kb.understand("bc tiep cong dan thang nay gui xong chua nhi"), kb.index.idf) == 0.0
+    assert unknown_share(kb.understand("Could you tell me when our quarterly digital transformation report is due?"),
+                         kb.index.idf) < 0.3
+    assert unknown_share(kb.understand("ho chieu pho thong lam xong o dau nhe"), kb.index.idf) > 0.0
 
 
 @pytest.mark.parametrize("question", [

@@ -49,6 +49,14 @@ def test_deadline_is_the_submission_sentence_of_the_dispatch_meant(kb):
     assert cited(a)[0] == "645/STC-QLNS"
 
 
+def test_the_citation_names_the_item_that_holds_the_sentence(kb):
+    # The passage begins with item 3; the deadline is item 4 and the citation says so.
+    a = kb.ask("Dự toán ngân sách 2025 phải gửi Sở Tài chính Ninh Bình trước ngày nào?")
+    assert a.confident and "05/8/2024" in a.reply
+    number, section = cited(a)
+    assert number == "645/STC-QLNS" and section.startswith("4. Gửi dự toán") and "mục" not in section
+
+
 def test_a_cited_documents_date_is_not_the_dispatchs_deadline(kb):
     a = kb.ask("Nghị định 106/2020/NĐ-CP được ban hành vào ngày nào?")
     assert a.confident and a.kind == "legal_ref"
@@ -58,6 +66,21 @@ def test_a_cited_documents_date_is_not_the_dispatchs_deadline(kb):
 def test_when_about_another_date_is_answered_from_the_sentence_that_holds_it(kb):
     a = kb.ask("Bệnh án điện tử phải hoàn thành triển khai khi nào?")
     assert a.confident and "30/9/2025" in a.reply and "15/7/2024" not in a.reply
+
+
+def test_when_a_cited_document_was_issued_is_not_the_dispatchs_deadline(kb):
+    # No number named: the sentence citing the document with its date answers, not "trước ngày 30/7/2018".
+    a = kb.ask("Văn bản hướng dẫn mẫu Đề cương Kiến trúc Chính phủ điện tử cấp Bộ có từ ngày nào?")
+    assert a.confident and a.kind != "deadline" and a.dispatch == "1064/BTTTT-THH"
+    assert "28/7/2015" in a.reply and "30/7/2018" not in a.reply
+
+
+def test_aspect_words_and_particles_do_not_lower_the_confidence(kb):
+    # "xong", "rồi", "nhé" are not what the question is about: the same answer as without them.
+    bare = kb.ask("bc tiep cong dan huyen yen thanh nop truoc ngay nao")
+    chatty = kb.ask("bc tiep cong dan huyen yen thanh nop xong truoc ngay nao nhe")
+    assert chatty.confident and chatty.dispatch == "378/UBND-VP" and "18 hàng tháng" in chatty.reply
+    assert chatty.signals["unknown"] == 0.0 and chatty.signals["coverage"] == bare.signals["coverage"]
 
 
 # --- contact --------------------------------------------------------------------------------------
@@ -176,7 +199,9 @@ def test_same_form_name_follows_what_the_question_says_about_it(kb):
                                       "lich thi dau bong da toi nay", "What is the VAT rate on electricity?",
                                       # an answer type's cue ("ai ký", "gọi số nào") fits, the subject is elsewhere
                                       "Ai ký quyết định công nhận xã đạt chuẩn nông thôn mới năm 2023?",
-                                      "Which phone number do farmers call about crop insurance?"])
+                                      "Which phone number do farmers call about crop insurance?",
+                                      # the best passage's only fitting line is a letterhead naming the ministry
+                                      "What is the hotline of the Ministry of Education for university admissions?"])
 def test_out_of_scope_is_declined_with_the_closest_dispatches(kb, question):
     a = kb.ask(question)
     assert not a.confident and a.text.startswith("Tôi chưa tìm thấy")
