@@ -276,3 +276,18 @@ def test_cell_edit_in_a_table_without_groups(templates):
     assert "cho dòng 2" in step.reply
     step = session.answer("sua dong 1 co quan Cục Tin học hóa")  # a word prefix of the column label
     assert session.answers[table][0]["cells"]["co_quan_trien_khai"] == "Cục Tin học hóa", step.reply
+
+
+@pytest.mark.parametrize("typed", ["xong", "Xong.", "/xong"])
+def test_xong_typed_in_a_rows_text_column_ends_the_row(templates, typed):
+    """Biểu 04, a row typed column by column: "xong" at an optional text column stores the row (as "/xong"
+    does) instead of being refused as an answer; it never becomes the cell's text."""
+    session = _at(FormSession.start(templates.get("bieu04"), prefill={"nam": 2020}), "bang")
+    for text in ("thêm", "I.1", "Dự án A1", "Nâng cao chất lượng"):
+        step = session.answer(text)
+        assert step.error is None, (text, step.error)
+    step = session.answer(typed)
+    assert step.error is None, step.error
+    rows = session.answers["bang"]
+    assert len(rows) == 1 and "xong" not in str(rows[0]["cells"]).lower()
+    assert "Dự án A1" in rows[0]["cells"].values()

@@ -143,6 +143,8 @@ class FormEngine(Navigation, CellEdits):
         if state.mode == "table" and is_paste(text) and not text.strip().startswith("/"):
             return self._paste(state, text)  # pasted rows win over command words ("Thêm mới …; 100")
         folded = _command_key(text)
+        if state.mode == "row" and is_done(text):
+            return self._command(state, "done", None, raw=text)  # "xong" in a row's text column: the row ends
         if state.mode == "table":
             if folded in _TABLE_DONE_WORDS:
                 return self._command(state, "done", None, raw=text)
