@@ -25,6 +25,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,7 +153,7 @@ def create_sqlite_engine(
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cursor, busy_timeout_ms)
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA synchronous = {sqlite_synchronous(synchronous)}")
         finally:
@@ -165,6 +166,21 @@ def create_sqlite_engine(
 
     install_text_cleaning(engine)
     return engine
+
+
+def _set_wal(cursor: sqlite3.Cursor, busy_timeout_ms: int) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another process holds the file: switching the
+    journal mode of a new file that several workers open at once can fail at once with "database is
+    locked" without the busy handler being called (the mode is stored in the file: the first one wins)."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def create_server_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> sa.Engine:
