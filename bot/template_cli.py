@@ -2,7 +2,7 @@
 ``template show`` and ``fill`` of ``forms.cli`` serving drafts and published templates too.
 
 ``baocao templates`` also lists the forms known dispatches say they attach but nobody has sent
-(``--json``: ``status`` "missing", ``id`` null; ``bot.template_missing``).
+(``--json --missing``: ``status`` "missing", ``id`` null; ``bot.template_missing``).
 ``baocao ingest FILE`` (knowledge's command) is extended here: after indexing, each file's forms
 become drafts (``bot.ingest``), with their summaries and the forms the dispatch mentions but lacks.
 The database is the bot's (``DATABASE_URL``, else the data directory); opened only when needed.
@@ -102,6 +102,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ingest.set_defaults(func=_with_forms(ingest.get_default("func")))
     listing = subparsers.choices.get("templates")
     if listing is not None and listing.get_default("func") is not None:
+        listing.add_argument("--missing", action="store_true",
+                             help="với --json: kèm các mẫu công văn nhắc tới nhưng chưa có (status \"missing\")")
         listing.set_defaults(func=_with_missing(listing.get_default("func")))
 
 
@@ -117,8 +119,9 @@ def _missing_now() -> list[Any]:
 
 
 def _with_missing(list_templates: Any):
-    """``baocao templates``, then the forms known dispatches say they attach but nobody has sent:
-    in ``--json`` as entries with ``status`` "missing" (``id`` null), in text as lines to act on."""
+    """``baocao templates``, then the forms known dispatches say they attach but nobody has sent: in text
+    as lines to act on; in ``--json`` only with ``--missing``, as entries with ``status`` "missing" (``id``
+    null) — the plain ``--json`` list holds only templates (each with an id, "draft" or "published")."""
 
     def run(args: argparse.Namespace) -> int:
         if not getattr(args, "json", False):
@@ -134,7 +137,8 @@ def _with_missing(list_templates: Any):
         with contextlib.redirect_stdout(buffer):
             code = int(list_templates(args) or 0)
         data = json.loads(buffer.getvalue() or "[]")
-        data.extend(m.to_json() for m in _missing_now())
+        if getattr(args, "missing", False):
+            data.extend(m.to_json() for m in _missing_now())
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return code
 

@@ -34,6 +34,30 @@ def knowledge_base():
     return shared_knowledge_base()
 
 
+@pytest.fixture(scope="session")
+def kb(knowledge_base):
+    """The shared knowledge base under the short name the messenger tests use."""
+    return knowledge_base
+
+
+@pytest.fixture()
+def data_dir(tmp_path, monkeypatch):
+    """The bot's data directory for one test, on SQLite (no DATABASE_URL)."""
+    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture()
+def store(data_dir):
+    """A SQLite store in the test's data directory (``data_dir``)."""
+    from storage.repo import Store
+
+    store = Store.open()
+    yield store
+    store.close()
+
+
 @pytest.fixture(params=database_urls(), ids=lambda u: u.split(":", 1)[0].split("+")[0])
 def db_url(request, tmp_path):
     """A fresh, empty database: a SQLite file, or a new PostgreSQL database dropped afterwards."""

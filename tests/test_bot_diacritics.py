@@ -109,6 +109,18 @@ def test_correct_then_the_next_text_is_the_correction(env):
     assert answers(store)["HTTT[1].I.2"] == "Cục Tin học hóa, Bộ TT&TT"
 
 
+def test_a_correction_typed_without_diacritics_is_restored_and_offered_again(env):
+    core, store = env
+    out = start_and_type(core, store)
+    out = press_label(core, out, "Sửa lại")
+    out = send(core, "He thong quan ly van ban dien tu")  # the correction, typed on a phone again
+    assert answers(store)[PATH] == "Hệ thống quản lý văn bản điện tử"
+    assert APPLIED in text_of(out) and "I.2" in text_of(out)
+    out = press_label(core, out, "Giữ nguyên như đã gõ")  # the undo still offered: back to the typed correction
+    assert answers(store)[PATH] == "He thong quan ly van ban dien tu"
+    assert "He thong quan ly van ban dien tu" in audit_texts(store)
+
+
 def test_answering_the_next_question_forgets_the_offer(env):
     core, store = env
     start_and_type(core, store)

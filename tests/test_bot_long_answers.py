@@ -4,33 +4,11 @@ restored one by one when the answer is stored, while paragraphs typed with diacr
 
 from __future__ import annotations
 
-import io
-
-import pytest
-
-from bot.conversation import Core
-from bot.knowledge_link import KnowledgeLink
-from bot.terminal import TerminalChat
 from storage.repo import Store
+from tests.terminal_chat import chat
 
 # Mẫu 2 up to I.5 ("Mục tiêu đầu tư"), one message the whole answer; then "viết thêm" collects more.
 TO_LONG_TEXT = ["/dien mau2", "Hệ thống A", "Cục B", "Quản lý thuế", "/bo_qua", "Mục tiêu ban đầu của dự án", "viết thêm"]
-
-
-@pytest.fixture()
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    store = Store.open()
-    yield store
-    store.close()
-
-
-def chat(store: Store, tmp_path, lines: list[str], uid: str) -> str:
-    out = io.StringIO()
-    core = Core(store, knowledge=KnowledgeLink(opener=None), documents_dir=tmp_path / "docs")
-    TerminalChat(core, input=io.StringIO("\n".join(lines) + "\n"), output=out, user_id=uid).run(greet=False)
-    return out.getvalue()
 
 
 def stored(store: Store, uid: str, code: str) -> str:

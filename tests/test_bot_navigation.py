@@ -53,15 +53,6 @@ def _values(value):
         yield value
 
 
-@pytest.fixture()
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    store = Store.open()
-    yield store
-    store.close()
-
-
 def make_core(store: Store, tmp_path) -> Core:
     return Core(store, knowledge=KnowledgeLink(opener=None), documents_dir=tmp_path / "docs")
 

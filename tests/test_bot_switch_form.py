@@ -3,32 +3,13 @@ keeps the open draft (paused, nothing lost); a longer answer that merely mention
 
 from __future__ import annotations
 
-import io
 
 import pytest
 
-from bot.conversation import Core
 from bot.conversation.intents import classify
-from bot.knowledge_link import KnowledgeLink
-from bot.terminal import TerminalChat
 from forms.loader import registry
 from storage.repo import Store
-
-
-@pytest.fixture()
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    store = Store.open()
-    yield store
-    store.close()
-
-
-def chat(store: Store, tmp_path, lines: list[str], uid: str) -> str:
-    out = io.StringIO()
-    core = Core(store, knowledge=KnowledgeLink(opener=None), documents_dir=tmp_path / "docs")
-    TerminalChat(core, input=io.StringIO("\n".join(lines) + "\n"), output=out, user_id=uid).run(greet=False)
-    return out.getvalue()
+from tests.terminal_chat import chat
 
 
 def drafts(store: Store, uid: str) -> dict[str, tuple[str, dict]]:

@@ -262,7 +262,7 @@ def _to_table(engine: FormEngine) -> Walk:
 def test_table_add_edit_delete_rows(engine: FormEngine) -> None:
     w = _to_table(engine)
     r = w.say("thêm")
-    assert w.state.mode == "row_group" and "I.1 Dự án ứng dụng CNTT" in r.prompt.text
+    assert w.state.mode == "row_group" and "I.1 Dự án ứng dụng CNTT" in r.prompt.options
     w.say("2")  # I.2
     assert w.state.mode == "row" and "cột 1/4" in w.last.prompt.text
     w.say("Dự án ATTT")

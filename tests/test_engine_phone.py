@@ -229,6 +229,7 @@ def test_row_walk_echo_names_the_source_column(bieu04):
     for typed in ["Dự án mới", "-", "-", "-", "-", "-", "2 tỷ", "1 tỷ"]:
         replies.append(bieu04.answer(typed).reply)
     assert "Đã nhận NSTW đầu tư 1.000 triệu đồng." in replies[-1]
+    assert "Đã nhận dự án, nhiệm vụ “Dự án mới”" in replies[0]  # "Dự án, Nhiệm vụ" named as a sentence does
     assert not any("=" in r for r in replies)
 
 

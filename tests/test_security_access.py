@@ -43,13 +43,6 @@ class SpyCore:
         return []
 
 
-@pytest.fixture()
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "data"
-
-
 def stored_rows(data_dir: Path) -> dict[str, int]:
     """Rows per table in the bot's database (Alembic's bookkeeping aside); {} if there is no file."""
     path = data_dir / "baocao.db"

@@ -11,27 +11,14 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 
 from bot import texts
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
-from tests.fake_telegram import FakeTelegramServer, Sent, make_frontend, settle, shared_knowledge_base
+from tests.fake_telegram import FakeTelegramServer, Sent, make_frontend, settle
 
 ADMIN = 900
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return shared_knowledge_base()
-
-
-@pytest.fixture()
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "data"
 
 
 class Chat:

@@ -10,28 +10,15 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from bot import texts
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
-from tests.fake_telegram import FakeTelegramServer, make_frontend, settle, shared_knowledge_base
+from tests.fake_telegram import FakeTelegramServer, make_frontend, settle
 
 UID = 501
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return shared_knowledge_base()
-
-
-@pytest.fixture()
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "data"
 
 
 class Bot:

@@ -17,24 +17,12 @@ from bot import texts
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
-from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, make_frontend, settle, shared_knowledge_base
+from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, make_frontend, settle
 
 FRIEND, OTHER, STRANGER = 501, 502, 666
 GROUP = -100777
 IN_GROUP = {"chat_id": GROUP, "chat_type": "supergroup"}
 ALLOWED = {"allowed_users": frozenset({FRIEND, OTHER}), "allowed_groups": frozenset({GROUP})}
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return shared_knowledge_base()
-
-
-@pytest.fixture()
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "data"
 
 
 class SpyCore(Core):

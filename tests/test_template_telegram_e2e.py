@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot import texts
 from tests.fake_telegram import FakeTelegramServer
-from tests.test_telegram_e2e import ADMIN, PROFILE, Chat, data_dir, docx_text, joined, kb, run  # noqa: F401
+from tests.test_telegram_e2e import ADMIN, PROFILE, Chat, docx_text, joined, run
 
 DISPATCH = Path(__file__).parent / "data" / "form_dispatches" / "d01_stttt_cds_quy.docx"
 OFFICIAL = 31

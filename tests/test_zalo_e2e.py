@@ -7,28 +7,14 @@ from __future__ import annotations
 import asyncio
 import re
 
-import pytest
 
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
 from tests.chat_scenario import check_documents, fill_mau2_and_bieu04
-from tests.fake_telegram import shared_knowledge_base
 from tests.fake_zalo import FakeZaloServer, Sent, ZaloBot, fetch
 
 LINK = re.compile(r"https?://\S+/zalo/files/\S+")
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return shared_knowledge_base()
-
-
-@pytest.fixture()
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "data"
 
 
 class Chat:

@@ -132,23 +132,35 @@ def propose_restoration(ctx: Ctx, step: Step) -> list[Outgoing] | None:
     restored = restore_lines(Restorer(context=restoration_context(ctx)), change.value, needs_restoring)
     if restored == change.value:
         return None
-    row = ctx.draft()
-    assert row is not None
-    ctx.replace_answer(change.path, restored)  # the typed text stays the earlier revision (with its raw text)
-    ctx.store.audit(ctx.user_id, "diacritics_applied", session=row.id, code=change.path,
-                    raw=change.value[:AUDIT_TEXT_MAX], restored=restored[:AUDIT_TEXT_MAX])
-    ctx.set_flow(RestoreProposal(row.id, change.path, change.value, restored))
-    code = field_code(change.path)
+    _store_restored(ctx, change.path, change.value, restored)
     replies = [r for r in step.replies if r]
     if any(change.value in r for r in replies):  # the engine echoed the typed text: echo the stored one
         replies = [r.replace(change.value, restored) for r in replies] + [texts.RESTORE_APPLIED_SHORT]
     else:
-        changed = [new for old, new in zip(change.value.split("\n"), restored.split("\n")) if old != new]
-        replies.append(texts.RESTORE_APPLIED.format(code=code, text=_preview(" … ".join(changed))))
+        replies.append(_applied_note(change.path, change.value, restored))
+    return [Outgoing("\n".join(replies), offer_choices())] + _next(ctx)
+
+
+def _store_restored(ctx: Ctx, path: str, typed: str, restored: str) -> None:
+    """Store ``restored`` as a new revision (the typed text stays the earlier one, with its raw text), log
+    both, and open the offer's undo flow."""
+    row = ctx.draft()
+    assert row is not None
+    ctx.replace_answer(path, restored)
+    ctx.store.audit(ctx.user_id, "diacritics_applied", session=row.id, code=path,
+                    raw=typed[:AUDIT_TEXT_MAX], restored=restored[:AUDIT_TEXT_MAX])
+    ctx.set_flow(RestoreProposal(row.id, path, typed, restored))
+
+
+def _applied_note(path: str, typed: str, restored: str) -> str:
+    changed = [new for old, new in zip(typed.split("\n"), restored.split("\n")) if old != new]
+    return texts.RESTORE_APPLIED.format(code=field_code(path), text=_preview(" … ".join(changed)))
+
+
+def _next(ctx: Ctx) -> list[Outgoing]:
     form = ctx.form()
     assert form is not None
-    after = views.review_for_export(ctx) if form.prompt().done else [views.question(ctx)]
-    return [Outgoing("\n".join(replies), offer_choices())] + after
+    return views.review_for_export(ctx) if form.prompt().done else [views.question(ctx)]
 
 
 def restore_lines(restorer: Any, text: str, needs: Any) -> str:
@@ -278,5 +290,24 @@ def settle_restoration(ctx: Ctx, flow: RestoreProposal, choice: str, text: str |
         ctx.replace_answer(flow.path, value, raw=text if choice == "correct" else None)
     ctx.store.audit(ctx.user_id, "diacritics_" + choice, session=row.id, code=flow.path,
                     raw=flow.raw[:AUDIT_TEXT_MAX], text=(value or flow.restored)[:AUDIT_TEXT_MAX])
+    if choice == "correct" and value:
+        offered = _offer_again(ctx, flow.path, value)
+        if offered is not None:
+            return offered
     note = {"keep": texts.RESTORE_KEPT, "correct": texts.RESTORE_CORRECTED}.get(choice, texts.RESTORE_ACCEPTED)
     return views.after_step(ctx, [note.format(code=code)])
+
+
+
+def _offer_again(ctx: Ctx, path: str, typed: str) -> list[Outgoing] | None:
+    """A correction typed (mostly) without diacritics would go into the document as typed: it is restored
+    the same way (the typed correction stays the earlier revision) with the same undo choices."""
+    from vntext.diacritics import Restorer, needs_restoring
+
+    if not any(needs_restoring(line) for line in typed.splitlines()):
+        return None
+    restored = restore_lines(Restorer(context=restoration_context(ctx)), typed, needs_restoring)
+    if restored == typed:
+        return None
+    _store_restored(ctx, path, typed, restored)
+    return [Outgoing(_applied_note(path, typed, restored), offer_choices())] + _next(ctx)

@@ -14,7 +14,7 @@ from forms.engine.plan import Plan, Step
 from forms.engine.review import display_value, missing_names, missing_required
 from forms.engine.state import Choice, FormState, Prompt, get_value, is_empty, parse_path
 from forms.compute import table_total
-from forms.engine.tables import column_phrase, column_title, column_unit, describe_row, format_cell, group_label, group_menu
+from forms.engine.tables import column_phrase, column_title, column_unit, describe_row, format_cell, group_label
 from forms.parsers import format_number, joined_paragraphs, text_stats
 from forms.schema import Column, Field, TableSpec
 
@@ -238,7 +238,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
     buttons: list[tuple[str, str]] = []
     if mode == "row_group" or mode == "paste_group":
         intro = "Chọn nhóm cho dòng mới:" if mode == "row_group" else "Các dòng vừa dán chưa có nhóm. Chọn nhóm cho chúng:"
-        body = [intro, group_menu(spec)]
+        body = [intro]  # the groups are the prompt's options: every adapter shows them once (buttons or a list)
         options = [f"{g.code} {g.label}" for g in spec.leaf_groups()]
         buttons = [(o, f"answer {i}") for i, o in enumerate(options, 1)] + [(NAV_BUTTONS["back"], "back")]
     elif mode == "row":

@@ -328,9 +328,9 @@ def column_phrase(col: Column) -> str:
     parts = (*col.header[1:], col.label) if len(col.header) >= 2 else (*col.header, col.label)
 
     def lower(word: str) -> str:
-        return word[0].lower() + word[1:] if len(word) > 1 and word[1].islower() else word
+        return word[0].lower() + word[1:] if len(word) > 1 and word[1:].strip(",;:.()").islower() else word
 
-    return " ".join(lower(p) for p in parts)
+    return " ".join(lower(w) for p in parts for w in p.split())
 
 
 def describe_value(col: Column, spec: TableSpec, value: Any) -> str:
