@@ -109,6 +109,17 @@ class KnowledgeLink:
             log.exception("The dispatch catalogue failed for %s", ref)
             return None
 
+    def dispatches(self) -> list[Any]:
+        """Every known dispatch's metadata (the catalogue of the data directory; [] when it fails)."""
+        try:
+            from knowledge import catalogue
+            from storage.paths import data_dir
+
+            return list(catalogue(data_dir()).all())
+        except Exception:
+            log.exception("The dispatch catalogue failed")
+            return []
+
     def ingest(self, paths: Sequence[Path]) -> IngestOutcome | None:
         """Add files to the knowledge base; None when it is unavailable."""
         kb = self.kb()

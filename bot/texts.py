@@ -223,8 +223,9 @@ PROFILE_QUESTIONS = {
     "dia_danh": "Địa danh ghi ở dòng ngày tháng, ví dụ: Bắc Ninh.",
     "nguoi_ky": "Họ tên người ký, ví dụ: Nguyễn Văn A.",
     "chuc_vu": "Chức vụ của chính người ký, ví dụ: Giám đốc hoặc Phó Giám đốc.",
-    "tham_quyen": "Thẩm quyền ký: gõ KT (ký thay), TM (thay mặt), TL (thừa lệnh), TUQ (thừa ủy quyền), "
-                  "Q (quyền), hoặc \"không\" nếu thủ trưởng ký. Gõ /bo_qua để bỏ qua.",
+    "tham_quyen": "Người ký là thủ trưởng hay ký thay? Gõ số:\n1. Thủ trưởng ký\n2. Cấp phó ký thay thủ trưởng (KT.)\n"
+                  "3. Thay mặt tập thể lãnh đạo (TM.)\n4. Thừa lệnh (TL.)\n5. Thừa ủy quyền (TUQ.)\n"
+                  "6. Quyền cấp trưởng (Q.)\nGõ /bo_qua để bỏ qua.",
     "ky_thay": "Chức danh của thủ trưởng (hoặc tập thể) được ký thay, ví dụ: Giám đốc. Gõ /bo_qua để bỏ qua.",
     "nguoi_lien_he": "Người liên hệ khi cần trao đổi về báo cáo. Gõ /bo_qua để bỏ qua.",
     "dien_thoai": "Số điện thoại liên hệ. Gõ /bo_qua để bỏ qua.",
@@ -251,7 +252,7 @@ PROFILE_LABELS = {
     "email": "Thư điện tử",
 }
 PROFILE_TOO_LONG = "Quá dài (tối đa {limit} ký tự)."
-PROFILE_BAD_AUTHORITY = "Tôi chưa hiểu thẩm quyền ký. Gõ KT, TM, TL, TUQ, Q, hoặc \"không\"."
+PROFILE_BAD_AUTHORITY = "Tôi chưa hiểu thẩm quyền ký. Xin gõ một số từ 1 đến 6 (hoặc KT, TM, TL, TUQ, Q)."
 PROFILE_STOPPED = "Đã dừng nhập hồ sơ. Những mục đã nhập vẫn được lưu."
 BTN_EDIT_PROFILE = "Sửa hồ sơ"
 

@@ -43,7 +43,7 @@ _SPECS = (
     CommandSpec("templates", "Các mẫu báo cáo", "global", ("mau",)),
     CommandSpec("fill", "Điền mẫu", "global", ("dien",), takes_arg=True),
     CommandSpec("drafts", "Bản nháp", "global", ("nhap",)),
-    CommandSpec("resume", "Tiếp tục", "global", ("tiep", "tiep_tuc"), ("lam tiep", "tiep tuc", "dien tiep", "lam not")),
+    CommandSpec("resume", "Tiếp tục", "global", ("tiep", "tiep_tuc", "tieptuc"), ("lam tiep", "tiep tuc", "dien tiep", "lam not")),
     CommandSpec("profile", "Hồ sơ cơ quan", "global", ("hoso", "ho_so")),
     CommandSpec("ask", "Hỏi", "global", ("hoi",), takes_arg=True),
     # while a draft is open

@@ -350,3 +350,13 @@ def test_hoso_sua_asks_every_profile_field_and_the_renderer_reads_the_same_names
     assert row.tham_quyen == "KT" and row.ky_thay == "Giám đốc" and row.noi_nhan == ["Bộ TT&TT", "Lưu: VT"]
     rendered = RenderProfile.from_value(row)  # the storage row is what the renderer gets
     assert rendered.chuc_vu == "Phó Giám đốc" and rendered.email == "c@y.gov.vn" and rendered.tham_quyen == "KT"
+
+
+@pytest.mark.parametrize("typed, code", [("1", ""), ("2", "KT"), ("6", "Q"), ("cấp phó ký thay", "KT"),
+                                         ("cap pho ky thay", "KT"), ("Thủ trưởng ký", ""), ("T.M.", "TM"),
+                                         ("thua uy quyen", "TUQ"), ("7", None), ("bất kỳ", None)])
+def test_the_signing_capacity_is_answered_by_its_number_or_as_a_clerk_says_it(typed, code):
+    from bot.conversation.profile import parse
+
+    parsed = parse("tham_quyen", typed)
+    assert (parsed.error is None and parsed.value == code) if code is not None else parsed.error

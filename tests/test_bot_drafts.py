@@ -322,6 +322,18 @@ def test_agency_profile_typed_without_diacritics_is_stored_restored_and_shown(en
     assert "Nguyễn Văn An" in replies[5] and "đã thêm dấu" in replies[5]
 
 
+def test_profile_names_of_places_and_bodies_are_written_as_known(env):
+    """A place or a state body has no sentence around it: "Vi Thanh" alone reads as "Vì Thành" to the
+    language model; spelled like a known name it is stored as that name."""
+    core, store = env
+    say(core, "/start")
+    say(core, "/hoso")
+    for text in ["UBND TINH HAU GIANG", "So Lao dong - Thuong binh va Xa hoi", "SLDTBXH", "Vi Thanh"]:
+        send(core, text)
+    profile = store.get_profile(user_id(store))
+    assert (profile.co_quan, profile.dia_danh) == ("Sở Lao động - Thương binh và Xã hội", "Vị Thanh")
+
+
 def test_table_text_cells_typed_without_diacritics_are_stored_restored(env):
     """Biểu 04 rows typed on a phone: the text cells go into the signed table restored; numbers and codes
     stay; a cell the user later types again with diacritics is taken as typed."""

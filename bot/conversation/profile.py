@@ -26,6 +26,7 @@ FIELDS: tuple[str, ...] = PROFILE_FIELDS
 OPTIONAL: frozenset[str] = frozenset({"co_quan_chu_quan", "tham_quyen", "ky_thay", "nguoi_lien_he", "dien_thoai",
                                       "email"})
 MAX_LEN = 300
+DISPATCH_HEAD_LINES = 25  # a dispatch's letterhead and "<place>, ngày …" line are in its first lines
 # Fields printed as words in the document (restored when typed without diacritics); not codes or addresses.
 RESTORED_FIELDS: frozenset[str] = frozenset({"co_quan_chu_quan", "co_quan", "dia_danh", "nguoi_ky", "chuc_vu",
                                              "ky_thay", "noi_nhan", "nguoi_lien_he"})
@@ -66,11 +67,31 @@ def parse(name: str, text: str, skip: bool = False) -> ProfileAnswer:
         parts = [p.strip(" -•\t") for chunk in value.splitlines() for p in chunk.split(";")]
         return ProfileAnswer(name, [p for p in parts if p])
     if name == "tham_quyen":
-        code = parse_authority(value)
-        if not code and fold(value) not in ("khong", "khong co", "thu truong ky"):
+        code = _authority(value)
+        if code is None:
             return ProfileAnswer(name, error=texts.PROFILE_BAD_AUTHORITY)
         return ProfileAnswer(name, code)
     return ProfileAnswer(name, value)
+
+
+# The numbered capacities of the question, in its order (texts.PROFILE_QUESTIONS["tham_quyen"]).
+AUTHORITY_ORDER = ("", "KT", "TM", "TL", "TUQ", "Q")
+
+
+def _authority(value: str) -> str | None:
+    """The capacity typed: its number in the question, a code ("KT", "t.m."), or words as a clerk says
+    them ("thủ trưởng ký", "cấp phó ký thay"); None when it is none of them."""
+    key = " ".join(fold(value).strip(" .").split())
+    if key.isdigit():
+        return AUTHORITY_ORDER[int(key) - 1] if 1 <= int(key) <= len(AUTHORITY_ORDER) else None
+    code = parse_authority(value)
+    if code:
+        return code
+    if key in ("khong", "khong co") or key.startswith("thu truong"):
+        return ""
+    if "ky thay" in key:
+        return "KT"
+    return None
 
 
 def values(ctx: Ctx) -> dict[str, Any]:
@@ -160,13 +181,34 @@ def _with_diacritics(ctx: Ctx, parsed: ProfileAnswer) -> tuple[Any, str | None]:
     items = parsed.value if isinstance(parsed.value, list) else [parsed.value]
     if not any(isinstance(v, str) and needs_restoring(v) for v in items):
         return parsed.value, None
-    restorer = Restorer()
-    fixed = [restorer.restore(v) if isinstance(v, str) and needs_restoring(v) else v for v in items]
+    from vntext.names import apply_names
+
+    names = _known_names(ctx)
+    restorer = Restorer(context=names)
+    fixed = [apply_names(v, restorer.restore(v), names) if isinstance(v, str) and needs_restoring(v) else v
+             for v in items]
     if fixed == items:
         return parsed.value, None
     ctx.store.audit(ctx.user_id, "profile_diacritics", field=parsed.field, raw="; ".join(items)[:AUDIT_TEXT_MAX])
     value = fixed if isinstance(parsed.value, list) else fixed[0]
     return value, texts.PROFILE_RESTORED.format(label=texts.PROFILE_LABELS[parsed.field], value="; ".join(fixed))
+
+
+def _known_names(ctx: Ctx) -> list[str]:
+    """Accented names the product knows, as context for restoring a profile value: the country's provinces
+    and their seats and the names of state bodies, every dispatch's issuer, recipients, signer and subject, the head of a dispatch kept
+    as plain text (its place and date line), and the profile's own accented values."""
+    from bot.conversation.restoring import plain_text
+    from vntext.diacritics import needs_restoring
+
+    from vntext.names import known_names
+
+    found: list[str] = [str(v) for v in values(ctx).values() if isinstance(v, str)] + list(known_names())
+    listing = getattr(ctx.svc.knowledge, "dispatches", None)  # a bare knowledge link may not list them
+    for d in listing() if listing is not None else []:
+        found += [d.issuer, d.subject, *d.recipients, d.signer or "", d.signer_position or ""]
+        found += plain_text(getattr(d, "source_path", "")).splitlines()[:DISPATCH_HEAD_LINES]
+    return [t for t in found if t and t.strip() and not needs_restoring(t)]
 
 
 def answer(ctx: Ctx, flow: ProfileQuestions, text: str, skip: bool = False) -> list[Outgoing]:

@@ -76,7 +76,7 @@ def restoration_context(ctx: Ctx) -> list[str]:
     if dispatch is not None:
         found += [dispatch.subject, dispatch.issuer, *dispatch.recipients, dispatch.signer_position or "",
                   *(d.sentence for d in dispatch.deadlines), *dispatch.templates]
-        found.append(_plain_text(getattr(dispatch, "source_path", "")))
+        found.append(plain_text(getattr(dispatch, "source_path", "")))
     _strings(form.answers, found)
     from vntext.diacritics import needs_restoring
 
@@ -86,7 +86,7 @@ def restoration_context(ctx: Ctx) -> list[str]:
     return [line for line in lines if line.strip() and not needs_restoring(line)]
 
 
-def _plain_text(path: str) -> str:
+def plain_text(path: str) -> str:
     """A dispatch stored as plain text, read when small (a .docx/.pdf would need the parser: skipped)."""
     file = Path(path) if path else None
     try:

@@ -126,6 +126,8 @@ def group_label(spec: TableSpec, code: str | None) -> str:
 
 def describe_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
     """One line per row: "3. [I.1] Cổng dịch vụ công — Tổng mức đầu tư: 1.500 triệu đồng; ..."."""
+    if spec.fixed_rows and row.get("group"):
+        return _given_row(spec, row, number)
     cells = row.get("cells") or {}
     parts = []
     first = True
@@ -149,11 +151,12 @@ def list_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
     lines: list[str] = []
     if spec.groups:
         for group, depth in spec.all_groups():
-            lines.append(("  " * depth) + f"{group.code} {group.label}")
+            if not (spec.fixed_rows and group.is_leaf):  # a given row's own line names it
+                lines.append(("  " * depth) + f"{group.code} {group.label}")
             if group.is_leaf:
                 for i, row in enumerate(rows, 1):
                     if row.get("group") == group.code:
-                        lines.append(("  " * (depth + 1)) + describe_row(spec, row, i))
+                        lines.append(("  " * (depth + (not spec.fixed_rows))) + describe_row(spec, row, i))
         orphans = [(i, r) for i, r in enumerate(rows, 1) if r.get("group") not in {g.code for g in spec.leaf_groups()}]
         for i, r in orphans:
             lines.append(describe_row(spec, r, i))
@@ -180,7 +183,24 @@ def _short_title(col: Column) -> str:
     return " › ".join(path)
 
 
+def _given_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
+    """A given row of an indicator table named by the template, then each value with its column:
+    "1. Số hồ sơ tiếp nhận (Hồ sơ) — Kế hoạch: 1.200; Thực hiện: 1.150"."""
+    try:
+        group = spec.group(row["group"])
+    except KeyError:
+        return f"{number}. [{row['group']}]"
+    cells = row.get("cells") or {}
+    given = ", ".join(v for _, v in group.cells if v and v != group.label)
+    values = [f"{column_title(c)}: {format_cell(c, spec, cells[c.id])}"
+              for c in spec.input_columns if not is_blank(cells.get(c.id))]
+    return (f"{number}. {shorten(group.label)}" + (f" ({given})" if given else "")
+            + " — " + ("; ".join(values) if values else "(chưa điền)"))
+
+
 def _review_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
+    if spec.fixed_rows and row.get("group"):
+        return _given_row(spec, row, number)
     cells = row.get("cells") or {}
     inputs = spec.input_columns
     label_col = next((c for c in inputs if c.type in ("text", "longtext") and not is_blank(cells.get(c.id))), None)
@@ -218,9 +238,10 @@ def review_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
         for group, depth in spec.all_groups():
             if not any(g.is_leaf and g.code in by_group for g, _ in group.walk()):
                 continue  # no rows under this group: leave its heading out
-            lines.append(("  " * depth) + f"{group.code} {shorten(group.label)}")
+            if not (spec.fixed_rows and group.is_leaf):  # a given row's own line names it
+                lines.append(("  " * depth) + f"{group.code} {shorten(group.label)}")
             for i, row in by_group.get(group.code, []) if group.is_leaf else []:
-                lines.append(("  " * (depth + 1)) + _review_row(spec, row, i))
+                lines.append(("  " * (depth + (not spec.fixed_rows))) + _review_row(spec, row, i))
         for code, items in by_group.items():
             if code not in leaf_codes:
                 lines.extend(_review_row(spec, r, i) for i, r in items)

@@ -21,7 +21,7 @@ __all__ = ["DraftTemplate", "build_draft", "STATUS_DRAFT"]
 
 STATUS_DRAFT = "draft"
 _REPORT_PROFILE = ["co_quan_chu_quan", "co_quan", "so_ky_hieu", "dia_danh", "nguoi_ky", "chuc_vu", "noi_nhan"]
-_TABLE_PROFILE = ["co_quan_chu_quan", "co_quan", "so_ky_hieu", "dia_danh", "nguoi_ky"]
+_TABLE_PROFILE = ["co_quan_chu_quan", "co_quan", "so_ky_hieu", "dia_danh", "nguoi_ky", "chuc_vu"]
 _LOADER_TYPES = {"percent": "number"}  # the loader's column types have no percent: number + unit "%"
 
 

@@ -1,0 +1,68 @@
+"""Names of places and state bodies as written (``vntext/data/places.txt``, ``agencies.txt``).
+
+Why: an agency profile's place ("Vi Thanh") or agency name ("So Lao dong - Thuong binh va Xa hoi") has no
+sentence around it, so the language model alone picks the commonest reading ("Vì Thành", "Số Lao động");
+these names are context for restoring it, and a run of typed words that spells one is written as it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from vntext.text import fold
+
+NAME_FILES = (Path(__file__).parent / "data" / "places.txt", Path(__file__).parent / "data" / "agencies.txt")
+
+
+@lru_cache(maxsize=1)
+def known_names() -> tuple[str, ...]:
+    """Provinces, cities and their seats, then state bodies: one name per entry, as written."""
+    lines = [line for path in NAME_FILES for line in path.read_text(encoding="utf-8").splitlines()]
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
+    """``restored`` with every run of words the user typed without diacritics that spells a known name
+    ("Vi Thanh", "So Lao dong - Thuong binh va Xa hoi") replaced by that name as written ("Vị Thanh"),
+    in the typed letter case when it was all capitals. Longest names first; names of two words or more
+    (a lone word such as "Vinh" is too often an ordinary word). ``typed`` and ``restored`` must have the
+    same words (the restorer changes letters only)."""
+    words, fixed = typed.split(), restored.split()
+    if len(words) != len(fixed):
+        return restored
+    index: dict[tuple[str, ...], str] = {}
+    for name in names:
+        key = tuple(_bare(w) for w in name.split())
+        if len(key) >= 2 and all(key):
+            index.setdefault(key, name)
+    longest = max((len(k) for k in index), default=0)
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 1, -1):
+            span = words[i:i + n]
+            name = index.get(tuple(_bare(w) for w in span))
+            if name is None or any(fold(w) != w.lower() for w in span):
+                continue  # not a known name, or typed with diacritics (the user's spelling stays)
+            for j, (word, known) in enumerate(zip(span, name.split())):
+                known = known.upper() if word.isupper() and len(word) > 1 else known
+                core = _bare_span(word)
+                fixed[i + j] = word[:core[0]] + known.strip(_PUNCT) + word[core[1]:]
+            i += n - 1
+            break
+        i += 1
+    return " ".join(fixed) if " ".join(words) == typed else restored
+
+
+_PUNCT = ".,;:!?()\"'“”"
+
+
+def _bare(word: str) -> str:
+    return fold(word.strip(_PUNCT)).lower()
+
+
+def _bare_span(word: str) -> tuple[int, int]:
+    """Where the word's letters start and end (punctuation around it excluded)."""
+    start = len(word) - len(word.lstrip(_PUNCT))
+    return start, len(word.rstrip(_PUNCT))
