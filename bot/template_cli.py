@@ -198,13 +198,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _converted(names: list[str]) -> tuple[list[str], int]:
+    """The paths to ingest with each .doc/.odt/.rtf file (given, or in a given folder) replaced by its
+    .docx copy in the data directory; exit code 1 when one could not be converted (said on stderr)."""
+    from bot.office_files import ConversionError, as_docx, needs_conversion
+    from storage.paths import sub_dir
+
+    out, code = [], 0
+    for name in names:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if not any(needs_conversion(f) for f in files):
+            out.append(name)
+            continue
+        for file in files:
+            try:
+                out.append(str(as_docx(file, sub_dir("converted")) if needs_conversion(file) else file))
+            except ConversionError as exc:
+                print(f"error: {file}: {exc}", file=sys.stderr)
+                code = 1
+    return out, code
+
+
 def _with_forms(index_files: Any):
     """knowledge's ``ingest`` command, then the forms of each file stored as drafts."""
 
     def run(args: argparse.Namespace) -> int:
         from bot.ingest import extract_and_store
 
-        code = int(index_files(args) or 0) if index_files is not None else 0
+        args.paths, code = _converted(args.paths)
+        code = max(code, int(index_files(args) or 0) if index_files is not None else 0)
         for name in args.paths:
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]

@@ -34,3 +34,9 @@ ENCODING_CHECK = ("Tệp “{name}” là văn bản theo bảng mã cũ; tôi �
 ENCODING_NONE_HELD = "Hiện không có tệp nào đang chờ ông/bà xác nhận bảng mã."
 ENCODING_UNKNOWN = "Tôi không biết bảng mã “{name}”. Xin ông/bà chọn một trong các bảng mã: {names}."
 ENCODING_DROPPED = "Đã bỏ tệp “{name}”; tệp này chưa được đưa vào kho tra cứu."
+
+# .doc / .odt / .rtf arriving (bot/office_files.py)
+CONVERT_UNAVAILABLE = ("Tệp “{name}” là định dạng Word cũ (hoặc .odt/.rtf); máy chủ chưa cài LibreOffice để chuyển "
+                       "sang .docx. Xin ông/bà mở tệp trong Word, chọn Lưu thành (Save As) .docx rồi gửi lại.")
+CONVERT_FAILED = ("Không chuyển được tệp “{name}” sang .docx (tệp có thể hỏng hoặc có mật khẩu). Xin ông/bà mở "
+                  "tệp trong Word, lưu thành .docx rồi gửi lại.")

@@ -11,9 +11,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-# The same as knowledge.loaders.SUPPORTED and MAX_BYTES (tests/test_security_files.py checks), kept here so
-# the bot refuses a wrong type or size before downloading or importing the knowledge package.
-ACCEPTED_EXTENSIONS = (".docx", ".pdf", ".txt", ".md")
+# knowledge.loaders.SUPPORTED and MAX_BYTES, plus what bot.office_files converts to .docx at intake
+# (tests/test_security_files.py checks), kept here so the bot refuses a wrong type or size before
+# downloading or importing the knowledge package.
+ACCEPTED_EXTENSIONS = (".docx", ".pdf", ".txt", ".md", ".doc", ".odt", ".rtf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_NAME = 120
 

@@ -119,5 +119,7 @@ def test_the_bot_accepts_what_the_loader_reads():
     from bot import uploads
     from knowledge import loaders
 
-    assert set(uploads.ACCEPTED_EXTENSIONS) == set(loaders.SUPPORTED)
+    from bot.office_files import CONVERTIBLE
+
+    assert set(uploads.ACCEPTED_EXTENSIONS) == set(loaders.SUPPORTED) | set(CONVERTIBLE)
     assert uploads.MAX_UPLOAD_BYTES == loaders.MAX_BYTES

@@ -18,6 +18,7 @@ from bot import texts_jobs as tj
 from bot.conversation import template_admin
 from bot.conversation.context import Ctx
 from bot.conversation.messages import Outgoing
+from bot.office_files import ConversionError, as_docx, needs_conversion
 from bot.uploads import MAX_UPLOAD_BYTES, extension_ok, safe_filename
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,12 @@ def upload(ctx: Ctx) -> list[Outgoing]:
 
     path = sub_dir("uploads") / f"{ctx.svc.now():%Y%m%d-%H%M%S}-{safe}"
     path.write_bytes(incoming.data)
+    if needs_conversion(path):  # .doc/.odt/.rtf: read as its .docx copy from here on (the original kept)
+        try:
+            path = as_docx(path)
+        except ConversionError as exc:
+            ctx.store.audit(ctx.user_id, "ingest_convert_failed", name=safe, path=str(path))
+            return [Outgoing(str(exc))]
     guess = enc.uncertain(path)
     if guess is not None:  # a legacy encoding guessed narrowly: the admin sees it before anything is indexed
         previous = enc.held(path.parent, ctx.user_id)

@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["soffice_path", "to_pdf", "preview_png"]
+__all__ = ["soffice_path", "convert", "to_pdf", "preview_png"]
 
 log = logging.getLogger(__name__)
 
@@ -28,25 +28,31 @@ def soffice_path() -> str | None:
 
 def to_pdf(docx: str | Path, out_dir: str | Path, *, timeout: float = 180) -> Path | None:
     """Convert ``docx`` to ``out_dir/<stem>.pdf`` with LibreOffice; None when not installed or it failed."""
+    return convert(docx, out_dir, "pdf", timeout=timeout)
+
+
+def convert(src: str | Path, out_dir: str | Path, kind: str, *, timeout: float = 180) -> Path | None:
+    """Convert ``src`` to ``out_dir/<stem>.<kind>`` ("pdf", "docx") with LibreOffice; None when it is not
+    installed or the conversion failed (never raises for that)."""
     soffice = soffice_path()
     if not soffice:
         return None
-    src, out = Path(docx).resolve(), Path(out_dir).resolve()
+    source, out = Path(src).resolve(), Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}",
-               "--convert-to", "pdf", "--outdir", str(out), str(src)]
+               "--convert-to", kind, "--outdir", str(out), str(source)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                                   env={**os.environ, "HOME": profile})
         except (OSError, subprocess.TimeoutExpired) as exc:
             log.warning("LibreOffice conversion failed: %s", type(exc).__name__)
             return None
-    pdf = out / f"{src.stem}.pdf"
-    if proc.returncode != 0 or not pdf.exists():
+    result = out / f"{source.stem}.{kind}"
+    if proc.returncode != 0 or not result.exists():
         log.warning("LibreOffice conversion failed (exit %s)", proc.returncode)
         return None
-    return pdf
+    return result
 
 
 def preview_png(docx: str | Path, out_path: str | Path | None = None, *, resolution: int = 80,
