@@ -50,7 +50,8 @@ def test_rows_are_asked_in_turn_then_pasted_block_and_one_cell_edit(tmp_path):
     block = "\n".join(["1.250 | 3.400 | Đạt", "97,5 | 96 | -", "310 | 310 | -", "450 | 1.200 | -", "85 | 140 | -"])
     step = session.answer(block)
     assert step.error is None, step.error
-    assert "[II.3] 85" in step.prompt.text, step.prompt.text
+    last = [line for line in step.prompt.text.split("\n") if line.startswith("5. ")]
+    assert last and "tập huấn kỹ năng số" in last[0] and ": 85;" in last[0], step.prompt.text  # named, not coded
     step = session.answer("có")
     assert step.error is None, step.error
     rows = session.answers["bang"]
@@ -108,3 +109,16 @@ def test_done_while_walking_a_given_row_stores_it_and_leaves_the_table():
     assert step.error is None, step.error
     assert session.answers["bang"] == [{"group": "I.1", "cells": {"quy_iii_2024": 7}}]
     assert "Dòng mới" not in step.prompt.text, step.prompt.text
+
+
+def test_a_value_typed_at_the_table_fills_the_first_given_row_without_a_command():
+    session = FormSession.start(_template())
+    text = session.prompt().text
+    assert "6 dòng chỉ tiêu" in text and "Số thủ tục hành chính" in text, text
+    step = session.answer("12")
+    assert step.error is None, step.error
+    assert "Dòng 1/6" in step.prompt.text and "(Thủ tục)" in step.prompt.text and "cột 2/3" in step.prompt.text
+    session.answer("30")
+    session.answer("-")
+    assert session.answers["bang"][0]["cells"] == {"quy_iii_2024": 12, "luy_ke_tu_dau_nam": 30}
+    assert "Dòng 2/6" in session.prompt().text

@@ -7,14 +7,12 @@ keeping that here leaves ``core.py`` to the handling of inputs.
 
 from __future__ import annotations
 
-from typing import Any
-
 from forms import commands
 from forms.engine.plan import Plan, Step
+from forms.engine.table_menu import table_menu
 from forms.engine.review import display_value, missing_names, missing_required
 from forms.engine.state import Choice, FormState, Prompt, get_value, is_empty, parse_path
-from forms.compute import table_total
-from forms.engine.tables import column_phrase, column_title, column_unit, describe_row, format_cell, group_label
+from forms.engine.tables import column_title, column_unit, describe_row, format_cell, group_label
 from forms.parsers import format_number, joined_paragraphs, text_stats
 from forms.schema import Column, Field, TableSpec
 
@@ -176,6 +174,11 @@ def _column_prompt(spec: TableSpec, col: Column, state: FormState) -> list[str]:
     pending = state.pending
     what = "Sửa dòng" if pending.get("index") is not None else "Dòng mới"
     where = f" [{group_label(spec, pending.get('group'))}]" if pending.get("group") else ""
+    if spec.fixed_rows and pending.get("group"):  # a given row: which of them, and its own unit
+        codes = [g.code for g in spec.leaf_groups()]
+        what = f"Dòng {codes.index(pending['group']) + 1}/{len(codes)}" if pending["group"] in codes else what
+        given = [v for _, v in spec.group(pending["group"]).cells if v] if pending["group"] in codes else []
+        where += f" ({', '.join(given)})" if given else ""
     lines = [f"{what}{where} — cột {idx}/{len(inputs)}: {column_title(col)}"]
     if col.help:
         lines.append(col.help)
@@ -190,39 +193,6 @@ def _column_prompt(spec: TableSpec, col: Column, state: FormState) -> list[str]:
     elif not col.required:
         lines.append("(Không bắt buộc — có thể bỏ qua.)")
     return lines
-
-
-def running_total(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
-    """"Đã có 3 dòng; tổng mức đầu tư 20.000 triệu đồng." — the table in one line."""
-    line = f"Đã có {len(rows)} dòng"
-    if rows and spec.sum_columns:
-        col = spec.sum_columns[0]
-        line += f"; {column_phrase(col)} {format_cell(col, spec, table_total(spec, rows).get(col.id, 0))}"
-    return line + "."
-
-
-def _table_menu(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
-    """What the table step shows: the full guide while the table is empty, then one running total
-    line and one line of what can be typed (the rows themselves only on “xem”/“danh sách”)."""
-    if rows:
-        example = "dòng 1 " + " ".join(_words_of(spec.sum_columns[0].label if spec.sum_columns else spec.input_columns[-1].label)[:2])
-        return "\n".join([
-            running_total(spec, rows),
-            f"Gõ “thêm” hoặc dán thêm dòng; sửa một ô: “{example} …”; “danh sách” để xem bảng; “xong” khi đã nhập hết.",
-        ])
-    cols = "; ".join(f"({i}) {column_title(c)}" for i, c in enumerate(spec.input_columns, 1))
-    group_note = " Ô đầu của mỗi dòng có thể là mã nhóm (ví dụ I.1)." if spec.groups else ""
-    lines = ["Bảng chưa có dòng nào. Ông/bà có thể:"]
-    lines.append("• gõ “thêm” để thêm một dòng (hỏi từng cột);")
-    lines.append("• dán nhiều dòng cùng lúc: mỗi dòng một hàng, các ô cách nhau bằng Tab, “;” hoặc “|”." + group_note
-                 + " Thứ tự cột: " + cols + ";")
-    lines.append("• “sửa dòng 2”, “xóa dòng 2”, “danh sách” để xem các dòng;")
-    lines.append("• “xong” khi đã nhập hết.")
-    return "\n".join(lines)
-
-
-def _words_of(label: str) -> list[str]:
-    return [w.lower() if w[1:].islower() or len(w) == 1 else w for w in label.split()]
 
 
 def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], prog: tuple[int, int], extra: str) -> Prompt:
@@ -267,7 +237,7 @@ def _table_prompt(plan: Plan, state: FormState, step: Step, steps: list[Step], p
         options = ["Có", "Không"]
         buttons = [("Có, ghi", "answer có"), ("Không", "answer không")]
     else:
-        body = ([f.help] if f.help and not rows else []) + [_table_menu(spec, rows)]  # help once, while empty
+        body = ([f.help] if f.help and not rows else []) + [table_menu(spec, rows)]  # help once, while empty
         buttons = [("Thêm dòng", "add_row"), ("Danh sách", "list_rows"), (NAV_BUTTONS["done"], "done")]
         if state.history:
             buttons.append((NAV_BUTTONS["back"], "back"))

@@ -40,6 +40,10 @@ class TableSteps(EngineBase):
     def _on_table(self, state: FormState, text: str) -> StepResult:
         if is_paste(text):
             return self._paste(state, text)
+        _, spec, rows = self._table(state)
+        if spec is not None and spec.fixed_rows and unfilled_groups(spec, rows):
+            self._add_row(state, None)  # a value typed at an indicator table: the next empty row's first column
+            return self._on_row(state, text)
         return self._result(state, error="Chưa hiểu. Gõ “thêm” để thêm dòng, dán các dòng, hoặc “xong” để sang câu tiếp.")
 
     def _start_row(self, state: FormState, group: str | None, index: int | None, cells: dict[str, Any]) -> StepResult:
