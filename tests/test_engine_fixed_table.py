@@ -122,3 +122,14 @@ def test_a_value_typed_at_the_table_fills_the_first_given_row_without_a_command(
     session.answer("-")
     assert session.answers["bang"][0]["cells"] == {"quy_iii_2024": 12, "luy_ke_tu_dau_nam": 30}
     assert "Dòng 2/6" in session.prompt().text
+
+
+def test_the_forms_own_attached_to_line_is_printed_as_written_in_italics(tmp_path):
+    template = _template()
+    session = FormSession.start(template)
+    for text in ("12", "30", "-"):
+        session.answer(text)
+    out = render_document(template, session.answers, None, tmp_path / "r.docx")
+    [para] = [p for p in docx.Document(str(out)).paragraphs if "Kèm theo Công văn số 1125" in p.text]
+    assert para.text.startswith("(Kèm theo") and "của Sở Thông tin" in para.text  # not upper-cased
+    assert all(run.italic for run in para.runs if run.text.strip()) and not any(run.bold for run in para.runs)

@@ -136,7 +136,9 @@ def build_document(template: Template, answers: Mapping[str, Any], profile: Agen
         lines = [(template.doc_type, {"bold": True, "size": 14, "space_before": 12})]
         for line in template.heading:
             filled = _fill(line, values)
-            if filled:
+            if filled and filled.lstrip().startswith("("):  # "(Kèm theo Công văn số …)": italic, as written
+                lines.append((clean(filled), {"italic": True, "size": 14}))
+            elif filled:
                 lines.append((clean(filled).upper(), {"bold": True, "size": 14}))
         if number:  # the report this biểu is attached to
             so = "/".join(p for p in (number, ky_hieu(template.doc_code, profile.so_ky_hieu)) if p)
