@@ -5,6 +5,8 @@ Why: "khoan, mau bao cao hang thang gom nhung muc gi?" was stored as the agency'
 * a number, money, date, month, year, yes/no or choice field: text that parses as the field's value
   is an answer; text that does not parse and has an interrogative form (a "?", or a question word
   anywhere: gì, nào, bao nhiêu, thế nào, ntn, khi nào, ở đâu, có phải, sao, what, how...) is a question;
+* a table waiting between rows (commands, pasted rows, "dòng 2 tổng mức 12 tỷ", a first value) takes a
+  one-line message with a question word ("ai ký công văn này") as a question;
 * a text or long-text field takes almost anything as an answer ("Hệ thống nào cũng phải kết nối"), so
   only an explicit question form counts: a final "?", a question opener ("cho hỏi", "làm sao",
   "tại sao", "có phải", "what", "how"...) or a question tail ("… là gì", "… thế nào", "… được không",
@@ -68,6 +70,9 @@ def looks_like_question(text: str, field_type: str = "text", options: tuple[str,
         return False
     tokens = words.split()
     asks = any(t in _WORDS for t in tokens) or any(f" {p} " in f" {words} " for p in _PHRASES)
+    if field_type == "table_menu":  # at a table between rows: commands, pasted rows, one-cell edits, values
+        pasted = "\n" in stripped or any(sep in stripped for sep in ("|", ";", "\t"))
+        return _explicit(words, stripped) or (not pasted and (asks or "ai" in tokens))
     if field_type in ("text", "longtext", "period", "table"):
         return _explicit(words, stripped) or (bool(tokens) and tokens[0] in _FILL_VERBS and asks)
     if is_none_answer(stripped):

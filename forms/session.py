@@ -229,6 +229,8 @@ class FormSession:
             return col.type, tuple(col.options)
         if state.mode in ("row_warn", "paste_confirm"):
             return "yesno", ()
+        if f.table is not None and state.mode == "table":
+            return "table_menu", ()
         return f.type, tuple(f.options)
 
     # ------------------------------------------------------------------ acting

@@ -246,3 +246,15 @@ def test_is_question_uses_the_column_being_filled(templates):
         session.answer(typed)
     assert session.prompt().text.count("Tổng mức đầu tư") >= 1  # a money column now
     assert session.is_question("tinh theo don vi nao") and not session.is_question("15 ty")
+
+
+@pytest.mark.parametrize("text, question", [
+    ("ai ky cong van nay", True), ("bieu nay nop cho ai", True), ("cot ty le tinh the nao", True),
+    ("thêm", False), ("xong", False), ("dòng 2 thực hiện 1.150", False), ("1250", False),
+    ("Sở nào | 12 | 30", False), ("danh sách", False),
+])
+def test_a_table_between_rows_takes_a_one_line_question_as_a_question(templates, text, question):
+    bieu = FormSession.start(templates.get("bieu04"))
+    bieu.answer("2019")  # now at the table, between rows
+    assert bieu.state.mode == "table"
+    assert bieu.is_question(text) is question

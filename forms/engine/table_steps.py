@@ -41,10 +41,19 @@ class TableSteps(EngineBase):
         if is_paste(text):
             return self._paste(state, text)
         _, spec, rows = self._table(state)
-        if spec is not None and spec.fixed_rows and unfilled_groups(spec, rows):
+        if spec is not None and spec.fixed_rows and unfilled_groups(spec, rows) and self._fits_first(spec, text, state):
             self._add_row(state, None)  # a value typed at an indicator table: the next empty row's first column
             return self._on_row(state, text)
         return self._result(state, error="Chưa hiểu. Gõ “thêm” để thêm dòng, dán các dòng, hoặc “xong” để sang câu tiếp.")
+
+    @staticmethod
+    def _fits_first(spec: Any, text: str, state: FormState) -> bool:
+        """Whether ``text`` is a value of the table's first input column (not a question or a stray word)."""
+        try:
+            parse_cell(spec.input_columns[0], spec, text, state.reference)
+        except ParseError:
+            return False
+        return True
 
     def _start_row(self, state: FormState, group: str | None, index: int | None, cells: dict[str, Any]) -> StepResult:
         step, spec, _ = self._table(state)
