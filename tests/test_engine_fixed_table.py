@@ -133,3 +133,11 @@ def test_the_forms_own_attached_to_line_is_printed_as_written_in_italics(tmp_pat
     [para] = [p for p in docx.Document(str(out)).paragraphs if "Kèm theo Công văn số 1125" in p.text]
     assert para.text.startswith("(Kèm theo") and "của Sở Thông tin" in para.text  # not upper-cased
     assert all(run.italic for run in para.runs if run.text.strip()) and not any(run.bold for run in para.runs)
+
+
+def test_a_mistyped_first_value_gets_the_number_error_and_its_row():
+    session = FormSession.start(_template())
+    step = session.answer("12oo")
+    assert step.error and "không phải là một số" in step.error
+    assert "Dòng 1/6" in step.prompt.text and "cột 1/3" in step.prompt.text
+    assert session.answer("1200").error is None

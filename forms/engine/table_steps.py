@@ -41,7 +41,8 @@ class TableSteps(EngineBase):
         if is_paste(text):
             return self._paste(state, text)
         _, spec, rows = self._table(state)
-        if spec is not None and spec.fixed_rows and unfilled_groups(spec, rows) and self._fits_first(spec, text, state):
+        if spec is not None and spec.fixed_rows and unfilled_groups(spec, rows) and (
+                self._fits_first(spec, text, state) or text.strip()[:1].isdigit()):  # "12oo": a value mistyped
             self._add_row(state, None)  # a value typed at an indicator table: the next empty row's first column
             return self._on_row(state, text)
         return self._result(state, error="Chưa hiểu. Gõ “thêm” để thêm dòng, dán các dòng, hoặc “xong” để sang câu tiếp.")
