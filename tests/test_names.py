@@ -19,6 +19,7 @@ NAMES = ["Ngã Năm", "Sở Công Thương", "Long Mỹ"]
     ("So Cong Thuong", "Số Công Thương", "Sở Công Thương"),
     ("Nga", "Ngà", "Ngà"),                                  # one word is not a name match
     ("Ngã Nam", "Ngã Nằm", "Ngã Nằm"),                      # typed with diacritics: not replaced
+    ("vuon long my", "vườn lòng mỹ", "vườn lòng mỹ"),          # not capitalised: running text, not a name
 ])
 def test_a_typed_run_spelling_a_known_name_is_written_as_it(typed, restored, expected):
     assert apply_names(typed, restored, NAMES) == expected

@@ -24,8 +24,9 @@ def known_names() -> tuple[str, ...]:
 
 
 def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
-    """``restored`` with every run of words the user typed without diacritics that spells a known name
-    ("Vi Thanh", "So Lao dong - Thuong binh va Xa hoi") replaced by that name as written ("Vị Thanh"),
+    """``restored`` with every run of words the user typed without diacritics that spells a known name and
+    starts with a capital ("Vi Thanh", "So Lao dong - Thuong binh va Xa hoi": a name, where "thai binh" in
+    running text is not) replaced by that name as written ("Vị Thanh"),
     in the typed letter case when it was all capitals. Longest names first; names of two words or more
     (a lone word such as "Vinh" is too often an ordinary word). ``typed`` and ``restored`` must have the
     same words (the restorer changes letters only)."""
@@ -43,8 +44,8 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
         for n in range(min(longest, len(words) - i), 1, -1):
             span = words[i:i + n]
             name = index.get(tuple(_bare(w) for w in span))
-            if name is None or any(fold(w) != w.lower() for w in span):
-                continue  # not a known name, or typed with diacritics (the user's spelling stays)
+            if name is None or any(fold(w) != w.lower() for w in span) or not span[0].strip(_PUNCT)[:1].isupper():
+                continue  # not a known name, typed with diacritics (the user's spelling stays), or not capitalised
             for j, (word, known) in enumerate(zip(span, name.split())):
                 known = known.upper() if word.isupper() and len(word) > 1 else known
                 core = _bare_span(word)
@@ -66,3 +67,19 @@ def _bare_span(word: str) -> tuple[int, int]:
     """Where the word's letters start and end (punctuation around it excluded)."""
     start = len(word) - len(word.lstrip(_PUNCT))
     return start, len(word.rstrip(_PUNCT))
+
+
+class NamedRestorer:
+    """A diacritics restorer that writes known names as written: ``restore`` runs the language model
+    (``vntext.diacritics.Restorer`` over ``context``), then :func:`apply_names` with the shipped names and
+    ``names`` (the agency's own, the dispatches' issuers…)."""
+
+    def __init__(self, context: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+        from vntext.diacritics import Restorer
+
+        texts = [t for t in context if t]
+        self.names = [*known_names(), *(n for n in names if n)]
+        self.inner = Restorer(context=[*texts, *self.names])
+
+    def restore(self, text: str) -> str:
+        return apply_names(text, self.inner.restore(text), self.names)

@@ -124,14 +124,15 @@ def _restore_prefill(form: FormSession, note: str | None) -> str | None:
     """Text taken from the request typed without diacritics ("mau 2 cho he thong mot cua") goes into a
     signed document: restore it before it is stored (the request itself stays the raw text), and say
     the restored words in the note."""
-    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+    from vntext.diacritics import needs_restoring  # the model loads on first use
+    from vntext.names import NamedRestorer
 
     restorer: list[Any] = []
     swaps: dict[str, str] = {}
 
     def restored(value: Any) -> Any:
         if isinstance(value, str) and needs_restoring(value):
-            restorer[:] = restorer or [Restorer()]
+            restorer[:] = restorer or [NamedRestorer()]
             swaps[value] = restorer[0].restore(value)
             return swaps[value]
         if isinstance(value, list):

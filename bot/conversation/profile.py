@@ -176,17 +176,15 @@ def _with_diacritics(ctx: Ctx, parsed: ProfileAnswer) -> tuple[Any, str | None]:
     stays in the audit log) and the reply says what was stored. Codes, numbers and addresses are kept."""
     if parsed.field not in RESTORED_FIELDS or parsed.value is None:
         return parsed.value, None
-    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+    from vntext.diacritics import needs_restoring  # the model loads on first use
 
     items = parsed.value if isinstance(parsed.value, list) else [parsed.value]
     if not any(isinstance(v, str) and needs_restoring(v) for v in items):
         return parsed.value, None
-    from vntext.names import apply_names
+    from vntext.names import NamedRestorer
 
-    names = _known_names(ctx)
-    restorer = Restorer(context=names)
-    fixed = [apply_names(v, restorer.restore(v), names) if isinstance(v, str) and needs_restoring(v) else v
-             for v in items]
+    restorer = NamedRestorer(names=_known_names(ctx))
+    fixed = [restorer.restore(v) if isinstance(v, str) and needs_restoring(v) else v for v in items]
     if fixed == items:
         return parsed.value, None
     ctx.store.audit(ctx.user_id, "profile_diacritics", field=parsed.field, raw="; ".join(items)[:AUDIT_TEXT_MAX])
@@ -195,15 +193,13 @@ def _with_diacritics(ctx: Ctx, parsed: ProfileAnswer) -> tuple[Any, str | None]:
 
 
 def _known_names(ctx: Ctx) -> list[str]:
-    """Accented names the product knows, as context for restoring a profile value: the country's provinces
-    and their seats and the names of state bodies, every dispatch's issuer, recipients, signer and subject, the head of a dispatch kept
+    """Accented names the product knows besides the shipped ones (``vntext.names``), as context and names
+    for restoring a profile value: every dispatch's issuer, recipients, signer and subject, the head of a dispatch kept
     as plain text (its place and date line), and the profile's own accented values."""
     from bot.conversation.restoring import plain_text
     from vntext.diacritics import needs_restoring
 
-    from vntext.names import known_names
-
-    found: list[str] = [str(v) for v in values(ctx).values() if isinstance(v, str)] + list(known_names())
+    found: list[str] = [str(v) for v in values(ctx).values() if isinstance(v, str)]
     listing = getattr(ctx.svc.knowledge, "dispatches", None)  # a bare knowledge link may not list them
     for d in listing() if listing is not None else []:
         found += [d.issuer, d.subject, *d.recipients, d.signer or "", d.signer_position or ""]

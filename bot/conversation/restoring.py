@@ -86,6 +86,16 @@ def restoration_context(ctx: Ctx) -> list[str]:
     return [line for line in lines if line.strip() and not needs_restoring(line)]
 
 
+def _restorer(ctx: Ctx) -> Any:
+    """The restorer for this draft: the language model with the draft's context, known names written as
+    written (places, state bodies, the agency's own names)."""
+    from vntext.names import NamedRestorer
+
+    profile = ctx.store.get_profile(ctx.user_id)
+    own = [getattr(profile, f, None) or "" for f in ("co_quan", "co_quan_chu_quan", "dia_danh")] if profile else []
+    return NamedRestorer(context=restoration_context(ctx), names=own)
+
+
 def plain_text(path: str) -> str:
     """A dispatch stored as plain text, read when small (a .docx/.pdf would need the parser: skipped)."""
     file = Path(path) if path else None
@@ -125,11 +135,11 @@ def propose_restoration(ctx: Ctx, step: Step) -> list[Outgoing] | None:
     change = _typed_free_text(ctx, step)
     if change is None:
         return None
-    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+    from vntext.diacritics import needs_restoring  # the model loads on first use
 
     if not any(needs_restoring(line) for line in change.value.splitlines()):
         return None
-    restored = restore_lines(Restorer(context=restoration_context(ctx)), change.value, needs_restoring)
+    restored = restore_lines(_restorer(ctx), change.value, needs_restoring)
     if restored == change.value:
         return None
     _store_restored(ctx, change.path, change.value, restored)
@@ -187,7 +197,7 @@ def restore_table_cells(ctx: Ctx, step: Step, before: set[str] | frozenset[str] 
     form = ctx.form()
     if step.error or form is None:
         return step
-    from vntext.diacritics import Restorer, needs_restoring  # the model loads on first use
+    from vntext.diacritics import needs_restoring  # the model loads on first use
 
     swaps: dict[str, str] = {}
     restorer: list[Any] = []
@@ -208,7 +218,7 @@ def restore_table_cells(ctx: Ctx, step: Step, before: set[str] | frozenset[str] 
                 typed = cells.get(cid)
                 typed_now = isinstance(typed, str) and (typed in (change.raw or "") or typed not in before)
                 if typed_now and needs_restoring(typed):
-                    restorer[:] = restorer or [Restorer(context=restoration_context(ctx))]
+                    restorer[:] = restorer or [_restorer(ctx)]
                     fixed = swaps.get(typed) or restorer[0].restore(typed)
                     if fixed != typed:
                         cells[cid], swaps[typed], changed = fixed, fixed, True
@@ -302,11 +312,11 @@ def settle_restoration(ctx: Ctx, flow: RestoreProposal, choice: str, text: str |
 def _offer_again(ctx: Ctx, path: str, typed: str) -> list[Outgoing] | None:
     """A correction typed (mostly) without diacritics would go into the document as typed: it is restored
     the same way (the typed correction stays the earlier revision) with the same undo choices."""
-    from vntext.diacritics import Restorer, needs_restoring
+    from vntext.diacritics import needs_restoring
 
     if not any(needs_restoring(line) for line in typed.splitlines()):
         return None
-    restored = restore_lines(Restorer(context=restoration_context(ctx)), typed, needs_restoring)
+    restored = restore_lines(_restorer(ctx), typed, needs_restoring)
     if restored == typed:
         return None
     _store_restored(ctx, path, typed, restored)
