@@ -17,6 +17,7 @@ NAMES = ["Ngã Năm", "Sở Công Thương", "Long Mỹ"]
     ("thi xa Nga Nam, ngay 4", "thị xã Ngã Nằm, ngày 4", "thị xã Ngã Năm, ngày 4"),  # inside a longer value
     ("(Long My)", "(Lòng Mỹ)", "(Long Mỹ)"),                 # punctuation around it stays
     ("So Cong Thuong", "Số Công Thương", "Sở Công Thương"),
+    ("So Cong thuong", "Số Công thương", "Sở Công thương"),    # the typed letter case stays
     ("Nga", "Ngà", "Ngà"),                                  # one word is not a name match
     ("Ngã Nam", "Ngã Nằm", "Ngã Nằm"),                      # typed with diacritics: not replaced
     ("vuon long my", "vườn lòng mỹ", "vườn lòng mỹ"),          # not capitalised: running text, not a name

@@ -25,10 +25,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vntext.diacritics import Restorer
+    from vntext.names import NamedRestorer
 
     context = [path.read_text(encoding="utf-8") for path in args.context]
-    restorer = Restorer(context=context)
+    restorer = NamedRestorer(context=context)  # the language model, then known names as written
     if args.text:
         print(restorer.restore(" ".join(args.text)))
         return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from vntext.text import fold
 
@@ -27,7 +28,7 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
     """``restored`` with every run of words the user typed without diacritics that spells a known name and
     starts with a capital ("Vi Thanh", "So Lao dong - Thuong binh va Xa hoi": a name, where "thai binh" in
     running text is not) replaced by that name as written ("Vị Thanh"),
-    in the typed letter case when it was all capitals. Longest names first; names of two words or more
+    in the letter case the user typed. Longest names first; names of two words or more
     (a lone word such as "Vinh" is too often an ordinary word). ``typed`` and ``restored`` must have the
     same words (the restorer changes letters only)."""
     words, fixed = typed.split(), restored.split()
@@ -47,9 +48,8 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
             if name is None or any(fold(w) != w.lower() for w in span) or not span[0].strip(_PUNCT)[:1].isupper():
                 continue  # not a known name, typed with diacritics (the user's spelling stays), or not capitalised
             for j, (word, known) in enumerate(zip(span, name.split())):
-                known = known.upper() if word.isupper() and len(word) > 1 else known
-                core = _bare_span(word)
-                fixed[i + j] = word[:core[0]] + known.strip(_PUNCT) + word[core[1]:]
+                start, end = _bare_span(word)
+                fixed[i + j] = word[:start] + _typed_case(known.strip(_PUNCT), word[start:end]) + word[end:]
             i += n - 1
             break
         i += 1
@@ -57,6 +57,14 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
 
 
 _PUNCT = ".,;:!?()\"'“”"
+
+
+def _typed_case(known: str, typed: str) -> str:
+    """The known word's letters (with their diacritics) in the letter case the user typed, letter by letter
+    (a Vietnamese letter and its plain form are one character each in NFC)."""
+    if len(known) != len(typed):
+        return known
+    return "".join(k.upper() if t.isupper() else k.lower() for k, t in zip(known, typed))
 
 
 def _bare(word: str) -> str:
@@ -72,14 +80,15 @@ def _bare_span(word: str) -> tuple[int, int]:
 class NamedRestorer:
     """A diacritics restorer that writes known names as written: ``restore`` runs the language model
     (``vntext.diacritics.Restorer`` over ``context``), then :func:`apply_names` with the shipped names and
-    ``names`` (the agency's own, the dispatches' issuers…)."""
+    ``names`` (the agency's own, the dispatches' issuers…), in the letter case the user typed."""
 
-    def __init__(self, context: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+    def __init__(self, context: Iterable[str] = (), names: Iterable[str] = (), model: Any = None) -> None:
         from vntext.diacritics import Restorer
 
-        texts = [t for t in context if t]
         self.names = [*known_names(), *(n for n in names if n)]
-        self.inner = Restorer(context=[*texts, *self.names])
+        # The names are not context for the language model: short capitalised entries skew its word pairs
+        # (measured: −1.2 points of syllables on the diacritics benchmark's sets); they act after it.
+        self.inner = Restorer(context=[t for t in context if t], model=model)
 
     def restore(self, text: str) -> str:
         return apply_names(text, self.inner.restore(text), self.names)
