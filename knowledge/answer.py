@@ -149,5 +149,5 @@ def not_sure(passages: list["Passage"], dispatches: dict[str, Dispatch], head: s
             break
     if shown:
         lines.insert(1, "Các công văn gần nhất với câu hỏi:")
-    lines.append("Bạn có thể hỏi cụ thể hơn, ví dụ nêu số công văn hoặc tên mẫu biểu.")
+    lines.append("Ông/bà có thể hỏi cụ thể hơn, ví dụ nêu số công văn hoặc tên mẫu biểu.")
     return "\n".join(lines)

@@ -142,7 +142,7 @@ def clean_question(question: str) -> str:
     """Strip control characters and collapse whitespace; reject empty or overlong questions."""
     text = re.sub(r"\s+", " ", strip_controls(nfc(question or ""))).strip()
     if not text or not re.search(r"\w", text):
-        raise QuestionError("Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về công văn, ví dụ: “Hạn nộp báo cáo hàng tháng là ngày nào?”")
+        raise QuestionError("Ông/bà chưa nhập câu hỏi. Hãy gõ câu hỏi về công văn, ví dụ: “Hạn nộp báo cáo hàng tháng là ngày nào?”")
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError(
             f"Câu hỏi quá dài ({len(text):,} ký tự). Vui lòng hỏi ngắn gọn, tối đa {MAX_QUESTION_CHARS:,} ký tự.".replace(",", ".")

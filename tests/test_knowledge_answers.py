@@ -88,7 +88,7 @@ def test_deadline_without_any_dispatch_asks_which_one(kb):
     a = kb.ask("hạn nộp báo cáo khi nào?")
     assert not a.confident and a.text.startswith("Câu hỏi chưa nêu công văn nào")
     listed = [d.so_hieu for d in kb.dispatches() if f"Công văn {d.so_hieu}" in a.text]
-    assert len(listed) >= 2 and "Bạn có thể hỏi cụ thể hơn" in a.text
+    assert len(listed) >= 2 and "Ông/bà có thể hỏi cụ thể hơn" in a.text
 
 
 # --- K2: metadata answers end with the citation of the passage they quote ----------------------------
