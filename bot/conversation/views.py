@@ -7,6 +7,7 @@ command (:class:`EngineCommand`), "finish" becomes :class:`Export`; pause is the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot import texts
@@ -122,10 +123,30 @@ def after_step(ctx: Ctx, replies: list[str]) -> list[Outgoing]:
 
 
 def template_menu(ctx: Ctx, header: str = texts.FORM_LIST_HEADER) -> list[Outgoing]:
+    """The published templates, the newest dispatch's first, each naming its dispatch (an official looks
+    for the form of the công văn just received, not the 2009 one)."""
     templates = ctx.svc.menu()
     if not templates:
         return [Outgoing(texts.FORM_LIST_EMPTY)]
-    return [Outgoing(header, [[Choice(str(t.title), StartForm(t.id))] for t in templates])]  # listed once: as choices
+    dated = [(t, _source_dispatch(ctx, t)) for t in templates]
+    dated.sort(key=lambda item: -(getattr(item[1], "date", None) or dt.date.min).toordinal())
+    return [Outgoing(header, [[Choice(_menu_label(t, d), StartForm(t.id))] for t, d in dated])]  # listed once
+
+
+def _source_dispatch(ctx: Ctx, template: Any) -> Any | None:
+    source = getattr(template, "source", None)
+    ref = getattr(source, "dispatch", None) if source is not None else None
+    return ctx.svc.knowledge.dispatch(ref) if ref else None
+
+
+def _menu_label(template: Any, dispatch: Any | None) -> str:
+    """"Biểu số 01 — Số liệu … (CV 1125/STTTT-CĐS, 12/9/2024)"; the title alone when it names its dispatch."""
+    title = str(template.title)
+    so_hieu, date = str(getattr(dispatch, "so_hieu", "") or ""), getattr(dispatch, "date", None)
+    if not so_hieu or so_hieu.split("/", 1)[0] in title:
+        return title
+    when = f", {date.day}/{date.month}/{date.year}" if date else ""
+    return f"{title} (CV {so_hieu}{when})"
 
 
 def reask(ctx: Ctx, out: list[Outgoing], prefix: str = "") -> list[Outgoing]:
