@@ -400,13 +400,14 @@ def test_review_groups_all_answers(engine: FormEngine) -> None:
     assert w.last.done and w.cursor is None
     text = w.cmd("review").reply[0]
     lines = text.split("\n")
-    for expected in ["I. Thông tin chung", "II. Kết quả", "III. Kiến nghị", "Sở TTTT", "12",
+    for expected in ["I. Thông tin chung", "II. Kết quả", "III.1 Kiến nghị: Tăng kinh phí", "Sở TTTT", "12",
                      "2.300 triệu đồng", "Đang triển khai", "15/5/2019", "Kết quả tốt.", "Cổng DVC",
                      "HTTT A", "2017", "Tăng kinh phí", "Có"]:
         assert any(expected in ln for ln in lines), expected
     assert text.index("I. Thông tin chung") < text.index("I.4 Tổng kinh phí") < text.index("II. Kết quả")
     assert text.index("II. Kết quả") < text.index("Cổng DVC") < text.index("Hệ thống thứ 1: HTTT A")
-    assert text.index("Hệ thống thứ 1: HTTT A") < text.index("III. Kiến nghị")
+    assert text.index("Hệ thống thứ 1: HTTT A") < text.index("III.1 Kiến nghị")
+    assert "III. Kiến nghị" not in text  # a section of one field of its name: one line
     r = w.cmd("finish")
     assert r.done and not r.error
 

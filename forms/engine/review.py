@@ -15,6 +15,7 @@ from forms.engine.state import get_value, is_empty
 from forms.engine.tables import review_rows
 from forms.parsers import format_value
 from forms.schema import Field, Section
+from vntext.text import fold
 
 __all__ = ["review_text", "missing_required", "missing_names", "display_value"]
 
@@ -70,6 +71,12 @@ def missing_names(plan: Plan, missing: list[Step], limit: int | None = None) -> 
     return "; ".join(names)
 
 
+def _only_field_named_as(section: Any, field: Any) -> bool:
+    """Whether ``field`` is the section's one child and bears the section's own title."""
+    children = list(getattr(section, "children", None) or ())
+    return len(children) == 1 and children[0] is field and fold(field.label).strip(" .:") == fold(section.title).strip(" .:")
+
+
 def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
     """All answers, grouped by section headings, with each field's code, label and value."""
     lines: list[str] = [f"XEM LẠI: {plan.template.title}"]
@@ -92,12 +99,17 @@ def review_text(plan: Plan, answers: dict[str, Any], closed: list[str]) -> str:
             open_sections = ()
         last_instance = inst_key
         heads = tuple(s for s in step.sections if not (s.repeat is not None))
+        if heads and _only_field_named_as(heads[-1], f):
+            heads = heads[:-1]  # "II. Khó khăn, vướng mắc" holding one field of that name: one line, not two
         for depth, sec in enumerate(heads):
             key = tuple(s.code for s in heads[: depth + 1])
             if open_sections[: depth + 1] != key:
                 lines.append("")
                 lines.append(("  " * depth) + _section_heading(sec))
                 open_sections = key
+        if len(heads) < len(open_sections):
+            lines.append("")
+            open_sections = tuple(s.code for s in heads)
         indent = "  " * len(heads)
         value = get_value(answers, step.path)
         flag = " ⚠ bắt buộc" if step.path in missing else ""
