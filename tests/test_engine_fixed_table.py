@@ -141,3 +141,15 @@ def test_a_mistyped_first_value_gets_the_number_error_and_its_row():
     assert step.error and "không phải là một số" in step.error
     assert "Dòng 1/6" in step.prompt.text and "cột 1/3" in step.prompt.text
     assert session.answer("1200").error is None
+
+
+def test_a_draft_without_widths_gets_columns_sized_by_what_they_hold(tmp_path):
+    template = _template()
+    session = FormSession.start(template)
+    for text in ("12", "30", "-"):
+        session.answer(text)
+    out = render_document(template, session.answers, None, tmp_path / "r.docx")
+    [table] = [t for t in docx.Document(str(out)).tables if "Chỉ tiêu" in t.rows[0].cells[1].text]
+    [row] = [r for r in table.rows if "Số hồ sơ tiếp nhận" in r.cells[1].text]
+    stt, name, unit = (row.cells[i].width for i in range(3))
+    assert name > 2 * unit and unit > stt, (stt, name, unit)  # the name widest, the row number narrowest

@@ -59,8 +59,29 @@ def header_layout(columns: Sequence[Column]) -> tuple[int, list[tuple[int, int, 
     return levels, blocks
 
 
+_NUMERIC = frozenset({"number", "integer", "money", "percent", "year"})
+
+
+def _natural_width(column: Any, spec: TableSpec) -> float:
+    """A relative width for a column the template gives none (a draft read from a dispatch): the row
+    number narrow, numbers by their header, given texts (an indicator's name, its unit) and the column
+    holding the group rows' names by their longest value, typed text wide — so "Chỉ tiêu" is not
+    squeezed to the width of "STT"."""
+    if column.computed == "tt":
+        return 0.9
+    texts = [v for g, _ in spec.all_groups() for k, v in g.cells if k == column.id]
+    if label_column(spec) == column.id:  # the group rows' own names are printed here
+        texts += [g.label for g, _ in spec.all_groups()]
+    if texts or column.computed == "given":
+        longest = max(len(t) for t in [*texts, column.label])
+        return min(max(longest / 12, 1.4 if column.computed == "given" else 3.0), 5.0)
+    if column.type in _NUMERIC:
+        return min(max(len(column.label) / 14, 1.6), 2.6)
+    return {"longtext": 3.5, "text": 3.0, "date": 1.8}.get(column.type, 2.0)
+
+
 def _widths(spec: TableSpec, text_width_cm: float) -> list[int]:
-    raw = [c.width or 1.5 for c in spec.columns]
+    raw = [c.width or _natural_width(c, spec) for c in spec.columns]
     total = sum(raw)
     return [int(w / total * text_width_cm * _CM_TWIPS) for w in raw]
 
