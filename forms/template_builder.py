@@ -28,6 +28,7 @@ from forms.schema import (
     Template,
     display_number,
 )
+from forms.render.signing import default_doc_code
 from forms.template_yaml import NodeReader, YDict
 
 __all__ = ["TemplateBuilder"]
@@ -117,7 +118,7 @@ class TemplateBuilder(NodeReader):
             aliases=self.str_list(root, "aliases"),
             orientation=orientation,
             doc_type=self.opt_str(root, "doc_type") or "BÁO CÁO",
-            doc_code=self.opt_str(root, "doc_code") or "",
+            doc_code=self.opt_str(root, "doc_code") or default_doc_code(self.opt_str(root, "doc_type") or "BÁO CÁO", kind),
             body=self.str_list(root, "body"),
             subject=self.opt_str(root, "subject"),
             heading=self.str_list(root, "heading"),

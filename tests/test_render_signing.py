@@ -334,3 +334,20 @@ def test_body_headings_break_between_phrases(tmp_path, tid):
             assert not any(joint in f" {phrase} " for phrase in HEADING_PHRASES), lines
             assert len(b.split()) >= 2, lines  # no lone word on the last line
     assert checked or tid in ("tm_dvc", "mau2")  # long headings exist in pl1/pl2
+
+
+def test_a_draft_read_from_a_dispatch_numbers_its_report_with_the_type_code(tmp_path):
+    """Drafts name no doc_code: "BÁO CÁO" still reads "Số: …/BC-<symbol>" (NĐ 30/2020, Phụ lục III)."""
+    from pathlib import Path
+
+    from forms.extract import extract_forms
+    from forms.loader import load_template_data
+    from forms.render.document import render_document
+
+    dispatch = Path(__file__).parent / "data" / "form_dispatches" / "d01_stttt_cds_quy.docx"
+    drafts = {d.name: load_template_data(d.data) for d in extract_forms(dispatch)}
+    report, bieu = drafts["Phụ lục I"], drafts["Biểu số 01"]
+    assert (report.doc_code, bieu.doc_code) == ("BC", "BC")
+    answers = {ref.field.code: "Nội dung." for ref in report.fields() if ref.field.required}
+    out = render_document(report, answers, {**BASE, "so_ky_hieu": "SYT"}, tmp_path / "r.docx")
+    assert any("/BC-SYT" in t for t in _paragraphs(out))

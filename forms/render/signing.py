@@ -19,7 +19,7 @@ import re
 from forms.render.xml import clean
 from vntext.text import fold
 
-__all__ = ["AUTHORITIES", "DOC_NAMES", "parse_authority", "signature_lines", "ky_hieu", "number_text"]
+__all__ = ["AUTHORITIES", "DOC_NAMES", "default_doc_code", "parse_authority", "signature_lines", "ky_hieu", "number_text"]
 
 #: tham_quyen codes → what they mean (for the profile flow's choices)
 AUTHORITIES = {
@@ -44,6 +44,16 @@ DOC_NAMES = {
 _CODES_FOLDED = {fold(code) for code in DOC_NAMES}
 _PREFIX = re.compile(r"^\s*(KT|TM|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 _DEPUTY = re.compile(r"^\s*ph[óo]\s+", re.IGNORECASE)  # "Phó", or "Pho" typed without diacritics
+
+
+def default_doc_code(doc_type: str, kind: str) -> str:
+    """The type code of a template that names none: its doc_type's own ("KẾ HOẠCH" → "KH", "Thông báo" →
+    "TB"), else "BC" for what this product makes (a report, or a biểu or thuyết minh sent with one)."""
+    name = " ".join(fold(doc_type or "").split())
+    for code, full in DOC_NAMES.items():
+        if fold(full) == name:
+            return code
+    return "BC" if kind in ("report", "table", "thuyet_minh") else ""
 
 
 def parse_authority(value: object) -> str:
