@@ -124,12 +124,17 @@ def test_a_value_typed_at_the_table_fills_the_first_given_row_without_a_command(
     assert "Dòng 2/6" in session.prompt().text
 
 
-def test_the_forms_own_attached_to_line_is_printed_as_written_in_italics(tmp_path):
+def _one_row_rendered(tmp_path: Path) -> Path:
+    """The indicator draft with its first given row filled, rendered."""
     template = _template()
     session = FormSession.start(template)
     for text in ("12", "30", "-"):
         session.answer(text)
-    out = render_document(template, session.answers, None, tmp_path / "r.docx")
+    return render_document(template, session.answers, None, tmp_path / "r.docx")
+
+
+def test_the_forms_own_attached_to_line_is_printed_as_written_in_italics(tmp_path):
+    out = _one_row_rendered(tmp_path)
     [para] = [p for p in docx.Document(str(out)).paragraphs if "Kèm theo Công văn số 1125" in p.text]
     assert para.text.startswith("(Kèm theo") and "của Sở Thông tin" in para.text  # not upper-cased
     assert all(run.italic for run in para.runs if run.text.strip()) and not any(run.bold for run in para.runs)
@@ -144,11 +149,7 @@ def test_a_mistyped_first_value_gets_the_number_error_and_its_row():
 
 
 def test_a_draft_without_widths_gets_columns_sized_by_what_they_hold(tmp_path):
-    template = _template()
-    session = FormSession.start(template)
-    for text in ("12", "30", "-"):
-        session.answer(text)
-    out = render_document(template, session.answers, None, tmp_path / "r.docx")
+    out = _one_row_rendered(tmp_path)
     [table] = [t for t in docx.Document(str(out)).tables if "Chỉ tiêu" in t.rows[0].cells[1].text]
     [row] = [r for r in table.rows if "Số hồ sơ tiếp nhận" in r.cells[1].text]
     stt, name, unit = (row.cells[i].width for i in range(3))
