@@ -136,6 +136,7 @@ def main() -> int:
                         help="further held-out files (accented sentences, one a line), measured beside dev")
     parser.add_argument("--dev-only", action="store_true", help="measure the dev set only (for tuning)")
     parser.add_argument("--model", type=Path, default=None, help="another model file than the shipped one")
+    parser.add_argument("--model-only", action="store_true", help="also the language model without known names")
     args = parser.parse_args()
     paths = {"dev": DATA / "dev.txt", "dev2": DATA / "dev2.txt"}  # dev2: more dev sentences (session 4)
     if not args.dev_only:
@@ -148,10 +149,14 @@ def main() -> int:
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     model_path = args.model or diacritics.MODEL_PATH
-    restorer = diacritics.Restorer(model=diacritics.LanguageModel(model_path) if args.model else None)
+    from vntext.names import NamedRestorer  # what the product runs: the model, then known names
+
+    restorer = NamedRestorer(model=diacritics.LanguageModel(model_path) if args.model else None)
     load_s = time.perf_counter() - start
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    systems = [("vntext.diacritics", restorer.restore)]
+    systems = [("vntext (model + names)", restorer.restore)]
+    if args.model_only:
+        systems.append(("vntext.diacritics (model only)", restorer.inner.restore))
     if not args.no_baseline:
         try:
             from pyvi import ViUtils

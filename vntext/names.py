@@ -24,7 +24,7 @@ def known_names() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
+def apply_names(typed: str, restored: str, names: Iterable[str] | dict[tuple[str, ...], str]) -> str:
     """``restored`` with every run of words the user typed without diacritics that spells a known name and
     starts with a capital ("Vi Thanh", "So Lao dong - Thuong binh va Xa hoi": a name, where "thai binh" in
     running text is not) replaced by that name as written ("Vị Thanh"),
@@ -34,14 +34,13 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
     words, fixed = typed.split(), restored.split()
     if len(words) != len(fixed):
         return restored
-    index: dict[tuple[str, ...], str] = {}
-    for name in names:
-        key = tuple(_bare(w) for w in name.split())
-        if len(key) >= 2 and all(key):
-            index.setdefault(key, name)
+    index = names if isinstance(names, dict) else name_index(names)
     longest = max((len(k) for k in index), default=0)
     i = 0
     while i < len(words):
+        if not words[i].strip(_PUNCT)[:1].isupper():
+            i += 1
+            continue  # a name starts with a capital
         for n in range(min(longest, len(words) - i), 1, -1):
             span = words[i:i + n]
             name = index.get(tuple(_bare(w) for w in span))
@@ -57,6 +56,16 @@ def apply_names(typed: str, restored: str, names: Iterable[str]) -> str:
 
 
 _PUNCT = ".,;:!?()\"'“”"
+
+
+def name_index(names: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Names of two words or more by their folded words (build once, pass to :func:`apply_names`)."""
+    index: dict[tuple[str, ...], str] = {}
+    for name in names:
+        key = tuple(_bare(w) for w in name.split())
+        if len(key) >= 2 and all(key):
+            index.setdefault(key, name)
+    return index
 
 
 def _typed_case(known: str, typed: str) -> str:
@@ -85,7 +94,7 @@ class NamedRestorer:
     def __init__(self, context: Iterable[str] = (), names: Iterable[str] = (), model: Any = None) -> None:
         from vntext.diacritics import Restorer
 
-        self.names = [*known_names(), *(n for n in names if n)]
+        self.names = name_index([*known_names(), *(n for n in names if n)])
         # The names are not context for the language model: short capitalised entries skew its word pairs
         # (measured: −1.2 points of syllables on the diacritics benchmark's sets); they act after it.
         self.inner = Restorer(context=[t for t in context if t], model=model)
