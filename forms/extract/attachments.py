@@ -27,6 +27,8 @@ _KEM_THEO_RE = re.compile(r"^\(\s*(?:ban hanh )?kem theo\b")
 _UNIT_RE = re.compile(r"^(?:đơn vị tính|đơn vị|đvt)\s*:\s*(.+?)\.?$", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^số\s*:?\s*([0-9]+[^\s,;]*)", re.IGNORECASE)
 _KEM_NUMBER_RE = re.compile(r"số\s+([0-9]+/[^\s,;)]+)", re.IGNORECASE)
+# A form named by words, not a number: "Biểu tổng hợp", "BIỂU SỐ LIỆU", "Mẫu báo cáo" (a short line).
+_DESCRIBED_RE = re.compile(rf"^{_NAME_WORDS}(?:\s+[a-z]+){{1,4}}$")
 _MENTION_RE = re.compile(rf"\b{_NAME_WORDS}(?:\s+so)?\s*(?:[0-9]{{1,3}}[a-z]?|[ivxlc]{{1,5}}|[a-z]{{1,2}}[0-9]{{1,3}})(?:/[a-z0-9./-]+)?\b")
 
 
@@ -70,6 +72,18 @@ def name_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+def described_name(text: str, following: str) -> str | None:
+    """A line naming a form by words ("Biểu tổng hợp", "BIỂU SỐ LIỆU") opens an attachment when the next
+    line is its capitalised title or its "(Kèm theo …)" line; the name as a clerk writes it."""
+    stripped = text.strip().rstrip(":.").strip()
+    nxt = following.strip()
+    if len(stripped) > 40 or not nxt or not _DESCRIBED_RE.match(fold(stripped)):
+        return None
+    if nxt.upper() != nxt and not _KEM_THEO_RE.match(fold(nxt)):
+        return None
+    return _nice_name(stripped)
+
+
 def _nice_name(text: str) -> str:
     """"PHỤ LỤC SỐ 01" → "Phụ lục số 01"; "BIỂU SỐ 02/BC" → "Biểu số 02/BC" (codes after "/" kept)."""
     text = " ".join(text.split())
@@ -94,9 +108,13 @@ def find_attachments(blocks: list[Block]) -> list[Attachment]:
     out: list[Attachment] = []
     current: Attachment | None = None
     in_head = False  # reading the name/title lines of ``current``
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if isinstance(block, Para):
             named = name_of(block.text)
+            if named is None and not in_head:
+                following = next((b.text for b in blocks[i + 1:i + 2] if isinstance(b, Para)), "")
+                described = described_name(block.text, following)
+                named = (described, "") if described else None
             starts_outline = named is None and _is_deccuong_title(block.text) and not in_head
             if named is not None or starts_outline:
                 name, rest = named if named is not None else ("Đề cương báo cáo", block.text)
