@@ -46,7 +46,8 @@ from vntext.text import fold  # noqa: E402
 QUESTIONS = ROOT / "tests" / "data" / "questions"
 DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("held-out", QUESTIONS / "heldout.jsonl"),
-             ("held-out 2", QUESTIONS / "heldout2.jsonl"), ("held-out 3", QUESTIONS / "heldout3.jsonl")]
+             ("held-out 2", QUESTIONS / "heldout2.jsonl"), ("held-out 3", QUESTIONS / "heldout3.jsonl"),
+             ("held-out 4", QUESTIONS / "heldout4.jsonl")]
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 
