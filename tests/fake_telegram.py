@@ -389,3 +389,22 @@ def shared_knowledge_base() -> Any:
 
         _KB = open_copy("baocao-test-bot-kb-")
     return _KB
+
+
+def run_bot(core: Any, server: FakeTelegramServer, actions: Any, faults: Any = (), **settings: Any) -> None:
+    """Start a real frontend over ``server``, make ``faults`` (method, HTTP status) fail as told, play each
+    action (a function of the server: a user sends, edits, presses) and wait until it is handled; stop."""
+
+    async def go() -> None:
+        frontend = make_frontend(core, server, **settings)
+        await frontend.start(poll_timeout=0.2)
+        try:
+            for method, status in faults:
+                server.fail(method, status, retry_after=5 if status == 429 else 0)
+            for act in actions:
+                act(server)
+                await settle(frontend, server)
+        finally:
+            await frontend.stop()
+
+    asyncio.run(go())

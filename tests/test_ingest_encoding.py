@@ -7,7 +7,6 @@ text with many run-together words (as old archives often have) makes the detecto
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from bot import texts_jobs as tj
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
-from tests.fake_telegram import FakeTelegramServer, make_frontend, settle
+from tests.fake_telegram import FakeTelegramServer, run_bot
 from tests.knowledge_fixtures import open_copy
 from vntext.encodings import decode, encode_legacy
 
@@ -49,17 +48,7 @@ def chat(kb, tmp_path: Path, actions) -> FakeTelegramServer:
     store = Store.open()
     core = Core(store, knowledge=KnowledgeLink(kb=kb), documents_dir=tmp_path / "docs")
 
-    async def go():
-        frontend = make_frontend(core, server, admins=frozenset({ADMIN}))
-        await frontend.start(poll_timeout=0.2)
-        try:
-            for act in actions:
-                act(server)
-                await settle(frontend, server)
-        finally:
-            await frontend.stop()
-
-    asyncio.run(go())
+    run_bot(core, server, actions, admins=frozenset({ADMIN}))
     store.close()
     return server
 

@@ -7,7 +7,6 @@ is checked on the database file itself: every table but Alembic's is empty.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import sqlalchemy as sa
 from bot import texts
 from bot.access import AccessConfigError, AccessPolicy, Sender, Verdict, command_target
 from bot.telegram_app import TelegramSettings, load_settings
-from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, make_frontend, settle
+from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, run_bot
 
 ROOT = Path(__file__).resolve().parents[1]
 FRIEND, STRANGER, ADMIN = 501, 666, 900
@@ -62,19 +61,7 @@ def session(actions, faults=(), **settings):
     """Run the bot over a fresh fake server; returns (server, core)."""
     server, core = FakeTelegramServer(), SpyCore()
 
-    async def go():
-        frontend = make_frontend(core, server, **settings)
-        await frontend.start(poll_timeout=0.2)
-        try:
-            for method, status in faults:
-                server.fail(method, status, retry_after=5 if status == 429 else 0)
-            for act in actions:
-                act(server)
-                await settle(frontend, server)
-        finally:
-            await frontend.stop()
-
-    asyncio.run(go())
+    run_bot(core, server, actions, faults, **settings)
     core.inner.store.close()
     return server, core
 

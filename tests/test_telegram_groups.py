@@ -8,7 +8,6 @@ are refused, whatever Telegram answers to the refusal (fail closed).
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from bot import texts
 from bot.conversation import Core
 from bot.knowledge_link import KnowledgeLink
 from storage.repo import Store
-from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, make_frontend, settle
+from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, run_bot
 
 FRIEND, OTHER, STRANGER = 501, 502, 666
 GROUP = -100777
@@ -44,19 +43,7 @@ def session(kb, tmp_path: Path, actions, faults=(), not_started=(), **settings):
     store = Store.open()
     core = SpyCore(store, knowledge=KnowledgeLink(kb=kb), documents_dir=tmp_path / "docs")
 
-    async def go():
-        frontend = make_frontend(core, server, **settings)
-        await frontend.start(poll_timeout=0.2)
-        try:
-            for method, status in faults:
-                server.fail(method, status, retry_after=5 if status == 429 else 0)
-            for act in actions:
-                act(server)
-                await settle(frontend, server)
-        finally:
-            await frontend.stop()
-
-    asyncio.run(go())
+    run_bot(core, server, actions, faults, **settings)
     store.close()
     return server, core
 
