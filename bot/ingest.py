@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.template_library import Stored, TemplateLibrary
-from forms.extract import SUFFIXES, ReadError, extract_forms, read_blocks
+from forms.extract import SUFFIXES, ReadError, extract_blocks, read_blocks
 from forms.extract.missing import missing_forms
 from forms.loader import TemplateError
 
@@ -44,7 +44,7 @@ def extract_and_store(path: str | Path, library: TemplateLibrary, *, dispatch: s
     started = time.perf_counter()
     try:
         blocks = read_blocks(path)
-        drafts = extract_forms(path, dispatch=dispatch)
+        drafts = extract_blocks(blocks, dispatch, fallback=path.stem)
     except ReadError as exc:
         intake.errors.append(str(exc))
         return intake

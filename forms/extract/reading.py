@@ -3,8 +3,9 @@
 * .docx — paragraphs and real Word tables from the body XML, in order; merged cells from each
   cell's ``w:gridSpan`` (columns) and ``w:vMerge`` (rows), so a two-level header keeps its shape.
 * .txt / .md — lines; tab-separated and column-aligned tables are found by ``textgrid``.
-* .pdf — the text layer laid out from its word boxes (``pdflayout``; else ``pdftotext -layout``,
-  else pypdf's layout mode), then read like a text file.  Scanned PDFs without text give no blocks.
+* .pdf — tables drawn with ruling lines as grids with their merged cells (``pdftables``); the rest
+  of the text layer laid out from its word boxes (``pdflayout``; else ``pdftotext -layout``, else
+  pypdf's layout mode), then read like a text file.  Scanned PDFs without text give no blocks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from forms.extract.blocks import Block, Cell, Grid, Para
 from forms.extract.pdflayout import layout_text
+from forms.extract.pdftables import read_pdf_blocks
 from forms.extract.textgrid import blocks_from_lines
 from vntext.text import normalize_space
 
@@ -39,7 +41,9 @@ def read_blocks(path: str | Path) -> list[Block]:
         if suffix == ".docx":
             return read_docx(path)
         if suffix == ".pdf":
-            return blocks_from_lines(read_pdf_text(path).splitlines())
+            text = read_pdf_text(path)
+            ruled = read_pdf_blocks(path, text.split("\f"))
+            return ruled if ruled is not None else blocks_from_lines(text.splitlines())
         if suffix in (".txt", ".md"):
             return read_text(path.read_text(encoding="utf-8-sig", errors="replace"))
     except ReadError:
