@@ -23,6 +23,7 @@ from knowledge.query import Query, abbreviations
 from knowledge.results import Answer, Passage
 from knowledge.summary import extract_requests
 from knowledge.text import fold
+from vntext.names import places_in
 
 CANDIDATES = 8  # passages searched for evidence
 EVIDENCE_PASSAGES = 4  # of which the best this many compete sentence by sentence
@@ -135,6 +136,16 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
     return context, ""
 
 
+def _foreign_place(index: HybridIndex, query: Query, so_hieu: str) -> bool:
+    """Whether the question names a province or city that the dispatch's text never mentions."""
+    places = places_in(query.typed or query.text)
+    if not places:
+        return False
+    d = index.dispatches.get(so_hieu)
+    text = fold(f"{index.document_text(so_hieu)} {d.issuer if d else ''}")
+    return any(not _word_re(fold(p)).search(text) for p in places)
+
+
 @lru_cache(maxsize=1024)
 def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{word}\b")
@@ -193,7 +204,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
             found = types.recipients(d, query)
         elif kind == "attachments":
             found = types.attachments(d, document, query)
-        elif kind == "date" and named and not query.legal_refs:
+        elif kind == "date" and (named or names_only) and not query.legal_refs:
             found = types.own_date(d)
         elif kind in _TYPE_CUES:
             answer_type, margin = _TYPE_CUES[kind]
@@ -309,6 +320,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
         "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else _topic(index, terms, source.doc_key),
         "english": float(query.english),
+        # The question names a dispatch the base does not hold, or a province the answering dispatch
+        # never mentions ("hạn báo cáo của tỉnh Đồng Nai" answered from another province's dispatch).
+        "foreign": float(bool(query.unknown_refs and not query.dispatch_numbers) or
+                         _foreign_place(index, query, source.doc_key)),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]

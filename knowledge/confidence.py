@@ -24,6 +24,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             its text (an answer type's cue may fit while the dispatch is about something else)
     english                 1 for an English question (its words reach the corpus only through a vocabulary,
                             so the same coverage is weaker evidence)
+    foreign                 1 when the question names a dispatch number the base does not hold, or a province
+                            or city (vntext/data/places.txt) the answering dispatch never mentions
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
-            "unknown", "topic", "english")
+            "unknown", "topic", "english", "foreign")
 
 
 @dataclass

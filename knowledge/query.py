@@ -17,8 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.spelling import SyllableSpeller, expand_shorthand
+from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand
 from knowledge.text import fold, nfc, strip_controls, syllables
+from vntext.encodings import is_plain_syllable
 
 _DATA = Path(__file__).with_name("data")
 MAX_QUESTION_CHARS = 1000
@@ -61,7 +62,16 @@ _NON_INTENT_KEYS = frozenset({"not", "generic"})
 @lru_cache(maxsize=1)
 def intents() -> dict[str, list[str]]:
     """Intent → folded cue phrases (``data/intents.yaml``), plus the "not" and "generic" word lists."""
-    return {k: [fold(c) for c in v] for k, v in _load("intents.yaml").items()}
+    return {k: [cue_form(fold(c)) for c in v] for k, v in _load("intents.yaml").items()}
+
+
+_FINAL_Y = re.compile(r"(?<![a-z])(k|l|m|t|s|h|v|ph|th)y(?![a-z])")
+
+
+def cue_form(folded: str) -> str:
+    """Folded text with the spellings officials use interchangeably made one: a final "y" after a
+    consonant is "i" ("ký"/"kí", "lý"/"lí", "mỹ"/"mĩ"), as cues are matched."""
+    return _FINAL_Y.sub(r"\1i", folded)
 
 
 def intent_names() -> list[str]:
@@ -70,8 +80,10 @@ def intent_names() -> list[str]:
 
 
 _ENGLISH_WORDS = frozenset(
-    "the a an of to is are be must should what which who when where how does do did in on for by "
-    "with from about this that these those it its report sent send must".split()
+    "the a an of to is are be must should what which who whom whose when where how does do did in on for by "
+    "with from about this that these those it its report sent send can could will would may i you we they he she "
+    "my our your their his her and or not if any all per into than then was were been being after before under "
+    "between there has have had at as".split()
 )
 
 _TEMPLATE_KINDS = {"mau": "Mẫu", "bieu": "Biểu", "bieu mau": "Biểu mẫu", "phu luc": "Phụ lục", "phuluc": "Phụ lục",
@@ -127,6 +139,8 @@ class Query:
     reference_spans: list[str] = field(default_factory=list)
     # Cited legal documents the question names: folded "number[/year][/code]" ("13/2017", "153/qd-ttg").
     legal_refs: list[str] = field(default_factory=list)
+    # Numbers of dispatches the question names that the base does not hold.
+    unknown_refs: list[str] = field(default_factory=list)
     typed: str = ""  # the cleaned question as typed (before shorthand and typo fixes)
     # When a form the question names ("Biểu số 01") is attached to several dispatches: the one meant
     # (the context's, else the most recent) and the others.
@@ -151,14 +165,17 @@ def clean_question(question: str) -> str:
 
 
 def is_english(text: str) -> bool:
-    """A question is English if it has no Vietnamese diacritics and mostly English function words."""
-    if fold(text) != text.lower():
+    """A question is English when most of its words are written without diacritics and at least half of
+    those are English function words or words that cannot be Vietnamese syllables ("signed", "letter");
+    Vietnamese names in it ("the Quảng Trị form") do not make it Vietnamese, shorthand ("bc", "tckh")
+    does not make it English."""
+    words = re.findall(r"[^\W\d_]+", text)
+    plain = [w.lower() for w in words if fold(w) == w.lower()]
+    if not words or len(plain) < 0.6 * len(words):
         return False
-    words = re.findall(r"[a-z]+", text.lower())
-    if not words:
-        return False
-    hits = sum(1 for w in words if w in _ENGLISH_WORDS)
-    return hits / len(words) >= 0.25
+    english = [w for w in plain if w in _ENGLISH_WORDS or
+               (len(w) >= 3 and not is_plain_syllable(w) and w not in shorthand())]
+    return len(english) >= 0.5 * len(plain)
 
 
 def has_diacritics(text: str) -> bool:
@@ -178,16 +195,30 @@ def _has_phrase(folded: str, phrase: str) -> bool:
     return phrase_re(phrase).search(folded) is not None
 
 
+CUE_GAP = 2  # words a question may put inside a cue ("ban hành vào ngày nào", "gửi kèm những biểu mẫu gì")
+
+
+@lru_cache(maxsize=4096)
+def _cue_re(cue: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in cue.split()]
+    gap = rf"(?:\s+[^\s]+){{0,{CUE_GAP}}}\s+"
+    return re.compile(r"(?<![a-z0-9])" + gap.join(words) + r"(?![a-z0-9])")
+
+
+def _has_cue(folded: str, cue: str) -> bool:
+    """The cue's words in order, at most ``CUE_GAP`` other words between two of them."""
+    return _cue_re(cue).search(folded) is not None
+
+
 def _fix_typos(text: str, speller: SyllableSpeller | None) -> str:
-    """``text`` with unknown syllables replaced by their correction (accents dropped only on those)."""
+    """``text`` with unknown syllables replaced by their correction (keeping the typed diacritics when a
+    corpus word has them, else without diacritics)."""
     if speller is None:
         return text
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(0)
-        folded = fold(word)
-        fixed = speller.correct(folded) if folded.isalpha() else folded
-        return word if fixed == folded else fixed
+        return speller.correct_typed(word) if fold(word).isalpha() else word
 
     return re.sub(r"[^\W\d_]+", swap, text)
 
@@ -249,6 +280,11 @@ def understand(
     for m in _DISPATCH_REF_RE.finditer(folded):
         if m.group(1) in known_numbers and m.group(1) not in other_docs:
             numbers.append(known_numbers[m.group(1)])
+    # Dispatches the question names that the base does not hold ("cv 1250/STTTT-CĐS"): a number after
+    # "công văn", or a number with a dispatch's code and no year.
+    unknown = {m.group(1) for m in _DISPATCH_REF_RE.finditer(folded) if m.group(1) not in known_numbers}
+    unknown |= {m.group(1) for m in _FULL_DOC_RE.finditer(folded)
+                if m.group(1) not in known_numbers and not re.match(r"/\d{4}", m.group(2))}
     for m in _BARE_NUMBER_RE.finditer(folded):
         num = m.group(1)
         after = folded[m.end() : m.end() + 1]
@@ -260,10 +296,10 @@ def understand(
     for kind, num in templates:
         extra.append(f"{kind} {num:02d} {kind} {num}")
 
-    cue_text = folded
+    cue_text = cue_form(folded)
     for phrase in intents().get("not", []):
         cue_text = phrase_re(phrase).sub(" ", cue_text)
-    found_intents = [name for name in intent_names() if any(_has_phrase(cue_text, c) for c in intents()[name])]
+    found_intents = [name for name in intent_names() if any(_has_cue(cue_text, c) for c in intents()[name])]
     if "summary" not in found_intents and ASKS_RE.search(cue_text):
         found_intents.append("summary")
     spans = [m.group(0) for m in _DISPATCH_REF_RE.finditer(folded) if known_numbers.get(m.group(1)) in numbers]
@@ -290,6 +326,7 @@ def understand(
         expansions=list(dict.fromkeys(extra)),
         reference_spans=spans,
         legal_refs=legal,
+        unknown_refs=sorted(unknown),
         typed=typed,
     )
 

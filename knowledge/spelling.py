@@ -68,14 +68,67 @@ def _edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
+_TELEX_MARKS = [("uow", "ươ"), ("aw", "ă"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("ow", "ơ"), ("uw", "ư"), ("dd", "đ"), ("w", "ư")]
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VOWELS = "aăâeêioôơuưy"
+
+
+def telex(word: str) -> str | None:
+    """A word typed with Telex keys that the keyboard did not convert ("vawn" → "văn", "nguowif" → "người"),
+    or None when it has no Telex keys."""
+    import unicodedata
+
+    lowered = word.lower()
+    out = lowered
+    for keys, letter in _TELEX_MARKS:
+        out = out.replace(keys, letter)
+    tone = ""
+    if len(out) > 1 and out[-1] in _TELEX_TONES and any(ch in _VOWELS for ch in out[:-1]):
+        tone, out = _TELEX_TONES[out[-1]], out[:-1]
+    if out == lowered and not tone:
+        return None
+    if tone:  # on the vowel that carries it: ơ/ê/â/ă/ô/ư first, else the last vowel before a final consonant
+        vowels = [i for i, ch in enumerate(out) if ch in _VOWELS]
+        marked = [i for i in vowels if out[i] in "ăâêôơư"]
+        at = marked[-1] if marked else (vowels[-1] if vowels and vowels[-1] < len(out) - 1 or len(vowels) == 1
+                                        else vowels[-2] if len(vowels) > 1 else None)
+        if at is None:
+            return None
+        out = out[:at] + unicodedata.normalize("NFC", out[at] + tone) + out[at + 1:]
+    return out
+
+
 class SyllableSpeller:
     """Corrects a folded syllable to the most frequent corpus syllable one edit away, when it is unknown."""
 
     def __init__(self, texts: Iterable[str], is_syllable: Callable[[str], bool] | None = None) -> None:
         self.counts: Counter[str] = Counter()
+        self.forms: Counter[str] = Counter()  # the corpus's words as written (lower case)
         for text in texts:
             self.counts.update(re.findall(r"[a-z]+", fold(text)))
+            self.forms.update(re.findall(r"[^\W\d_]+", text.lower()))
+        self.written: dict[str, list[str]] = {}
+        for form, _ in self.forms.most_common():
+            self.written.setdefault(fold(form), []).append(form)
         self.is_syllable = is_syllable or (lambda word: False)
+
+    def correct_typed(self, typed: str) -> str:
+        """``typed`` as typed, or its correction; a typo in a word typed with diacritics ("nhữg") is
+        corrected to a corpus word that keeps them ("những", not the more frequent "như")."""
+        folded = fold(typed)
+        if folded in self.counts or self.is_syllable(folded):
+            return typed
+        converted = telex(typed)
+        if converted and converted in self.forms:
+            return converted
+        fixed = self.correct(folded)
+        marks = [ch for ch in typed.lower() if fold(ch) != ch]
+        if fixed == folded or not marks:
+            return typed if fixed == folded else fixed
+        candidates = [w for w in _edits1(folded) if w in self.counts]
+        kept = [(self.counts[w], form) for w in candidates for form in self.written.get(w, ())
+                if all(m in form for m in marks)]
+        return max(kept)[1] if kept else fixed
 
     def correct(self, word: str) -> str:
         """``word`` (folded) or its correction."""

@@ -123,6 +123,17 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(base) is not None
 
 
+_PLAIN_NUCLEUS = "(?:" + "|".join(sorted({unicodedata.normalize("NFD", n)[0] if len(n) == 1 else
+                                           "".join(c for c in unicodedata.normalize("NFD", n) if c.isascii())
+                                           for n in _NUCLEI}, key=len, reverse=True)) + ")"
+_PLAIN_SYLLABLE = re.compile(f"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])?{_PLAIN_NUCLEUS}(?:ch|ng|nh|[cmnpt])?")
+
+
+def is_plain_syllable(word: str) -> bool:
+    """True when ``word`` could be a Vietnamese syllable typed without diacritics ("nguoi", "duoc")."""
+    return _PLAIN_SYLLABLE.fullmatch(word.lower()) is not None
+
+
 def vietnamese_score(text: str) -> float:
     """Share of non-ASCII words that are Vietnamese syllables, stray symbols counting as misses.
 

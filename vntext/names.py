@@ -7,6 +7,7 @@ these names are context for restoring it, and a run of typed words that spells o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -101,3 +102,29 @@ class NamedRestorer:
 
     def restore(self, text: str) -> str:
         return apply_names(text, self.inner.restore(text), self.names)
+
+
+_PLACE_WORDS = ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    places = [line.strip() for line in NAME_FILES[0].read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    cores = [re.sub(r"^(?:Thành phố|Tỉnh|Thị xã|Huyện)\s+", "", p) for p in places]  # "Hồ Chí Minh" too
+    return tuple((c, re.compile(rf"(?<![a-z]){re.escape(fold(c).lower())}(?![a-z])")) for c in dict.fromkeys(cores))
+
+
+def places_in(text: str) -> list[str]:
+    """The known places ``text`` names (as in ``places.txt``): written with a capital ("Đồng Nai",
+    "Dong Nai") or after a word for a place ("tỉnh đồng nai"), so that "vinh danh" is not Vinh."""
+    folded = fold(text).lower()
+    found = []
+    for place, pattern in _place_patterns():
+        for m in pattern.finditer(folded):
+            before = folded[:m.start()].rstrip(" .").rsplit(" ", 2)
+            capital = text[m.start():m.start() + 1].isupper() if len(text) == len(folded) else False
+            if capital or any(" ".join(before[-k:]) in _PLACE_WORDS for k in (1, 2) if len(before) >= k):
+                found.append(place)
+                break
+    return found
