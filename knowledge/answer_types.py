@@ -156,10 +156,15 @@ def attachments(d: Dispatch, document: str, query: Query) -> Typed | None:
 
 
 def own_date(d: Dispatch) -> Typed | None:
+    """The dispatch's date as its date line writes it (NĐ 30/2020: a day below 10 and the months 1 and 2
+    with a leading zero), then in figures."""
     if not d.date:
         return None
-    return Typed("date", f"Công văn {d.so_hieu} ban hành ngày {d.date_vn()}" + (f", V/v {d.subject}." if d.subject else "."),
-                 [f"ngày {d.date.day} tháng {d.date.month} năm {d.date.year}"])
+    day, month = f"{d.date.day:02d}", f"{d.date.month:02d}" if d.date.month < 3 else str(d.date.month)
+    written = f"ngày {day} tháng {month} năm {d.date.year}"
+    return Typed("date", f"Công văn {d.so_hieu} ban hành {written} ({day}/{month}/{d.date.year})"
+                 + (f", V/v {d.subject}." if d.subject else "."),
+                 [written, f"ngày {d.date.day} tháng {d.date.month} năm {d.date.year}"])
 
 
 def _cites(sentence: str, ref: str) -> bool:
@@ -184,6 +189,29 @@ def legal_ref(query: Query, document: str, terms: Terms) -> Typed | None:
             anchor = due.group(0)  # "văn bản X yêu cầu hoàn thành trước khi nào": the time it sets
         return Typed("legal_ref", brief(sentence, anchor), [sentence], max(score, 0.5))
     return None
+
+
+# Kinds of legal documents a question may ask for without naming one ("căn cứ Thông tư nào", "which
+# decree"): folded cue word → the kind as dispatches write it.
+CITED_KINDS = {"thong tu": "Thông tư", "nghi dinh": "Nghị định", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị",
+               "nghi quyet": "Nghị quyết", "luat": "Luật", "ke hoach": "Kế hoạch", "circular": "Thông tư",
+               "decree": "Nghị định", "decision": "Quyết định", "directive": "Chỉ thị", "resolution": "Nghị quyết",
+               "law": "Luật", "plan": "Kế hoạch"}
+
+
+def cited(query: Query, document: str, terms: Terms) -> Typed | None:
+    """"Căn cứ Thông tư nào?", "which decree does it cite": the sentence citing a document of the kind
+    asked ("Thông tư số 49/2024/TT-BTC ngày …") that holds most of the question, cut around its number."""
+    asked = fold(query.text)
+    kinds = [kind for cue, kind in CITED_KINDS.items() if re.search(rf"\b{cue}\b", asked)]
+    if not kinds:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")\s+(?:số\s+)?(\d+/[\w/.-]+|[A-ZĐ][^\s,;.]*)", re.I)
+    found = _best(terms, _sentences(document), lambda s: pattern.search(s) is not None)
+    if found is None:
+        return None
+    sentence, score = found
+    return Typed("legal_ref", brief(sentence, pattern.search(sentence).group(0)), [sentence], max(score, 0.5))
 
 
 _PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline")

@@ -177,7 +177,7 @@ def _identity_of(words: str) -> frozenset[str]:
 
 
 # Specific types first: "ký ngày nào" is about the date, not a deadline.
-_PRIORITY = ["signer", "recipients", "attachments", "date", "contact", "deadline", "where", "when"]
+_PRIORITY = ["signer", "recipients", "attachments", "cited", "date", "contact", "deadline", "where", "when"]
 _TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", WEAK_CUE_MARGIN),
               "contact": ("contact", STRONG_CUE_MARGIN), "where": ("contact", WEAK_CUE_MARGIN)}
 
@@ -185,7 +185,10 @@ _TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", 
 def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> types.Typed | None:
     """The answer type whose evidence fits the question, or None (then the ordinary sentences answer)."""
     document = index.document_text(d.so_hieu)
-    if query.legal_refs:
+    # "Công văn … về triển khai Thông tư 25/2014 do ai ký": a cited document that only describes the
+    # dispatch does not make the question about that document.
+    about_header = bool({"signer", "recipients", "attachments"} & set(query.intents))
+    if query.legal_refs and not about_header:
         found = types.legal_ref(query, document, terms)
         if found:
             return found
@@ -206,6 +209,8 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
             found = types.attachments(d, document, query)
         elif kind == "date" and (named or names_only) and not query.legal_refs:
             found = types.own_date(d)
+        elif kind == "cited" and not query.legal_refs:
+            found = types.cited(query, document, compared if compared.weights else terms)
         elif kind in _TYPE_CUES:
             answer_type, margin = _TYPE_CUES[kind]
             if answer_type == "contact":

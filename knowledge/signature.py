@@ -60,8 +60,9 @@ def parse_signer(text: str) -> tuple[str | None, str | None]:
             continue
         block = [lines[i]]
         j = i + 1
-        while j < len(lines) and _is_position_line(lines[j]):
-            block.append(lines[j])
+        while j < len(lines) and (not lines[j] or _is_position_line(lines[j])):  # Word puts blank lines between
+            if lines[j]:
+                block.append(lines[j])
             j += 1
         name = None
         for cand in lines[j : j + 8]:
