@@ -117,6 +117,15 @@ def _about_dispatch(query: Query) -> bool:
     return bool(query.dispatch_numbers or query.context_dispatch) or any(w in folded for w in _DISPATCH_WORDS)
 
 
+def about_other_document(query: Query) -> bool:
+    """The question is about a law, decree, circular… ("Luật Đất đai có hiệu lực khi nào", "who signed the
+    2023 law") and not about a dispatch: the dispatch's own signer, date or recipients do not answer it."""
+    if _about_dispatch(query) or query.templates:
+        return False
+    folded = fold(query.text)
+    return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS)
+
+
 def _about_report(query: Query) -> bool:
     folded = fold(query.text)
     return any(_REPORT_RES[w].search(folded) for w in _REPORT_OBJECTS)

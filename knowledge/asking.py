@@ -199,8 +199,11 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
     # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
+    other_document = types.about_other_document(query)
     for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
         found = None
+        if other_document and kind in _HEADER_KINDS:
+            continue  # "who signed the 2023 law": not this dispatch's signer
         if kind == "signer":
             found = types.signer(d)
         elif kind == "recipients":
@@ -327,6 +330,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "english": float(query.english),
         # The question names a dispatch the base does not hold, or a province the answering dispatch
         # never mentions ("hạn báo cáo của tỉnh Đồng Nai" answered from another province's dispatch).
+        "other_document": float(types.about_other_document(query)),
         "foreign": float(bool(query.unknown_refs and not query.dispatch_numbers) or
                          _foreign_place(index, query, source.doc_key)),
     }

@@ -26,6 +26,7 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             so the same coverage is weaker evidence)
     foreign                 1 when the question names a dispatch number the base does not hold, or a province
                             or city (vntext/data/places.txt) the answering dispatch never mentions
+    other_document          1 when the question is about a law, decree, circular… and names no dispatch
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
-            "unknown", "topic", "english", "foreign")
+            "unknown", "topic", "english", "foreign", "other_document")
 
 
 @dataclass
