@@ -136,6 +136,16 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
     return context, ""
 
 
+def _uncited(index: HybridIndex, query: Query, so_hieu: str) -> list[str]:
+    """Numbers of dispatches the question names that the base does not hold and the answering dispatch
+    does not cite ("cv 1250/STTTT-CĐS"; a dispatch cited in another, "Công văn số 1187/UBND-TCKH", is known
+    through that one)."""
+    if not query.unknown_refs or query.dispatch_numbers:
+        return []
+    text = fold(index.document_text(so_hieu))
+    return [n for n in query.unknown_refs if not re.search(rf"(?<![\d/.]){n}/", text)]
+
+
 def _foreign_place(index: HybridIndex, query: Query, so_hieu: str) -> bool:
     """Whether the question names a province or city that the dispatch's text never mentions."""
     places = places_in(query.typed or query.text)
@@ -331,8 +341,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # The question names a dispatch the base does not hold, or a province the answering dispatch
         # never mentions ("hạn báo cáo của tỉnh Đồng Nai" answered from another province's dispatch).
         "other_document": float(types.about_other_document(query)),
-        "foreign": float(bool(query.unknown_refs and not query.dispatch_numbers) or
-                         _foreign_place(index, query, source.doc_key)),
+        "foreign": float(bool(_uncited(index, query, source.doc_key)) or _foreign_place(index, query, source.doc_key)),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]
@@ -344,7 +353,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     which_one = target is None and not focus_terms(query) and kind not in ("passage", "table", "summary")
     # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it.
     says_nothing = kind == "passage" and evidence_score <= 0.0
-    if probability < threshold or which_one or says_nothing:
+    # A dispatch the question names that the base neither holds nor finds cited: nothing here answers it.
+    unheld = bool(_uncited(index, query, source.doc_key))
+    if probability < threshold or which_one or says_nothing or unheld:
         head = compose.WHICH_ONE if which_one else compose.NOT_SURE
         text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)
         return Answer(text, passages, False, None, "", kind, probability, signals)
