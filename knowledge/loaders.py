@@ -21,6 +21,8 @@ loads it by file path, without the (heavy) ``knowledge`` package.
 
 from __future__ import annotations
 
+import logging
+
 import json
 import os
 import struct
@@ -322,6 +324,44 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
+log = logging.getLogger(__name__)
+
+TABLE_PAGES = 60  # pages searched for drawn tables (a dispatch's forms come in its first pages)
+
+
+def _with_drawn_tables(path: Path, pages: list[str]) -> None:
+    """Pages that draw a table (cell borders, as Word prints them) re-read with pdfplumber: the text above
+    and below it as lines, the table as tab-separated rows like a Word table's, so that its header row
+    and its rows are chunked as a table ("Biểu mẫu gồm những cột nào"), not as loose lines. Runs after
+    pypdf has read every page within the limits; without pdfplumber the pages stay as pypdf read them."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for number, page in enumerate(pdf.pages[:TABLE_PAGES]):
+                if not (page.rects or page.lines):
+                    continue
+                tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+                if not tables:
+                    continue
+                parts: list[str] = []
+                top = 0.0
+                for table in tables:
+                    if table.bbox[1] > top:
+                        parts.append(page.crop((0, top, page.width, table.bbox[1])).extract_text() or "")
+                    for row in table.extract():
+                        cells = [" ".join((c or "").split()) for c in row if c is not None]
+                        parts.append("\t".join(cells) + "\t\t")
+                    top = table.bbox[3]
+                if top < page.height:
+                    parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+                pages[number] = "\n".join(parts)
+    except Exception as exc:  # a page pdfplumber cannot parse keeps pypdf's text
+        log.warning("drawn tables not read from %s: %s", path.name, exc)
+
+
 def _read_pdf(path: Path) -> str:
     try:
         from pypdf import PdfReader
@@ -345,6 +385,7 @@ def _read_pdf(path: Path) -> str:
         raise
     except Exception as exc:  # pypdf raises many error types for malformed files
         raise LoadError(f"Không đọc được tệp PDF “{path.name}”: tệp bị hỏng hoặc sai định dạng.") from exc
+    _with_drawn_tables(path, pages)
     text = "\n\n".join(pages)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise LoadError(f"Tệp PDF “{path.name}” không có lớp chữ (có thể là ảnh quét); hãy gửi bản .docx hoặc .txt.")
