@@ -99,7 +99,7 @@ def to_blocks(text: str) -> list[Block]:
             blocks.append(Block("\n".join(table), is_table=True))
             table.clear()
 
-    for raw in raw_lines:
+    for at, raw in enumerate(raw_lines):
         if raw.count("\t") >= 2 or raw.lstrip().startswith("|"):
             flush_para()
             table.append(re.sub(r"<[^>]{1,12}>", "", raw.rstrip()))
@@ -115,7 +115,8 @@ def to_blocks(text: str) -> list[Block]:
             blocks.append(Block(_clean_line(bold.group(1))))
             para.append(_clean_line(bold.group(2)))
             continue
-        if para and _starts_part(line, para[-1]):
+        following = next((ln for ln in raw_lines[at + 1:at + 3] if ln.strip()), "")
+        if para and _starts_part(line, para[-1], _clean_line(following)):
             flush_para()  # text without blank lines (a PDF): a heading or numbered item starts a paragraph
         elif para and _wraps(para[-1], line):
             para[-1] = f"{para[-1]} {line}"  # a line wrapped mid-sentence
@@ -129,9 +130,10 @@ def to_blocks(text: str) -> list[Block]:
 _ITEM_START_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _starts_part(line: str, previous: str) -> bool:
-    """True when ``line`` opens a new part of the document although no blank line precedes it."""
-    if template_heading(line) or _TRAILER_RE.match(line):
+def _starts_part(line: str, previous: str, following: str = "") -> bool:
+    """True when ``line`` opens a new part of the document although no blank line precedes it (a form
+    named by words, "BIỂU MẪU", is told by the title line that ``following`` holds)."""
+    if template_heading(line, following) or _TRAILER_RE.match(line):
         return True
     return bool(_ITEM_START_RE.match(line)) and ends_sentence(previous)
 

@@ -281,6 +281,9 @@ _FORM_RE = re.compile(
     r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*(?:$|[:.]|/\s*([A-Z]+))"
 )
 _TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
+# A form named by words, not a number ("BIỂU MẪU", "BIỂU SỐ LIỆU", "MẪU BÁO CÁO"): a short upper-case
+# line of a form word, when an upper-case title or its "(Kèm theo …)" line follows.
+_NAMED_FORM_RE = re.compile(r"^\s*(?:BIỂU|MẪU|ĐỀ CƯƠNG)(?:\s+[A-ZÀ-ỸĐ]+){0,3}\s*$")
 
 
 def template_heading(line: str, next_line: str = "") -> str | None:
@@ -296,6 +299,10 @@ def template_heading(line: str, next_line: str = "") -> str | None:
         if m.group(4):
             return f"{kind} {m.group(3)}/{m.group(4)}"
         return f"{kind} {'số ' if m.group(2) else ''}{m.group(3)}"
+    nxt = strip_markup(next_line).strip()
+    if _NAMED_FORM_RE.match(clean) and clean.isupper() and (
+            nxt.startswith("(Kèm theo") or (nxt.isupper() and len(nxt) > len(clean))):
+        return sentence_case(clean)
     if _TM_RE.match(clean):
         title = clean
         nxt = strip_markup(next_line).strip()
