@@ -62,7 +62,7 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     pool = pool[:EVIDENCE_PASSAGES]
     if not pool:
         return None
-    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if {"when", "deadline"} & set(query.intents) else None
+    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if {"when", "deadline", "since"} & set(query.intents) else None
     top = max(h.fused for h in hits) or 1.0
     best: tuple[float, Choice] | None = None
     for h in pool:
@@ -214,6 +214,8 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
         found = None
         if other_document and kind in _HEADER_KINDS:
             continue  # "who signed the 2023 law": not this dispatch's signer
+        if kind in ("when", "deadline") and "since" in query.intents:
+            continue  # "tính từ ngày nào": where a period starts, not the deadline
         if kind == "signer":
             found = types.signer(d)
         elif kind == "recipients":
