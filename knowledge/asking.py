@@ -19,6 +19,7 @@ from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (STOPWORDS, Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
 from knowledge.index import Hit, HybridIndex, StoredChunk
+from knowledge.outline_answers import outline_answer
 from knowledge.query import Query, abbreviations
 from knowledge.results import Answer, Passage
 from knowledge.summary import extract_requests
@@ -192,8 +193,9 @@ _TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", 
               "contact": ("contact", STRONG_CUE_MARGIN), "where": ("contact", WEAK_CUE_MARGIN)}
 
 
-def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> types.Typed | None:
-    """The answer type whose evidence fits the question, or None (then the ordinary sentences answer)."""
+def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anchor: str = "") -> types.Typed | None:
+    """The answer type whose evidence fits the question, or None (then the ordinary sentences answer).
+    ``anchor``: the first line of the passage chosen as evidence (where an outline question looks)."""
     document = index.document_text(d.so_hieu)
     # "Công văn … về triển khai Thông tư 25/2014 do ai ký": a cited document that only describes the
     # dispatch does not make the question about that document.
@@ -210,6 +212,10 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick) -> 
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
     other_document = types.about_other_document(query)
+    if {"parts", "contents"} & set(query.intents):
+        found = outline_answer(document, anchor, terms, query)
+        if found:
+            return found
     for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
         found = None
         if other_document and kind in _HEADER_KINDS:
@@ -297,7 +303,8 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     target, note = _target(index, query, hits)
     choice = _evidence(index, hits, terms, target, query) or _evidence(index, hits, terms, None, query)
     d = index.dispatches.get(target or choice.chunk.doc_key)
-    typed = _typed(index, query, d, terms, choice.pick) if d else None
+    anchor = choice.chunk.chunk.text.split("\n", 1)[0] if choice.chunk.doc_key == (d.so_hieu if d else "") else ""
+    typed = _typed(index, query, d, terms, choice.pick, anchor) if d else None
     summary = None
     if (typed is None and "summary" in query.intents and (query.dispatch_numbers or query.context_dispatch)
             and not query.templates and d):

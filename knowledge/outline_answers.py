@@ -1,0 +1,103 @@
+"""Answers about a form's outline: "Đề cương gồm những phần nào?" and "phần Kết quả triển khai nêu những gì?".
+
+Why: an outline (Đề cương, a Phụ lục of numbered headings) is a list, not sentences; the best sentence of
+its passage is one heading or one item, which answers neither question.  The parts are the outline's
+top-level headings; what a part asks for is the lines under its heading, down to the next heading of
+the same rank.  The part is the heading that holds most of the question's own words (as evidence, like
+every answer type: below ``MIN_HEADING`` the ordinary sentences answer).
+"""
+
+from __future__ import annotations
+
+from knowledge.chunking import numbered_heading
+from knowledge.evidence import Terms, tokens
+from knowledge.metadata import sentence_case, template_heading
+from knowledge.query import Query
+from knowledge.text import fold, strip_markup
+
+MIN_HEADING = 0.5  # share of the question's own words a heading must hold to be the part asked about
+HEADING_MARGIN = 0.15  # ... and clearly more than any other heading
+_PART_WORDS = frozenset({"phan", "muc", "noi", "dung", "section", "part"})
+MAX_LINES = 8  # lines of a part quoted (its sub-items, in order)
+MAX_CHARS = 600
+
+
+def _region(lines: list[str], anchor: str) -> list[str]:
+    """The lines of the form (or part of the dispatch) holding ``anchor``: from the form heading before it
+    to the next form heading or "Nơi nhận"."""
+    at = next((i for i, line in enumerate(lines) if anchor and line.startswith(anchor[:60])), None)
+    if at is None:
+        return lines
+    start = next((i for i in range(at, -1, -1) if template_heading(lines[i], lines[i + 1] if i + 1 < len(lines) else "")), 0)
+    end = next((i for i in range(at + 1, len(lines))
+                if template_heading(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
+                or lines[i].startswith("Nơi nhận")), len(lines))
+    return lines[start:end]
+
+
+def _title(region: list[str]) -> str:
+    """"Phụ lục I – Đề cương báo cáo kết quả chuyển đổi số quý": the form's name and its title line."""
+    if not region or numbered_heading(region[0]):
+        return ""
+    name = template_heading(region[0], region[1] if len(region) > 1 else "") or region[0]
+    nxt = region[1] if len(region) > 1 else ""
+    if nxt.isupper() and not numbered_heading(nxt) and fold(nxt) not in fold(name):
+        return f"{name} – {sentence_case(nxt)}"
+    return name
+
+
+def _cut(parts: list[str]) -> str:
+    out: list[str] = []
+    size = 0
+    for part in parts:
+        if out and size + len(part) > MAX_CHARS:
+            out.append("…")
+            break
+        out.append(part)
+        size += len(part) + 1
+    return "\n".join(out)
+
+
+def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
+    """A typed answer (``knowledge.answer_types.Typed``) listing the outline's parts, or what one part
+    asks for; None when the passage is not an outline or no heading fits the question."""
+    from knowledge.answer_types import Typed  # the types module imports this one's caller
+
+    lines = [" ".join(strip_markup(line).strip(" *_#").split()) for line in document.splitlines()]
+    lines = [line for line in lines if line]
+    region = _region(lines, anchor)
+    heads = [(i, found[0]) for i, line in enumerate(region) if (found := numbered_heading(line))]
+    if len(heads) < 2:
+        return None
+    if "parts" in query.intents:
+        top = min(level for _, level in heads)
+        items = [region[i] for i, level in heads if level == top]
+        if len(items) >= 2:
+            title = _title(region)
+            reply = (f"{title} gồm {len(items)} phần:\n" if title else f"Gồm {len(items)} phần:\n") + _cut(items)
+            return Typed("section", reply, [items[0]], 1.0)
+        return None
+    if "contents" not in query.intents:
+        return None
+    # The part is named by the question's own words: single words, less those naming the form itself
+    # (its name and title lines) and the words for "part" ("phần", "mục").
+    naming = tokens(" ".join(region[:heads[0][0]])) | _PART_WORDS  # the lines above the first heading
+    words = {t: w for t, w in terms.weights.items() if "_" not in t and t not in naming}
+    total = sum(words.values())
+    if not total:
+        return None
+    scored = [(round(sum(w for t, w in words.items() if t in tokens(region[i])) / total, 3), -level, i)
+              for i, level in heads]
+    score, rank, at = max(scored)  # on a tie the higher heading: "II. Tiến độ triển khai", not its item 2
+    level = -rank
+    if score < MIN_HEADING or any(s > score - HEADING_MARGIN for s, r, i in scored if r == rank and i != at):
+        return None
+    below = []
+    for line in region[at + 1:]:
+        found = numbered_heading(line)
+        if found and found[0] <= level:
+            break
+        below.append(line)
+    if not below:
+        return None
+    return Typed("section", _cut([region[at], *below[:MAX_LINES]]), [region[at]], score)
