@@ -12,7 +12,7 @@ from __future__ import annotations
 from knowledge.chunking import numbered_heading
 from knowledge.evidence import Terms, tokens
 from knowledge.metadata import sentence_case, template_heading
-from knowledge.query import Query
+from knowledge.query import Query, template_key
 from knowledge.text import fold, strip_markup
 
 MIN_HEADING = 0.5  # share of the question's own words a heading must hold to be the part asked about
@@ -22,10 +22,15 @@ MAX_LINES = 8  # lines of a part quoted (its sub-items, in order)
 MAX_CHARS = 600
 
 
-def _region(lines: list[str], anchor: str) -> list[str]:
-    """The lines of the form (or part of the dispatch) holding ``anchor``: from the form heading before it
-    to the next form heading or "Nơi nhận"."""
-    at = next((i for i, line in enumerate(lines) if anchor and line.startswith(anchor[:60])), None)
+def _region(lines: list[str], anchor: str, forms: list[tuple[str, int]] = ()) -> list[str]:
+    """The lines of the form the question names (``forms``: template keys), else of the form (or part of
+    the dispatch) holding ``anchor``: from the form heading to the next form heading or "Nơi nhận"."""
+    def heading(i: int) -> str | None:
+        return template_heading(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
+
+    at = next((i for i in range(len(lines)) if forms and (name := heading(i)) and template_key(name) in forms), None)
+    if at is None:
+        at = next((i for i, line in enumerate(lines) if anchor and line.startswith(anchor[:60])), None)
     if at is None:
         return lines
     start = next((i for i in range(at, -1, -1) if template_heading(lines[i], lines[i + 1] if i + 1 < len(lines) else "")), 0)
@@ -65,7 +70,7 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
 
     lines = [" ".join(strip_markup(line).strip(" *_#").split()) for line in document.splitlines()]
     lines = [line for line in lines if line]
-    region = _region(lines, anchor)
+    region = _region(lines, anchor, query.templates)
     heads = [(i, found[0]) for i, line in enumerate(region) if (found := numbered_heading(line))]
     if len(heads) < 2:
         return None

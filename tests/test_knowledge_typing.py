@@ -135,3 +135,15 @@ def test_a_province_the_dispatch_never_mentions_lowers_confidence(kb):
     other = kb.ask("Hạn gửi báo cáo chuyển đổi số hằng quý của tỉnh Kiên Giang là ngày nào?")
     assert other.signals["foreign"] == 1.0 and base.signals["foreign"] == 0.0
     assert other.probability < base.probability
+
+
+def test_an_outlines_parts_are_its_top_headings(kb):
+    a = kb.ask("Phụ lục I của công văn chuyển đổi số Hà Tĩnh có bao nhiêu phần?")
+    assert a.confident and a.kind == "section" and a.dispatch == "2145/STTTT-CĐS"
+    assert "3 phần" in a.reply and "KẾT QUẢ THỰC HIỆN" in a.reply
+
+
+def test_what_a_part_asks_for_is_the_lines_under_its_heading(kb):
+    a = kb.ask("Theo Mẫu 2 của công văn 1181, mục kế hoạch triển khai cho các năm tiếp theo cần nêu những gì?")
+    assert a.confident and a.kind == "section"
+    assert "Phạm vi triển khai" in a.reply and "Những kết quả đã đạt được" not in a.reply
