@@ -123,7 +123,9 @@ def about_other_document(query: Query) -> bool:
     if _about_dispatch(query) or query.templates:
         return False
     folded = fold(query.text)
-    return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS)
+    # "kế hoạch"/"plan" is also a plain noun ("kế hoạch vốn", "Phòng Tài chính - Kế hoạch"): not a sign.
+    return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS
+                                         if cue not in ("ke hoach", "plan"))
 
 
 def _about_report(query: Query) -> bool:

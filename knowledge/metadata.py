@@ -224,7 +224,8 @@ def _is_own_variant(number: str, own: set[str]) -> bool:
 
 
 _DEADLINE_RE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+hàng\s+tháng|tháng\s+(\d{1,2})/(\d{4}))",
+    r"(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*)?"
+    r"(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+h[àằ]ng\s+tháng|tháng\s+(\d{1,2})/(\d{4}))",
     re.I,
 )
 

@@ -134,6 +134,8 @@ class SyllableSpeller:
         """``word`` (folded) or its correction."""
         if len(word) < MIN_TYPO_LEN or not word.isalpha() or word in self.counts or self.is_syllable(word):
             return word
+        if not any(ch in "aeiouy" for ch in word):
+            return word  # no vowel: an abbreviation ("đtc", "tckh"), not a mistyped syllable
         candidates = [w for w in _edits1(word) if w in self.counts]
         return max(candidates, key=lambda w: (self.counts[w], w)) if candidates else word
 
