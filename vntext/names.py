@@ -129,28 +129,3 @@ def places_in(text: str) -> list[str]:
                 break
     return found
 
-
-_AGENCY_HEADS = ("bo ", "so ", "phong ", "cuc ", "ban ", "trung tam ", "kho bac ", "bao hiem ", "thanh tra ")
-
-
-@lru_cache(maxsize=1)
-def _agency_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    names = [line.strip() for line in NAME_FILES[1].read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    out = []
-    for name in names:
-        folded = fold(name).lower()
-        if not folded.startswith(_AGENCY_HEADS):
-            continue
-        words = re.findall(r"[a-z]+", folded)
-        key = " ".join(words[:3]) if len(words) >= 4 else " ".join(words)  # "Sở Giáo dục" for the whole name
-        out.append((key, re.compile(rf"(?<![a-z]){re.escape(key).replace(chr(92) + ' ', r'[^a-z]+')}(?![a-z])")))
-    return tuple(dict(out).items())
-
-
-def agencies_in(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The kinds of state body ``text`` names ("Sở Giáo dục", "Cục Thuế", "Phòng Tài chính - Kế hoạch"), each
-    with the pattern that finds it in folded text: the listed names (``agencies.txt``), by their first
-    three words when longer, matched on folded words."""
-    folded = fold(text).lower()
-    return [(key, pattern) for key, pattern in _agency_patterns() if pattern.search(folded)]
