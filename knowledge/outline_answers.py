@@ -63,30 +63,11 @@ def _cut(parts: list[str]) -> str:
     return "\n".join(out)
 
 
-def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
-    """A typed answer (``knowledge.answer_types.Typed``) listing the outline's parts, or what one part
-    asks for; None when the passage is not an outline or no heading fits the question."""
-    from knowledge.answer_types import Typed  # the types module imports this one's caller
-
-    lines = [" ".join(strip_markup(line).strip(" *_#").split()) for line in document.splitlines()]
-    lines = [line for line in lines if line]
-    region = _region(lines, anchor, query.templates)
-    heads = [(i, found[0]) for i, line in enumerate(region) if (found := numbered_heading(line))]
-    if len(heads) < 2:
-        return None
-    if "parts" in query.intents:
-        top = min(level for _, level in heads)
-        items = [region[i] for i, level in heads if level == top]
-        if len(items) >= 2:
-            title = _title(region)
-            reply = (f"{title} gồm {len(items)} phần:\n" if title else f"Gồm {len(items)} phần:\n") + _cut(items)
-            return Typed("section", reply, [items[0]], 1.0)
-        return None
-    if "contents" not in query.intents:
-        return None
-    # The part is named by the question's own words: single words, less those naming the form itself
-    # (its name and title lines) and the words for "part" ("phần", "mục").
-    naming = tokens(" ".join(region[:heads[0][0]])) | _PART_WORDS  # the lines above the first heading
+def _part(region: list[str], heads: list[tuple[int, int]], terms: Terms) -> tuple[float, int, int] | None:
+    """(score, line, level) of the heading the question names, or None.  The part is named by the
+    question's own words: single words, less those naming the form itself (the lines above its first
+    heading) and the words for "part" ("phần", "mục")."""
+    naming = tokens(" ".join(region[:heads[0][0]])) | _PART_WORDS
     words = {t: w for t, w in terms.weights.items() if "_" not in t and t not in naming}
     total = sum(words.values())
     if not total:
@@ -94,15 +75,50 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
     scored = [(round(sum(w for t, w in words.items() if t in tokens(region[i])) / total, 3), -level, i)
               for i, level in heads]
     score, rank, at = max(scored)  # on a tie the higher heading: "II. Tiến độ triển khai", not its item 2
-    level = -rank
     if score < MIN_HEADING or any(s > score - HEADING_MARGIN for s, r, i in scored if r == rank and i != at):
         return None
-    below = []
-    for line in region[at + 1:]:
-        found = numbered_heading(line)
-        if found and found[0] <= level:
-            break
-        below.append(line)
-    if not below:
+    return score, at, -rank
+
+
+def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
+    """A typed answer (``knowledge.answer_types.Typed``) saying what the part the question names asks
+    for, else (asked "gồm những phần nào") listing the form's parts; None when no form outline fits."""
+    from knowledge.answer_types import Typed  # the types module imports this one's caller
+
+    lines = [" ".join(strip_markup(line).strip(" *_#").split()) for line in document.splitlines()]
+    lines = [line for line in lines if line]
+    region = _region(lines, anchor, query.templates)
+    if not region or not template_heading(region[0], region[1] if len(region) > 1 else ""):
+        region = _first_outline(lines)  # the question's passage is the letter's body: the form's outline
+    heads = [(i, found[0]) for i, line in enumerate(region) if (found := numbered_heading(line))]
+    if len(heads) < 2:
         return None
-    return Typed("section", _cut([region[at], *below[:MAX_LINES]]), [region[at]], score)
+    part = _part(region, heads, terms)
+    if part:
+        score, at, level = part
+        below = []
+        for line in region[at + 1:]:
+            found = numbered_heading(line)
+            if found and found[0] <= level:
+                break
+            below.append(line)
+        if below:
+            return Typed("section", _cut([region[at], *below[:MAX_LINES]]), [region[at]], score)
+    if "parts" in query.intents:
+        top = min(level for _, level in heads)
+        items = [region[i] for i, level in heads if level == top]
+        if len(items) >= 2:
+            title = _title(region)
+            reply = (f"{title} gồm {len(items)} phần:\n" if title else f"Gồm {len(items)} phần:\n") + _cut(items)
+            return Typed("section", reply, [items[0]], 1.0)
+    return None
+
+
+def _first_outline(lines: list[str]) -> list[str]:
+    """The first attached form whose lines hold numbered headings (an outline), or []."""
+    for i, line in enumerate(lines):
+        if template_heading(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            region = _region(lines, line)
+            if sum(1 for ln in region if numbered_heading(ln)) >= 2:
+                return region
+    return []
