@@ -47,6 +47,11 @@ class Column:
         return self.computed is None
 
 
+#: Row groups numbered by a bullet, as forms print sub-rows ("- Trực tuyến" under "1. Số hồ sơ tiếp nhận",
+#: "+ Nữ" under a "-"): the TT column shows the bullet; their codes are by position ("I.1.y1").
+BULLETS = ("-", "+")
+
+
 @dataclass(frozen=True)
 class RowGroup:
     """A fixed row group of a table, e.g. "I. Thực hiện bằng các dự án đầu tư" or its "1. Dự án ...".

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from forms.table_schema import BULLETS
 from forms.schema import (
     COLUMN_TYPES,
     DEFAULT_UNIT,
@@ -355,12 +356,16 @@ class TemplateBuilder(NodeReader):
         node = self.mapping(data, None, "a row group")
         self.check_keys(node, {"number", "label", "groups", "cells"}, "row group")
         number = self.req_str(node, "number", "row group")
-        if not re.match(r"^[A-Za-z0-9]+$", number):
-            raise self.err(self.line_of(node, "number"), f"bad group number {number!r} (e.g. I, II, 1, 2)")
-        if number in siblings:
+        if number in BULLETS:  # "- Trực tuyến" under "1. Số hồ sơ tiếp nhận": shown "-", coded by position
+            part = f"y{sum(1 for n in siblings if n.startswith('y')) + 1}"
+        elif not re.match(r"^[A-Za-z0-9]+$", number):
+            raise self.err(self.line_of(node, "number"), f"bad group number {number!r} (e.g. I, II, 1, 2, -)")
+        elif number in siblings:
             raise self.err(self.line_of(node, "number"), f"duplicate group number {number!r}")
-        siblings.add(number)
-        code = number if parent is None else f"{parent.code}.{number}"
+        else:
+            part = number
+        siblings.add(part)
+        code = part if parent is None else f"{parent.code}.{part}"
         sub = self.seq(node.get("groups"), self.line_of(node, "groups"), "'groups'")
         if "groups" in node and not sub:
             raise self.err(self.line_of(node, "groups"), f"group {code!r} has an empty 'groups' list")

@@ -85,3 +85,40 @@ def test_outline_draft_renders_its_numbered_headings(tmp_path):
     assert "II. KẾT QUẢ THỰC HIỆN" in text
     assert "B) XÂY DỰNG GIA ĐÌNH VĂN HÓA, THÔN, KHU DÂN CƯ VĂN HÓA" in text
     assert "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024" in text
+
+
+BULLET_DISPATCH = """ỦY BAN NHÂN DÂN HUYỆN THỬ NGHIỆM
+Số: 77/UBND-VP
+V/v báo cáo tiếp nhận hồ sơ
+Kính gửi: Các xã, thị trấn.
+Đề nghị báo cáo theo Biểu số 02 kèm theo.
+
+Biểu số 02
+KẾT QUẢ TIẾP NHẬN HỒ SƠ
+(Kèm theo Công văn số 77/UBND-VP ngày 03/3/2026 của Ủy ban nhân dân huyện)
+STT\tChỉ tiêu\tĐơn vị tính\tTháng báo cáo\tGhi chú
+1\tSố hồ sơ tiếp nhận\tHồ sơ\t\t
+\t- Nộp trực tuyến\tHồ sơ\t\t
+\t- Nộp trực tiếp\tHồ sơ\t\t
+2\tSố hồ sơ trả kết quả\tHồ sơ\t\t
+-\tĐúng hạn\tHồ sơ\t\t
+3\tSố ý kiến phản ánh\tÝ kiến\t\t
+"""
+
+
+def test_bullet_sub_rows_nest_under_their_row_and_print_their_bullet(tmp_path):
+    source = tmp_path / "cv77.txt"
+    source.write_text(BULLET_DISPATCH, encoding="utf-8")
+    (draft,) = extract_forms(source)
+    spec = validate(draft).field("bang").table
+    tree = [(g.number, g.label, [(c.number, c.label) for c in g.children]) for g in spec.groups]
+    assert [(n, label.split(" (")[0], [(cn, cl.split(" (")[0]) for cn, cl in kids]) for n, label, kids in tree] == [
+        ("1", "Số hồ sơ tiếp nhận", [("-", "Nộp trực tuyến"), ("-", "Nộp trực tiếp")]),
+        ("2", "Số hồ sơ trả kết quả", [("-", "Đúng hạn")]),
+        ("3", "Số ý kiến phản ánh", []),
+    ]
+    assert not any("không đánh số" in issue for issue in draft.issues)
+    doc = _render(draft, tmp_path)
+    rows = [[c.text.strip() for c in row.cells] for row in doc.tables[-1].rows]
+    at = next(i for i, row in enumerate(rows) if row[1].startswith("Nộp trực tuyến"))
+    assert rows[at][0] == "-" and rows[at - 1][1].startswith("Số hồ sơ tiếp nhận")

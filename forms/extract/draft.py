@@ -15,6 +15,7 @@ from typing import Any
 from forms.extract.attachments import Attachment
 from forms.extract.outline import Node, parse_outline, sentence_case
 from forms.extract.tables import TableDraft, analyze_table, slug
+from forms.table_schema import BULLETS
 from vntext.text import fold
 
 __all__ = ["DraftTemplate", "build_draft", "STATUS_DRAFT"]
@@ -151,7 +152,7 @@ def _groups(table: TableDraft, fixed: bool = False) -> list[dict[str, Any]]:
 
     def one(row, siblings: set[str]) -> dict[str, Any] | None:
         number = row.number.split(".")[-1]
-        if not number.isalnum() or number in siblings:
+        if number not in BULLETS and (not number.isalnum() or number in siblings):
             table.issues.append(f"Dòng “{row.number} {row.label}” có số trùng hoặc lạ; chưa đưa vào mẫu.")
             return None
         siblings.add(number)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from forms.extract.blocks import Cell, Grid
 from forms.extract.coltypes import infer_type, is_tt_label, is_unit_label, money_unit
 from forms.extract.textgrid import ROW_NUMBER, TOTAL_LABEL
+from forms.table_schema import BULLETS
 from vntext.text import fold
 
 __all__ = ["ColumnDraft", "RowDraft", "TableDraft", "analyze_table", "slug"]
@@ -223,6 +224,16 @@ def _rows(body: list[list[str]], tt_col: int | None, label_col: int, issues: lis
         if not number and not label or _PLACEHOLDER.match(label or number) and not any(
                 t for c, t in enumerate(texts) if c not in (tt_col, label_col)):
             continue  # a blank row to fill ("1", "2", "…" with nothing else): not a given row
+        bullet = number if number in BULLETS else (label[:1] if label[:1] in BULLETS + ("•", "–") and not number else "")
+        if bullet:  # "- Trực tuyến": a sub-row of the row above ("+" under a "-")
+            mark = "+" if bullet == "+" else "-"
+            row = RowDraft(mark, label.lstrip("-+•– ").strip() if not number else label,
+                           ("bullet", mark), {c: t for c, t in enumerate(texts) if t and c not in (tt_col, label_col)})
+            while stack and stack[-1].kind[0] == "bullet" and (stack[-1].kind[1] == mark or mark == "-"):
+                stack.pop()
+            (stack[-1].children if stack else roots).append(row)
+            stack.append(row)
+            continue
         if not number:
             if TOTAL_LABEL.match(fold(label)):
                 total = True
@@ -234,6 +245,8 @@ def _rows(body: list[list[str]], tt_col: int | None, label_col: int, issues: lis
             last_upper = number.strip("().")
         cells = {c: t for c, t in enumerate(texts) if t and c not in (tt_col, label_col)}
         row = RowDraft(number.strip("()."), label, kind, cells)
+        while stack and stack[-1].kind[0] == "bullet":
+            stack.pop()  # a numbered row after sub-rows closes them
         keys = [r.kind for r in stack]
         if kind in keys:
             del stack[keys.index(kind):]
