@@ -128,6 +128,14 @@ class TableSpec:
         """Groups under which item rows may be added, in document order."""
         return tuple(g for g, _ in self.all_groups() if g.is_leaf)
 
+    def row_title(self, code: str) -> str:
+        """A given row's name as a clerk says it: its label, and for a bullet sub-row its row's label
+        before it ("Số hồ sơ tiếp nhận – Trực tuyến"; "Trực tuyến" alone is ambiguous)."""
+        group = self.group(code)
+        if group.number in BULLETS and "." in code:
+            return f"{self.group(code.rsplit('.', 1)[0]).label} – {group.label}"
+        return group.label
+
     def group(self, code: str) -> RowGroup:
         """The group with this code (KeyError if none)."""
         for g, _ in self.all_groups():

@@ -103,6 +103,10 @@ STT\tChỉ tiêu\tĐơn vị tính\tTháng báo cáo\tGhi chú
 2\tSố hồ sơ trả kết quả\tHồ sơ\t\t
 -\tĐúng hạn\tHồ sơ\t\t
 3\tSố ý kiến phản ánh\tÝ kiến\t\t
+
+NGƯỜI LẬP BIỂU
+THỦ TRƯỞNG ĐƠN VỊ
+(Ký, ghi rõ họ tên)
 """
 
 
@@ -118,6 +122,8 @@ def test_bullet_sub_rows_nest_under_their_row_and_print_their_bullet(tmp_path):
         ("3", "Số ý kiến phản ánh", []),
     ]
     assert not any("không đánh số" in issue for issue in draft.issues)
+    assert any("chữ ký" in issue and "NGƯỜI LẬP BIỂU" in issue for issue in draft.issues)  # not the table's help
+    assert "NGƯỜI LẬP BIỂU" not in str(draft.data)
     doc = _render(draft, tmp_path)
     rows = [[c.text.strip() for c in row.cells] for row in doc.tables[-1].rows]
     at = next(i for i, row in enumerate(rows) if row[1].startswith("Nộp trực tuyến"))

@@ -8,7 +8,7 @@ from typing import Any
 
 from forms.compute import table_total
 from forms.engine.tables import column_phrase, column_title, format_cell, unfilled_groups
-from forms.table_schema import TableSpec
+from forms.table_schema import BULLETS, TableSpec
 
 __all__ = ["running_total", "table_menu"]
 
@@ -33,7 +33,7 @@ def _fixed_menu(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
     first = spec.group(todo[0])
     return "\n".join([
         f"Biểu có {total} dòng chỉ tiêu có sẵn; đã điền {total - len(todo)}. Ông/bà có thể:",
-        f"• gõ ngay {column_phrase(spec.input_columns[0])} của dòng “{first.number}. {first.label}”: tôi hỏi lần lượt "
+        f"• gõ ngay {column_phrase(spec.input_columns[0])} của dòng “{_named(spec, first)}”: tôi hỏi lần lượt "
         "từng cột, từng dòng;",
         f"• dán cả bảng: mỗi dòng chỉ tiêu một hàng, các ô cách nhau bằng Tab, “;” hoặc “|”; thứ tự cột: {cols};",
         "• “danh sách” để xem bảng; “xong” khi đã nhập hết.",
@@ -64,3 +64,8 @@ def table_menu(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
 
 def _words_of(label: str) -> list[str]:
     return [w.lower() if w[1:].islower() or len(w) == 1 else w for w in label.split()]
+
+
+def _named(spec: TableSpec, group) -> str:
+    """"2. Số hồ sơ đã giải quyết", or for a bullet sub-row "Số hồ sơ tiếp nhận – Trực tuyến"."""
+    return spec.row_title(group.code) if group.number in BULLETS else f"{group.number}. {group.label}"

@@ -27,6 +27,7 @@ from forms.parsers import (
 )
 from forms.compute import row_warnings  # the clerk's checks live with the other table arithmetic
 from forms.schema import Column, RowGroup, TableSpec
+from forms.table_schema import BULLETS
 from vntext.text import fold
 
 __all__ = [
@@ -119,7 +120,10 @@ def group_label(spec: TableSpec, code: str | None) -> str:
     if not code:
         return ""
     try:
-        return f"{code} {spec.group(code).label}"
+        group = spec.group(code)
+        if group.number in BULLETS:  # "I.1 Số hồ sơ tiếp nhận – Trực tuyến", not the internal "I.1.y1"
+            return f"{code.rsplit('.', 1)[0]} {spec.row_title(code)}" if "." in code else group.label
+        return f"{code} {group.label}"
     except KeyError:
         return code
 
@@ -194,7 +198,7 @@ def _given_row(spec: TableSpec, row: dict[str, Any], number: int) -> str:
     given = ", ".join(v for _, v in group.cells if v and v != group.label)
     values = [f"{column_title(c)}: {format_cell(c, spec, cells[c.id])}"
               for c in spec.input_columns if not is_blank(cells.get(c.id))]
-    return (f"{number}. {shorten(group.label)}" + (f" ({given})" if given else "")
+    return (f"{number}. {shorten(spec.row_title(group.code))}" + (f" ({given})" if given else "")
             + " — " + ("; ".join(values) if values else "(chưa điền)"))
 
 

@@ -137,13 +137,31 @@ def _unfold_layout_tables(blocks: list[Block], issues: list[str]) -> list[Block]
     return out
 
 
+# The titles of a form's signature block as printed under it ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+# "(Ký, ghi rõ họ tên)"), folded.
+_SIGNATURE_LINE = re.compile(
+    r"^(?:nguoi lap( bieu)?|thu truong( [a-z ,]{0,40})?|(pho )?giam doc|(pho )?chu tich|ke toan truong|"
+    r"xac nhan cua [a-z ,]{0,40}|\(ky[^)]*\)|\(ky, ghi ro ho ten\))$")
+
+
+def _without_signatures(blocks: list[Block], issues: list[str]) -> list[Block]:
+    """The attachment's blocks less the signature titles printed at its end (text files and PDFs give
+    them as lines; a Word file as a layout table, see ``_unfold_layout_tables``), noted."""
+    end = len(blocks)
+    while end and isinstance(blocks[end - 1], Para) and _SIGNATURE_LINE.match(fold(blocks[end - 1].text.strip().lower())):
+        end -= 1
+    if end < len(blocks):
+        issues.append("Đã bỏ qua khối chữ ký cuối biểu (" + "; ".join(b.text for b in blocks[end:]) + ").")
+    return blocks[:end]
+
+
 def parse_outline(blocks: list[Block], issues: list[str]) -> tuple[list[Node], list[str]]:
     """(top-level nodes, preamble help lines) of an attachment's content."""
     roots: list[Node] = []
     stack: list[Node] = []
     preamble: list[str] = []
     last: Node | None = None
-    for block in _unfold_layout_tables(blocks, issues):
+    for block in _without_signatures(_unfold_layout_tables(blocks, issues), issues):
         if isinstance(block, Grid):
             if last is not None and not last.children and last.table is None and last.kind not in ("table", "blank"):
                 last.table = block
