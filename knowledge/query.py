@@ -296,7 +296,8 @@ def understand(
     for kind, num in templates:
         extra.append(f"{kind} {num:02d} {kind} {num}")
 
-    cue_text = cue_form(folded)
+    # A reference to a dispatch inside a cue ("ban hành công văn 286 vào ngày nào") does not break the cue.
+    cue_text = cue_form(_DISPATCH_REF_RE.sub(" ", folded))
     for phrase in intents().get("not", []):
         cue_text = phrase_re(phrase).sub(" ", cue_text)
     found_intents = [name for name in intent_names() if any(_has_cue(cue_text, c) for c in intents()[name])]
