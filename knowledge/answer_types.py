@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from knowledge.chunking import ATTACHED_TITLE
 from knowledge.dispatch import Dispatch
 from knowledge.evidence import Terms, tokens
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
@@ -120,8 +121,8 @@ def _about_dispatch(query: Query) -> bool:
 def about_other_document(query: Query) -> bool:
     """The question is about a law, decree, circular… ("Luật Đất đai có hiệu lực khi nào", "who signed the
     2023 law") and not about a dispatch: the dispatch's own signer, date or recipients do not answer it."""
-    if _about_dispatch(query) or query.templates:
-        return False
+    if _about_dispatch(query) or query.templates or "cited" in query.intents:
+        return False  # "căn cứ Thông tư nào", "dựa vào nghị định nào": what the dispatch rests on
     folded = fold(query.text)
     # "kế hoạch"/"plan" is also a plain noun ("kế hoạch vốn", "Phòng Tài chính - Kế hoạch"): not a sign.
     return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS
@@ -157,7 +158,8 @@ def attachments(d: Dispatch, document: str, query: Query) -> Typed | None:
     if query.templates:
         return None  # "Mẫu 2 gồm những gì" is about that form's content
     if d.templates:
-        return Typed("attachments", f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".", d.templates[:2])
+        return Typed("attachments", f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".",
+                     [ATTACHED_TITLE, *d.templates])  # the passage listing them, when the document has it
     mention = next((s for s in _sentences(document) if _ATTACHED_RE.search(s)), None)
     if mention:
         reply = (f"{title(d)} nói có mẫu gửi kèm (“{brief(mention, 'kèm', 160)}”), nhưng văn bản hiện có không có mẫu đó. "
@@ -225,7 +227,8 @@ def cited(query: Query, document: str, terms: Terms) -> Typed | None:
     return Typed("legal_ref", brief(sentence, pattern.search(sentence).group(0)), [sentence], max(score, 0.5))
 
 
-_PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline")
+_PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "landline", "mobile", "di dong")
+_PERSON_ASK_RE = re.compile(r"\b(ai|who|whom|nguoi nao|can bo nao|chuyen vien nao|dong chi nao|contact person)\b")
 _EMAIL_WORDS = ("email", "e-mail", "thu dien tu", "hop thu", "dia chi", "ban mem", "address")
 
 
@@ -237,12 +240,14 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     wants_phone = any(w in asked for w in _PHONE_WORDS)
     wants_email = any(w in asked for w in _EMAIL_WORDS)
     wants_send = bool(re.search(r"\b(?:gui|nop|send|submit)\b", asked))
+    wants_person = bool(_PERSON_ASK_RE.search(asked))  # "liên hệ ai": the sentence naming the person
 
     def keep(s: str) -> bool:
         return bool(_EMAIL_RE.search(s) or _PHONE_RE.search(s) or any(n in s for n in names))
 
     def prefer(s: str) -> float:  # what the cue asks for, then the sentence that says most about whom to reach
-        wanted = wants_phone and bool(_PHONE_RE.search(s)) or wants_email and bool(_EMAIL_RE.search(s))
+        wanted = (wants_phone and bool(_PHONE_RE.search(s)) or wants_email and bool(_EMAIL_RE.search(s))
+                  or wants_person and any(n in s for n in names))
         held = bool(_EMAIL_RE.search(s)) + bool(_PHONE_RE.search(s)) + any(n in s for n in names)
         sent = wants_send and bool(_SUBMIT_RE.search(s))  # "gửi về đâu": where the report goes
         return PREFER * (wanted or sent) + PREFER / 3 * held
@@ -251,6 +256,8 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE)):
         if wanted and not (wants_phone and wants_email) and any(pattern.search(s) for s in sentences):
             sentences = tuple(s for s in sentences if pattern.search(s))  # "gọi số nào": a sentence with a phone
+    if wants_person and not wants_send and any(n in s for s in sentences for n in names):
+        sentences = tuple(s for s in sentences if any(n in s for n in names))  # "liên hệ ai": the person
     found = _best(terms, sentences, keep, prefer)
     if found is None:
         return None

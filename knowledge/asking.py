@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
 from knowledge.confidence import model as confidence_model
@@ -79,6 +80,27 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
         value = 0.5 * (pick.score + whole) + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
             best = (value, Choice(h.chunk, pick, h.fused))
+    if best and not best[1].pick.is_table and answer_shape.missing(query.text, " ".join(best[1].pick.sentences)):
+        return _shaped(index, pool, terms, query, best[1], top) or best[1]
+    return best[1] if best else None
+
+
+SHAPE_SHARE = 0.4  # a sentence with the asked-for shape answers if it holds this share of the best one's weight
+
+
+def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, current: Choice, top: float) -> Choice | None:
+    """The reply lacks what the question asks for (no amount for "bao nhiêu", no date for "từ ngày nào"): the
+    sentence of the same passages that has it, when it holds nearly as much of the question."""
+    has = answer_shape.check_for(query.text)
+    best: tuple[float, Choice] | None = None
+    for h in pool:
+        own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: 2.0 * has(s))
+        if pick.is_table or not has(pick.top) or pick.score - 2.0 < SHAPE_SHARE * current.pick.score:
+            continue
+        value = pick.score + RANK_PRIOR * h.fused / top
+        if best is None or value > best[0]:
+            best = (value, Choice(h.chunk, Pick(pick.sentences, pick.score - 2.0, top=pick.top), h.fused))
     return best[1] if best else None
 
 
@@ -348,6 +370,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # The question names a dispatch the base does not hold, or a province the answering dispatch
         # never mentions ("hạn báo cáo của tỉnh Đồng Nai" answered from another province's dispatch).
         "other_document": float(types.about_other_document(query)),
+        # The reply lacks what the question asks for: no amount for "bao nhiêu", no date for "khi nào".
+        # (Not for the header's lists: "kèm theo mấy phụ lục" is answered by naming them.)
+        "shape_missing": float(kind not in _HEADER_KINDS
+                               and answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))),
         "foreign": float(bool(_uncited(index, query, source.doc_key)) or _foreign_place(index, query, source.doc_key)),
     }
     model = confidence_model()

@@ -330,6 +330,28 @@ def _inner_templates(node: Node) -> list[str]:
     return out
 
 
+ATTACHED_TITLE = "Các phụ lục, biểu mẫu kèm theo"
+
+
+def _attached_list(root: Node, dispatch: Dispatch) -> Chunk | None:
+    """A passage naming every attached form with its title: what "kèm theo những biểu mẫu nào" asks."""
+    lines: list[str] = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if child.is_template:
+                head = child.heading.split(":", 1)[0].strip() or child.label
+                first = child.blocks[0].text.splitlines() if child.blocks else []
+                title = " ".join(line.strip() for line in first[:2] if line.strip().isupper())
+                lines.append(f"- {head} – {title}" if title else f"- {head}")
+            visit(child)
+
+    visit(root)
+    text = f"{ATTACHED_TITLE} Công văn {dispatch.so_hieu}:\n" + ";\n".join(lines) + "."
+    section = f"{dispatch.so_hieu}{SEP}{ATTACHED_TITLE}"
+    return Chunk(dispatch.so_hieu, section, ATTACHED_TITLE, text, context=section) if lines else None
+
+
 def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
     """All chunks of one dispatch, in document order."""
     root = build_tree(text)
@@ -373,4 +395,5 @@ def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
 
     for top in root.children:
         emit(top, [top])
-    return chunks
+    attached = _attached_list(root, dispatch)
+    return chunks + [attached] if attached else chunks

@@ -27,6 +27,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     foreign                 1 when the question names a dispatch number the base does not hold, or a province
                             or city (vntext/data/places.txt) the answering dispatch never mentions
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
+    shape_missing           1 when a passage reply lacks the shape the question asks for: an amount for "bao
+                            nhiêu", a date for "khi nào" (knowledge.answer_shape)
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
-            "unknown", "topic", "english", "foreign", "other_document")
+            "unknown", "topic", "english", "foreign", "other_document", "shape_missing")
 
 
 @dataclass

@@ -264,6 +264,11 @@ _PHONE_RE = re.compile(r"(?:Tel|Điện thoại|điện thoại|ĐT|Fax)\s*[:.]?
 _PERSON_RE = re.compile(r"(?<!\w)(Ông|Bà|ông|bà|A\.|C\.|Anh|Chị|anh|chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
 
 
+def _capitalised_before(text: str, at: int) -> bool:
+    words = text[max(0, at - 20):at].split()
+    return bool(words) and text[at - 1:at].isspace() and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+
+
 def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     """(e-mails, phones, named contact persons) in order of appearance, without duplicates."""
     clean = strip_markup(text)
@@ -271,7 +276,9 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     phones = list(dict.fromkeys(p.strip() for p in _PHONE_RE.findall(clean)))
     # Named in formal wording (ông/bà), whatever familiar abbreviation the dispatch used ("A.Tiến").
     titles = {"A.": "Ông", "C.": "Bà", "ông": "Ông", "bà": "Bà", "Anh": "Ông", "Chị": "Bà", "anh": "Ông", "chị": "Bà"}
-    persons = list(dict.fromkeys(f"{titles.get(t, t)} {n}" for t, n in _PERSON_RE.findall(clean)))
+    # "Hai Bà Trưng" (a street) is a name that goes on, not a person addressed: a capitalised word before it.
+    named = (m for m in _PERSON_RE.finditer(clean) if not _capitalised_before(clean, m.start()))
+    persons = list(dict.fromkeys(f"{titles.get(m.group(1), m.group(1))} {m.group(2)}" for m in named))
     return emails, phones, persons
 
 

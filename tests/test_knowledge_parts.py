@@ -130,3 +130,31 @@ def test_english_content_words_keep_untranslated_names_and_topics():
     assert {"quang", "tri"} <= words  # written as the dispatches write them, folded
     assert {"crop", "insurance"} <= words  # no vocabulary entry: a topic the passage must hold as typed
     assert "who" not in words and "signed" not in words
+
+
+def test_signer_beside_noi_nhan_in_a_borderless_word_table(tmp_path):
+    # Word users lay "Nơi nhận" and the signature block side by side in a borderless table; its cells are
+    # read line by line, so the signer is found (the cell's lines had been run together into one).
+    import docx
+
+    document = docx.Document()
+    for line in ("UBND HUYỆN ĐỨC LINH", "PHÒNG NỘI VỤ", "Số: 88/PNV", "V/v báo cáo số lượng cán bộ, công chức cấp xã",
+                 "Đức Linh, ngày 03 tháng 6 năm 2024", "Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+                 "Đề nghị báo cáo trước ngày 20/6/2024, liên hệ bà Võ Thị Thu Hằng, điện thoại: 0252.3861.442."):
+        document.add_paragraph(line)
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    right.text = "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\n\nNguyễn Văn Lộc"
+    path = tmp_path / "cv-88.docx"
+    document.save(path)
+    d = parse_dispatch(read_text(path))
+    assert d.so_hieu == "88/PNV" and d.signer == "Nguyễn Văn Lộc"
+    assert d.signer_position.startswith("KT. Trưởng phòng")
+    assert d.contacts == ["Bà Võ Thị Thu Hằng"]
+
+
+def test_a_street_named_after_people_is_not_a_contact():
+    from knowledge.metadata import parse_contacts
+
+    text = "Gửi về số 12 Hai Bà Trưng, thành phố Huế; liên hệ ông Lê Văn Tám, điện thoại: 0234.3822.555."
+    assert parse_contacts(text)[2] == ["Ông Lê Văn Tám"]

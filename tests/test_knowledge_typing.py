@@ -63,6 +63,8 @@ def test_places_are_found_written_with_capitals_or_after_a_place_word():
     assert places_in("tinh kien giang bc khi nao") == ["Kiên Giang"]
     assert places_in("UBND TP. Hồ Chí Minh yêu cầu gì") == ["Hồ Chí Minh"]
     assert places_in("vinh danh các tập thể tiêu biểu") == []
+    # typed all in lower case on a phone: a name of two syllables or more counts without a capital
+    assert places_in("so tttt binh dinh bc cds quy han ngay nao") == ["Bình Định"]
 
 
 def test_a_dispatch_number_not_in_the_base_is_noted():

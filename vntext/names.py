@@ -117,14 +117,16 @@ def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def places_in(text: str) -> list[str]:
     """The known places ``text`` names (as in ``places.txt``): written with a capital ("Đồng Nai",
-    "Dong Nai") or after a word for a place ("tỉnh đồng nai"), so that "vinh danh" is not Vinh."""
+    "Dong Nai") or after a word for a place ("tỉnh đồng nai"), so that "vinh danh" is not Vinh; in text
+    typed all in lower case (a phone's "so tttt binh dinh"), any name of two syllables or more."""
     folded = fold(text).lower()
+    lower_only = not any(ch.isupper() for ch in text)
     found = []
     for place, pattern in _place_patterns():
         for m in pattern.finditer(folded):
             before = folded[:m.start()].rstrip(" .").rsplit(" ", 2)
             capital = text[m.start():m.start() + 1].isupper() if len(text) == len(folded) else False
-            if capital or any(" ".join(before[-k:]) in _PLACE_WORDS for k in (1, 2) if len(before) >= k):
+            if capital or (lower_only and " " in place) or any(" ".join(before[-k:]) in _PLACE_WORDS for k in (1, 2) if len(before) >= k):
                 found.append(place)
                 break
     return found

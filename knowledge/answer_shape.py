@@ -1,0 +1,98 @@
+"""What shape of answer a question expects, and whether a reply has it.
+
+Why: a question that asks "how much" is answered by a quantity, one that asks "when" by a date. A reply
+without one (a sentence on the same topic that states no amount) does not answer, however many words it
+shares with the question; this is the usual answer-type check of question answering, used as one signal
+of the confidence model ("mức lương cơ sở là bao nhiêu" against a budget form's title, "bảo hiểm xã hội
+đóng bao nhiêu phần trăm" against a sentence naming the social insurance agency).
+
+Shapes:
+    quantity   "bao nhiêu / bn / mấy (người, %, tiền…)", "tỉ lệ", "how much / how many / what percentage"
+               → a number that is not a date, a year, a document number, a form or list label, a phone
+    date       "ngày / tháng nào, ngày mấy, khi nào, bao giờ, hạn, when, deadline" → a day or a month that the
+               reply sets (a cited document's date does not answer)
+    hour       "mấy giờ", "what time" → "16 giờ", "8h30", "16:00"
+A length of time ("bao nhiêu ngày", "mấy tháng") is an amount, not a date. Questions asking for the number of
+a document ("Luật Đất đai số mấy") or a phone number expect none of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answer_types import any_date
+from knowledge.answer_types import has_date as sets_date
+from vntext.text import fold
+
+_HOW_MANY = r"(bao nhieu|bn|may)"
+# "ngày mấy", "tháng bao nhiêu", "năm nào": a date; "số mấy": a document number; "mấy giờ": an hour.
+_DATE_ASK = re.compile(rf"\b(ngay|thang|nam) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\bthoi han\b|\bhan "
+                       r"(chot|nop|cuoi|gui|bao cao)\b|\bwhen\b|\bwhat date\b|\bdeadline\b|\bdue\b")
+_QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b|\bwhat percentage\b")
+_NOT_QUANTITY = re.compile(rf"\b(ngay|thang|nam|so|gio|muc|phan|dieu|khoan|lan thu) {_HOW_MANY}\b"
+                           rf"|\b{_HOW_MANY} (gio|h)\b|\bsdt {_HOW_MANY}\b|\bdien thoai {_HOW_MANY}\b")
+
+# Numbers that are not amounts: dates, years, document numbers, labels, list numbering, phones, codes.
+_NON_AMOUNT = re.compile(
+    r"\d{1,2}/\d{1,2}(/\d{2,4})?"  # 15/7/2024, 25/11
+    r"|\d+/[\w.-]+"  # 232/BTTTT-KHTC, 13/2023/NĐ-CP
+    r"|\b(năm|giai đoạn|quý|tháng|ngày)\s+\d+(?![\d/])([-–]\d+)?"  # năm 2024, ngày 22 (a date, see _DATE_REPLY)
+    r"|\b(19|20)\d\d\b"
+    r"|\b(số|mẫu|biểu|phụ lục|mục|điều|khoản|phần|bước|điểm|chương|tiết|cột|dòng)\s+\d+[\w.]*"
+    r"|^\s*[\d.]+[.)]"  # list numbering
+    r"|\(?\b0\d{2,3}\)?[.\s]?\d{3,4}[.\s]?\d{3,4}"  # phone
+    r"|\(\d+\)",  # column numbers "(1)"
+    re.I | re.M)
+_AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|toàn bộ)\b", re.I)
+
+# "bao nhiêu ngày", "mấy tháng": a length of time, an amount; "thời hạn … bao nhiêu ngày" does not ask a date.
+_DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bhow (long|many days)\b")
+_DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
+_HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
+_HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
+
+
+def expected(question: str) -> set[str]:
+    """The shapes a question's answer must have (folded text is matched, so unaccented typing counts)."""
+    text = fold(question)
+    shapes: set[str] = set()
+    stripped = _NOT_QUANTITY.sub(" ", text)
+    duration = bool(_DURATION_ASK.search(stripped))
+    asked = _DATE_ASK.search(text)
+    # "Tháng nào số liệu như tháng trước thì …": "X nào … thì" sets a condition, it does not ask for a date.
+    if asked and (not duration or _DAY_ASK.search(text)) and not re.search(r"\bthi\b", text[asked.end():]):
+        shapes.add("date")
+    if _HOUR_ASK.search(text):
+        shapes.add("hour")
+    if _QUANTITY_ASK.search(stripped) or duration:
+        shapes.add("quantity")
+    return shapes
+
+
+def has_amount(reply: str) -> bool:
+    return bool(_AMOUNT.search(_NON_AMOUNT.sub(" ", reply)))
+
+
+def has_date(reply: str) -> bool:
+    """A date the reply sets ("trước ngày 20/6", "ngày 15 hằng tháng"), a cited document's date aside."""
+    return sets_date(reply)
+
+
+def check_for(question: str, cited: bool = False):
+    """The test a sentence must pass to have the shape the question asks for (None: no particular shape).
+    ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
+    shapes = expected(question)
+    for shape, check in (("date", any_date if cited else has_date), ("hour", has_hour), ("quantity", has_amount)):
+        if shape in shapes:
+            return check
+    return None
+
+
+def has_hour(reply: str) -> bool:
+    return bool(_HOUR_REPLY.search(reply))
+
+
+def missing(question: str, reply: str, cited: bool = False) -> bool:
+    """Whether the reply lacks the shape the question asks for (the first of date, hour, amount it asks)."""
+    check = check_for(question, cited)
+    return check is not None and not check(reply)
