@@ -19,9 +19,9 @@ a document ("Luật Đất đai số mấy") or a phone number expect none of th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from knowledge.answer_types import any_date
-from knowledge.answer_types import has_date as sets_date
+from knowledge.answer_types import any_date, has_date  # a date the reply sets; any date, a cited one's too
 from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
@@ -52,7 +52,8 @@ _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
-def expected(question: str) -> set[str]:
+@lru_cache(maxsize=1024)  # asked several times per question (evidence, then the confidence signal)
+def expected(question: str) -> frozenset[str]:
     """The shapes a question's answer must have (folded text is matched, so unaccented typing counts)."""
     text = fold(question)
     shapes: set[str] = set()
@@ -66,16 +67,11 @@ def expected(question: str) -> set[str]:
         shapes.add("hour")
     if _QUANTITY_ASK.search(stripped) or duration:
         shapes.add("quantity")
-    return shapes
+    return frozenset(shapes)
 
 
 def has_amount(reply: str) -> bool:
     return bool(_AMOUNT.search(_NON_AMOUNT.sub(" ", reply)))
-
-
-def has_date(reply: str) -> bool:
-    """A date the reply sets ("trước ngày 20/6", "ngày 15 hằng tháng"), a cited document's date aside."""
-    return sets_date(reply)
 
 
 def check_for(question: str, cited: bool = False):

@@ -86,6 +86,7 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
 
 
 SHAPE_SHARE = 0.4  # a sentence with the asked-for shape answers if it holds this share of the best one's weight
+SHAPE_LIFT = 2.0  # added to shaped sentences so that the pick is the best of them (then taken off)
 
 
 def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, current: Choice, top: float) -> Choice | None:
@@ -95,12 +96,12 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     best: tuple[float, Choice] | None = None
     for h in pool:
         own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
-        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: 2.0 * has(s))
-        if pick.is_table or not has(pick.top) or pick.score - 2.0 < SHAPE_SHARE * current.pick.score:
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s))
+        if pick.is_table or not has(pick.top) or pick.score - SHAPE_LIFT < SHAPE_SHARE * current.pick.score:
             continue
         value = pick.score + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
-            best = (value, Choice(h.chunk, Pick(pick.sentences, pick.score - 2.0, top=pick.top), h.fused))
+            best = (value, Choice(h.chunk, Pick(pick.sentences, pick.score - SHAPE_LIFT, top=pick.top), h.fused))
     return best[1] if best else None
 
 

@@ -27,8 +27,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     foreign                 1 when the question names a dispatch number the base does not hold, or a province
                             or city (vntext/data/places.txt) the answering dispatch never mentions
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
-    shape_missing           1 when a passage reply lacks the shape the question asks for: an amount for "bao
-                            nhiêu", a date for "khi nào" (knowledge.answer_shape)
+    shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
+                            amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)
 """
 
 from __future__ import annotations
