@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/retrieval.py [--data-dir DIR] [--skip-build] [-v]
 
-Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4) and held-out (held-out, held-out 2, held-out 5),
+Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4, dev 6, dev 8) and held-out (held-out, held-out 2,
+held-out 5, held-out 6),
 then the pooled columns "all dev" and "all held-out".
 
 The knowledge base holds the bundled dispatches plus the test dispatches of tests/data/dispatches
@@ -47,13 +48,14 @@ QUESTIONS = ROOT / "tests" / "data" / "questions"
 DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 # Development sets (tuning, misses read, the confidence model fit on them): dev, and since session 6 the
 # sets held out in sessions 4 and 5 (dev 3, dev 4, measured blind once and reported then). Held out
-# (never read question by question): held-out, held-out 2, and held-out 5 and 6 (written blind in
-# session 7). Dev 6 was written in session 7 for development (its misses are read, the model fit on it).
+# (never read question by question): held-out, held-out 2, held-out 5 (written blind in session 7) and
+# held-out 6 (session 8). Dev 6 (session 7) and dev 8 (session 8) were written for development.
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.jsonl"),
              ("dev 4", QUESTIONS / "heldout4.jsonl"), ("dev 6", QUESTIONS / "dev6.jsonl"),
+             ("dev 8", QUESTIONS / "dev8.jsonl"),
              ("held-out", QUESTIONS / "heldout.jsonl"), ("held-out 2", QUESTIONS / "heldout2.jsonl"),
              ("held-out 5", QUESTIONS / "heldout5.jsonl"), ("held-out 6", QUESTIONS / "heldout6.jsonl")]
-DEV_SETS = ("dev", "dev 3", "dev 4", "dev 6")
+DEV_SETS = ("dev", "dev 3", "dev 4", "dev 6", "dev 8")
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 

@@ -125,8 +125,14 @@ def summary_reply(d: Dispatch, requests: Requests | None) -> tuple[str, list[str
 
 def ambiguity_note(kind: str, chosen: Dispatch, others: list[Dispatch]) -> str:
     """"Có 2 công văn có Biểu số 01 (…); dưới đây trả lời theo công văn mới nhất 2145/STTTT-CĐS.\""""
-    names = ", ".join(d.so_hieu for d in others)
-    return f"Có {len(others) + 1} công văn có {kind} ({chosen.so_hieu}, {names}); dưới đây trả lời theo {title(chosen)}."
+    shown = others if len(others) <= NOTE_OTHERS + 1 else others[:NOTE_OTHERS]  # never "và 1 công văn khác"
+    names = ", ".join(d.so_hieu for d in shown)
+    more = f" và {len(others) - len(shown)} công văn khác" if len(shown) < len(others) else ""
+    return (f"Có {len(others) + 1} công văn có {kind} ({chosen.so_hieu}, {names}{more}); dưới đây trả lời theo "
+            f"{title(chosen)}. Xin nêu số công văn nếu ông/bà hỏi công văn khác.")
+
+
+NOTE_OTHERS = 3  # other dispatches named in the note (newest first)
 
 
 NOT_SURE = "Tôi chưa tìm thấy thông tin chắc chắn trả lời câu hỏi này trong các công văn hiện có."

@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.answer_types import any_date, has_date  # a date the reply sets; any date, a cited one's too
+from knowledge.answer_types import any_date, has_date, set_dates  # a date the reply sets; any date, a cited one's too
 from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
 # "ngày mấy", "tháng bao nhiêu", "năm nào": a date; "số mấy": a document number; "mấy giờ": an hour.
 _DATE_ASK = re.compile(rf"\b(ngay|thang|nam) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\bthoi han\b|\bhan "
                        r"(chot|nop|cuoi|gui|bao cao)\b|\bwhen\b|\bwhat date\b|\bdeadline\b|\bdue\b")
-_QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b|\bwhat percentage\b")
+_QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b"
+                           r"|\bwhat (\w+ ){0,3}(percentage|level|rate|amount|share|fee)s?\b")
 _NOT_QUANTITY = re.compile(rf"\b(ngay|thang|nam|so|gio|muc|phan|dieu|khoan|lan thu) {_HOW_MANY}\b"
                            rf"|\b{_HOW_MANY} (gio|h)\b|\bsdt {_HOW_MANY}\b|\bdien thoai {_HOW_MANY}\b")
 
@@ -43,10 +44,10 @@ _NON_AMOUNT = re.compile(
     r"|\(?\b0\d{2,3}\)?[.\s]?\d{3,4}[.\s]?\d{3,4}"  # phone
     r"|\(\d+\)",  # column numbers "(1)"
     re.I | re.M)
-_AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|toàn bộ)\b", re.I)
+_AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|toàn bộ)\b(?!\s+lệ)", re.I)  # "tỉ lệ": a ratio
 
-# "bao nhiêu ngày", "mấy tháng": a length of time, an amount; "thời hạn … bao nhiêu ngày" does not ask a date.
-_DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bhow (long|many days)\b")
+# "bao nhiêu ngày", "mấy tháng", "bao lâu": a length of time, an amount; "thời hạn … bao nhiêu ngày" does not ask a date.
+_DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
@@ -92,3 +93,23 @@ def missing(question: str, reply: str, cited: bool = False) -> bool:
     """Whether the reply lacks the shape the question asks for (the first of date, hour, amount it asks)."""
     check = check_for(question, cited)
     return check is not None and not check(reply)
+
+
+# Words before the value a question asks for ("trước ngày 30/9", "chậm nhất 16 giờ", "trong vòng 24 giờ").
+_NUMBER = re.compile(r"\d[\d.,]*\d%?|\d%?")  # the whole number from its first digit ("80%", "500.000")
+_LEAD_RE = re.compile(r"(trước|chậm nhất|hạn|đến|hết|trong vòng|khoảng|tối thiểu|tối đa|đạt)\W*$", re.I)
+
+
+def where(question: str, text: str) -> str:
+    """The words of ``text`` holding the shape the question asks for ("" when none or no shape is asked):
+    where a long reply is cut. A value right after "trước / chậm nhất / trong vòng …" first."""
+    shapes = expected(question)
+    if "date" in shapes:
+        found = [(m.start(), m.group(0)) for m in set_dates(text)]
+    else:
+        pattern = _HOUR_REPLY if "hour" in shapes else _AMOUNT if "quantity" in shapes else None
+        masked = _NON_AMOUNT.sub(lambda m: " " * len(m.group(0)), text) if pattern is _AMOUNT else text
+        matches = pattern.finditer(masked) if pattern else []
+        found = [(m.start(), (_NUMBER.match(text, m.start()) or m).group(0)) for m in matches]
+    led = [f for f in found if _LEAD_RE.search(text[max(0, f[0] - 20):f[0]])]
+    return (led or found or [(0, "")])[0][1]

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from knowledge.chunking import ATTACHED_TITLE
+from knowledge import attached
+from knowledge.attached import ATTACHED_RE, ATTACHED_TITLE
 from knowledge.dispatch import Dispatch
 from knowledge.evidence import Terms, tokens
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
@@ -30,10 +31,11 @@ _REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "fi
 _REPORT_RES = {w: re.compile(rf"\b{w}\b") for w in _REPORT_OBJECTS}
 _DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
 _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
-_ATTACHED_RE = re.compile(r"(mẫu|biểu|phụ lục|đề cương)[^.;]{0,40}(gửi kèm|kèm theo|đính kèm)|(gửi kèm|kèm theo)[^.;]{0,30}(mẫu|biểu|phụ lục)", re.I)
 MAX_REPLY = 300
 PREFER = 0.1  # what a type's cue prefers (a phone for "gọi số nào", a submission for "hạn nộp")
 _SUBMIT_RE = re.compile(r"\b(?:gửi|nộp|báo cáo)\b", re.I)
+_DONE_ASK_RE = re.compile(r"\b(xong|hoan thanh|ket thuc|complete[ds]?|finish(ed)?|done)\b")  # folded question
+_DONE_RE = re.compile(r"\b(?:xong|hoàn thành|kết thúc)\b", re.I)
 
 
 @dataclass
@@ -154,13 +156,15 @@ def recipients(d: Dispatch, query: Query) -> Typed | None:
     return Typed("recipients", f"{title(d)} gửi: " + "; ".join(d.recipients) + ".", ["Kính gửi", d.recipients[0]])
 
 
-def attachments(d: Dispatch, document: str, query: Query) -> Typed | None:
+def attachments(d: Dispatch, document: str, query: Query, listing: str = "") -> Typed | None:
+    """The attached forms with their titles, from the passage listing them (``listing``) or the metadata."""
     if query.templates:
         return None  # "Mẫu 2 gồm những gì" is about that form's content
-    if d.templates:
-        return Typed("attachments", f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".",
+    listed = attached.reply(title(d), listing) if listing else ""
+    if listed or d.templates:
+        return Typed("attachments", listed or f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".",
                      [ATTACHED_TITLE, *d.templates])  # the passage listing them, when the document has it
-    mention = next((s for s in _sentences(document) if _ATTACHED_RE.search(s)), None)
+    mention = next((s for s in _sentences(document) if ATTACHED_RE.search(s)), None)
     if mention:
         reply = (f"{title(d)} nói có mẫu gửi kèm (“{brief(mention, 'kèm', 160)}”), nhưng văn bản hiện có không có mẫu đó. "
                  "Quản trị viên có thể gửi tệp mẫu để bổ sung.")
@@ -212,6 +216,10 @@ CITED_KINDS = {"thong tu": "Thông tư", "nghi dinh": "Nghị định", "quyet d
                "law": "Luật", "plan": "Kế hoạch"}
 
 
+CITED_TIE = 0.1  # share of the question's weight within which cited documents count as equally asked for
+MAX_CITED = 3
+
+
 def cited(query: Query, document: str, terms: Terms) -> Typed | None:
     """"Căn cứ Thông tư nào?", "which decree does it cite": the sentence citing a document of the kind
     asked ("Thông tư số 49/2024/TT-BTC ngày …") that holds most of the question, cut around its number."""
@@ -220,11 +228,24 @@ def cited(query: Query, document: str, terms: Terms) -> Typed | None:
     if not kinds:
         return None
     pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")\s+(?:số\s+)?(\d+/[\w/.-]+|[A-ZĐ][^\s,;.]*)", re.I)
-    found = _best(terms, _sentences(document), lambda s: pattern.search(s) is not None)
-    if found is None:
+    sentences = _sentences(document)
+    citing = [i for i, s in enumerate(sentences) if pattern.search(s)]
+    if not citing:
         return None
-    sentence, score = found
-    return Typed("legal_ref", brief(sentence, pattern.search(sentence).group(0)), [sentence], max(score, 0.5))
+    scores = {i: terms.score(tokens(sentences[i])) for i in citing}
+    best = max(scores.values())
+    top = min(i for i in citing if scores[i] == best)
+    # Documents of the kind the question does not tell apart (as relevant, or cited together in one
+    # "Căn cứ …; …;" run with the best one): all of them, in document order.
+    together = {top}
+    for step in (-1, 1):
+        j = top + step
+        while j in scores:
+            together.add(j)
+            j += step
+    tied = [sentences[i] for i in citing if scores[i] >= best - CITED_TIE or i in together][:MAX_CITED]
+    reply = "\n".join(brief(s, pattern.search(s).group(0), MAX_REPLY // len(tied)) for s in tied)
+    return Typed("legal_ref", reply, tied, max(best, 0.5))
 
 
 _PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "landline", "mobile", "di dong")
@@ -266,15 +287,18 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     return Typed("contact", brief(sentence, anchor), [sentence], score)
 
 
-def deadline(d: Dispatch, document: str, terms: Terms) -> Typed | None:
+def deadline(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typed | None:
+    """The sentence setting the deadline the question asks: by default when something is to be sent; when
+    it asks by when a task is finished ("triển khai xong trước khi nào"), the time a task is to be done."""
     if not d.deadlines:
         return None
+    wanted = _DONE_RE if _DONE_ASK_RE.search(fold(question)) else _SUBMIT_RE
 
     def keep(s: str) -> bool:
         return bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", s)))
 
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
-        return PREFER * bool(_SUBMIT_RE.search(s))
+        return PREFER * bool(wanted.search(s))
 
     found = _best(terms, _sentences(document), keep, prefer)
     if found is None:
@@ -291,6 +315,12 @@ _CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,
 def has_date(sentence: str) -> bool:
     """A date the sentence sets (dates of cited documents aside)."""
     return bool(_DATE_RE.search(_CITED_DATE_RE.sub(" ", sentence)))
+
+
+def set_dates(sentence: str) -> list[re.Match[str]]:
+    """The dates the sentence sets (a cited document's masked), as matches on ``sentence`` itself."""
+    masked = _CITED_DATE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    return list(_DATE_RE.finditer(masked))
 
 
 def any_date(sentence: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
+from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
@@ -23,10 +24,9 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
 from knowledge.query import Query, abbreviations
 from knowledge.results import Answer, Passage
-from knowledge.signals import accent_coverage
+from knowledge.signals import accent_coverage, foreign_place, uncited, word_re
 from knowledge.summary import extract_requests
 from knowledge.text import fold
-from vntext.names import places_in
 
 CANDIDATES = 8  # passages searched for evidence
 EVIDENCE_PASSAGES = 4  # of which the best this many compete sentence by sentence
@@ -45,6 +45,7 @@ DATE_BONUS = 0.15
 # nothing the dispatches hold, whatever words it shares with them ("Thủ đô của Pháp" and "pháp luật"). A
 # linear weight on the dense score cannot say this (tried as a hinge feature: weight about 0).
 DENSE_FLOOR = 0.82
+REPLY_CHARS = 500  # of the reply embedded for the reply_dense signal
 SUMMARY_COVERAGE = 0.5  # share of the question's words the dispatch's requests must hold for a summary
 
 
@@ -64,7 +65,10 @@ def passage_of(c: StoredChunk, score: float) -> Passage:
 def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
     """The passage whose sentences hold most of the question (retrieval rank as a prior). A question
     about columns is answered from a table; one asking "khi nào" prefers sentences with a date."""
-    pool = [h for h in hits if target is None or h.chunk.doc_key == target]
+    # The listing of attached forms is the bot's own summary: evidence only for "kèm theo những mẫu nào".
+    listing = "attachments" in query.intents
+    pool = [h for h in hits if (target is None or h.chunk.doc_key == target)
+            and (listing or h.chunk.chunk.citation != ATTACHED_TITLE)]
     if "columns" in query.intents and any(h.chunk.chunk.is_table for h in pool):
         pool = [h for h in pool if h.chunk.chunk.is_table]
     pool = pool[:EVIDENCE_PASSAGES]
@@ -80,7 +84,8 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
         value = 0.5 * (pick.score + whole) + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
             best = (value, Choice(h.chunk, pick, h.fused))
-    if best and not best[1].pick.is_table and answer_shape.missing(query.text, " ".join(best[1].pick.sentences)):
+    # A form is blank: its columns never hold the amount or date asked for, a sentence of the body may.
+    if best and answer_shape.missing(query.text, " ".join(best[1].pick.sentences)):
         return _shaped(index, pool, terms, query, best[1], top) or best[1]
     return best[1] if best else None
 
@@ -156,33 +161,6 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
     return context, ""
 
 
-def _uncited(index: HybridIndex, query: Query, so_hieu: str) -> list[str]:
-    """Numbers of dispatches the question names that the base does not hold and the answering dispatch
-    does not cite ("cv 1250/STTTT-CĐS"; a dispatch cited in another, "Công văn số 1187/UBND-TCKH", is known
-    through that one)."""
-    if not query.unknown_refs or query.dispatch_numbers:
-        return []
-    text = fold(index.document_text(so_hieu))
-    return [n for n in query.unknown_refs if not re.search(rf"(?<![\d/.]){n}/", text)]
-
-
-def _foreign_place(index: HybridIndex, query: Query, so_hieu: str) -> bool:
-    """Whether the question names a province or city that the dispatch's text never mentions."""
-    # State bodies ("Sở Giáo dục", "Cục Thuế") were tried too: the signal got noisier on the development
-    # sets (its weight fell from −1.46 to −0.86) and was left out.
-    places = places_in(query.typed or query.text)
-    if not places:
-        return False
-    d = index.dispatches.get(so_hieu)
-    text = fold(f"{index.document_text(so_hieu)} {d.issuer if d else ''}")
-    return any(not _word_re(fold(p)).search(text) for p in places)
-
-
-@lru_cache(maxsize=1024)
-def _word_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{word}\b")
-
-
 def _identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
@@ -204,7 +182,7 @@ def _without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
 @lru_cache(maxsize=256)
 def _identity_of(words: str) -> frozenset[str]:
     folded = fold(words)
-    spelt = [exp for abbr, exps in abbreviations().items() if _word_re(abbr).search(folded) for exp in exps]
+    spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]
     return frozenset(tokens(" ".join([words, *spelt])))
 
 
@@ -248,7 +226,8 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         elif kind == "recipients":
             found = types.recipients(d, query)
         elif kind == "attachments":
-            found = types.attachments(d, document, query)
+            listing = index.locate(d.so_hieu, [ATTACHED_TITLE])
+            found = types.attachments(d, document, query, listing.chunk.text if listing else "")
         elif kind == "date" and (named or names_only) and not query.legal_refs:
             found = types.own_date(d)
         elif kind == "cited" and not query.legal_refs:
@@ -258,7 +237,8 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             if answer_type == "contact":
                 found = types.contact(d, document, terms, query.text)
             else:
-                found = types.deadline(d, document, terms)
+                # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
+                found = types.deadline(d, document, compared if compared.weights else terms, query.text)
             raw = compared.score(tokens(found.snippets[0])) if found else 0.0
             if found:
                 found.score = 1.0 if names_only else raw
@@ -299,7 +279,7 @@ def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
         query.template_dispatch = chosen
 
 
-def _shortened(pick: Pick, terms: Terms) -> str:
+def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:
     """The picked sentences; when they run long (a list excepted), each cut around its rarest question word."""
     text = "\n".join(pick.sentences)
     if pick.is_table or len(text) <= types.MAX_REPLY or len(pick.sentences) > 3:
@@ -310,7 +290,8 @@ def _shortened(pick: Pick, terms: Terms) -> str:
     if is_heading(top):  # never a heading alone: the first sentence under it
         top = next((s for s in pick.sentences if not is_heading(s)), top)
     present = [t for t in terms.weights if "_" not in t and t in tokens(top)]
-    anchor = max(present, key=lambda t: terms.weights[t], default="")
+    # Around what the question asks for (a date, an amount) if the sentence has it, else its rarest word.
+    anchor = answer_shape.where(question, top) or max(present, key=lambda t: terms.weights[t], default="")
     return types.brief(top, anchor)
 
 
@@ -342,7 +323,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         kind = "summary" if summary else typed.kind
     else:
         source = choice.chunk
-        reply = _shortened(choice.pick, terms)
+        reply = _shortened(choice.pick, terms, query.text)
         sentence = choice.pick.top
         evidence_score = choice.pick.score
         kind = "table" if choice.pick.is_table else "passage"
@@ -356,6 +337,8 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     signals = {
         "fused": top.fused,
         "dense": top.top_dense,
+        # How close the reply itself is to the question (the passage may be on topic while the reply is not).
+        "reply_dense": index.similarity(query.dense, reply[:REPLY_CHARS]),
         "lexical": top.top_lexical / (1 + len(terms.weights)),
         "agreement": float(top.agreement),
         "coverage": coverage,
@@ -375,7 +358,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # (Not for the header's lists: "kèm theo mấy phụ lục" is answered by naming them.)
         "shape_missing": float(kind not in _HEADER_KINDS
                                and answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))),
-        "foreign": float(bool(_uncited(index, query, source.doc_key)) or _foreign_place(index, query, source.doc_key)),
+        "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]
@@ -388,9 +371,12 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it.
     says_nothing = kind == "passage" and evidence_score <= 0.0
     # A dispatch the question names that the base neither holds nor finds cited: nothing here answers it.
-    unheld = bool(_uncited(index, query, source.doc_key))
+    unheld = bool(uncited(index, query, source.doc_key))
     unrelated = top.top_dense < DENSE_FLOOR and kind in ("passage", "table")
-    if probability < threshold or which_one or says_nothing or unheld or unrelated:
+    # The dispatch holds none of the question's content words and the question names nothing: a cue alone
+    # ("phone number", "hạn") found a type's evidence (on the 684 development questions: 7 out of scope, 0 in).
+    off_topic = not signals["named"] and signals["topic"] <= 0.0
+    if probability < threshold or which_one or says_nothing or unheld or unrelated or off_topic:
         head = compose.WHICH_ONE if which_one else compose.NOT_SURE
         text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)
         return Answer(text, passages, False, None, "", kind, probability, signals)

@@ -21,7 +21,7 @@ from knowledge.embeddings import embedder_name, embedder_spec, make_embedder
 from knowledge.index import HybridIndex
 from knowledge.llm import llm_rephrase, make_llm
 from knowledge.loaders import LoadError, collect, read_text
-from knowledge.query import Query, QuestionError, understand
+from knowledge.query import Query, QuestionError, template_key, understand
 from knowledge.results import Answer, Passage
 from knowledge.text import fold
 
@@ -131,7 +131,10 @@ class KnowledgeBase:
             having = [d.so_hieu for d in found]
             # A form named with its code ("Biểu 01/BCKH") is that dispatch's form.
             exact = [d.so_hieu for d in found if any(_squash(t) in _squash(question) for t in d.templates if "/" in t)]
-            preferred = [s for s in (*query.dispatch_numbers, query.context_dispatch, *exact) if s in having]
+            # Then a form named with the same word ("Mẫu 1" before another dispatch's "Biểu 01").
+            word = template_key(question, exact=True)
+            same = [d.so_hieu for d in found if any(template_key(t, exact=True) == word for t in d.templates)]
+            preferred = [s for s in (*query.dispatch_numbers, query.context_dispatch, *exact, *same) if s in having]
             if having:
                 query.template_dispatch = preferred[0] if preferred else having[0]
                 query.template_others = [] if exact else [s for s in having if s != query.template_dispatch]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.attached import ATTACHED_TITLE, listing_text
 from knowledge.metadata import Dispatch, sentence_case, template_heading
 from knowledge.text import ends_sentence, nfc, split_sentences, strip_controls, strip_markup
 
@@ -69,10 +70,11 @@ class Chunk:
     templates: list[str] = field(default_factory=list)
     is_table: bool = False
     context: str = ""  # breadcrumb with full (untruncated) heading titles
+    topic: str = ""  # the dispatch's subject (V/v): found by it, not part of the evidence
 
     def index_text(self) -> str:
-        """What is embedded and tokenised: the full breadcrumb, then the passage."""
-        return f"{self.context or self.section}\n{self.text}"
+        """Embedded and tokenised: the dispatch's subject (officials name a dispatch by it), breadcrumb, passage."""
+        return f"{self.topic}\n{self.context or self.section}\n{self.text}".lstrip("\n")
 
 
 # --- blocks ------------------------------------------------------------------------------------
@@ -135,7 +137,22 @@ def _starts_part(line: str, previous: str, following: str = "") -> bool:
     named by words, "BIỂU MẪU", is told by the title line that ``following`` holds)."""
     if template_heading(line, following) or _TRAILER_RE.match(line):
         return True
+    if _heading_line(previous) and (line[:1].isupper() or _ITEM_START_RE.match(line)):
+        return True  # "1. An toàn hồ, đập" over "a) Tổng số hồ chứa …" or "Số liệu báo cáo …"
     return bool(_ITEM_START_RE.match(line)) and ends_sentence(previous)
+
+
+_OPEN_END_RE = re.compile(r"(?:[,(\-–]|\b(?:và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|là|hoặc|trên))$", re.I)
+
+
+def _heading_line(line: str) -> bool:
+    """A short numbered heading alone on its line, not a numbered paragraph wrapped mid-sentence ("… và")."""
+    line = line.strip()
+    return (len(line) <= HEADING_LINE and numbered_heading(line) is not None and not ends_sentence(line)
+            and not _OPEN_END_RE.search(line))
+
+
+HEADING_LINE = 90
 
 
 def _wraps(previous: str, line: str) -> bool:
@@ -218,7 +235,8 @@ def build_tree(text: str) -> Node:
             node.blocks.append(block)
             continue
         head = _heading_of(first, lines[1] if len(lines) > 1 else "")
-        if head is None or (not head[3] and len(lines) > 1 and not _caps_continuation(lines)):
+        # A multi-line block is a heading only if its extra lines continue an upper-case title.
+        if head is None or (not head[3] and len(lines) > 1 and not all(ln.isupper() for ln in lines)):
             stack[-1].blocks.append(block)
             continue
         level, label, title, is_template = head
@@ -252,11 +270,6 @@ def build_tree(text: str) -> Node:
     if not preamble.blocks and not preamble.children:
         root.children.remove(preamble)
     return root
-
-
-def _caps_continuation(lines: list[str]) -> bool:
-    """A multi-line block is a heading only if its extra lines continue an upper-case title."""
-    return all(line.isupper() for line in lines)
 
 
 # --- chunks -----------------------------------------------------------------------------------
@@ -330,32 +343,18 @@ def _inner_templates(node: Node) -> list[str]:
     return out
 
 
-ATTACHED_TITLE = "Các phụ lục, biểu mẫu kèm theo"
-
-
 def _attached_list(root: Node, dispatch: Dispatch) -> Chunk | None:
-    """A passage naming every attached form with its title: what "kèm theo những biểu mẫu nào" asks."""
-    lines: list[str] = []
-
-    def visit(node: Node) -> None:
-        for child in node.children:
-            if child.is_template:
-                head = child.heading.split(":", 1)[0].strip() or child.label
-                first = child.blocks[0].text.splitlines() if child.blocks else []
-                title = " ".join(line.strip() for line in first[:2] if line.strip().isupper())
-                lines.append(f"- {head} – {title}" if title else f"- {head}")
-            visit(child)
-
-    visit(root)
-    text = f"{ATTACHED_TITLE} Công văn {dispatch.so_hieu}:\n" + ";\n".join(lines) + "."
+    """The passage naming every attached form (see :mod:`knowledge.attached`)."""
+    text = listing_text(root, dispatch)
     section = f"{dispatch.so_hieu}{SEP}{ATTACHED_TITLE}"
-    return Chunk(dispatch.so_hieu, section, ATTACHED_TITLE, text, context=section) if lines else None
+    return Chunk(dispatch.so_hieu, section, ATTACHED_TITLE, text, context=section) if text else None
 
 
 def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
     """All chunks of one dispatch, in document order."""
     root = build_tree(text)
     chunks: list[Chunk] = []
+    topic = dispatch.subject
 
     def emit(node: Node, path: list[Node]) -> None:
         crumbs = [dispatch.so_hieu] + [_crumb(n) for n in path]
@@ -369,13 +368,13 @@ def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
         has_table = any(b.is_table for b in node.blocks) or "\t" in full
         if len(full) <= MAX_CHARS or (has_table and not node.children):
             if full.strip() and full.strip() != node.heading.strip():
-                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, has_table, context))
+                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, has_table, context, topic))
             elif full.strip() and not node.children:
-                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, False, context))
+                chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, False, context, topic))
             return
         start = len(chunks)
         for body, is_table in _pack(node.blocks, node.heading):
-            chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), body, templates, is_table, context))
+            chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), body, templates, is_table, context, topic))
         in_form = any(n.is_template for n in path)
         for child in node.children:
             child_text = child.full_text()

@@ -11,6 +11,8 @@ a threshold set on the very questions the weights were fit on sits too close to 
 
 Signals (all computed per question in :mod:`knowledge.asking`):
     fused, dense, lexical   best fused score, best dense cosine, best BM25 score per query term
+    reply_dense             cosine of the question and the reply's text (up to 500 characters), both embedded: a
+                            passage on the question's topic may still hold no sentence about what it asks
     agreement               1 when the best dense and the best lexical passage are the same
     coverage                share of the content words (after shorthand, typos, translation) in the passage;
                             for English, the vocabulary's translations and the question's own untranslated
@@ -42,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
-FEATURES = ("fused", "dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
+FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
             "unknown", "topic", "english", "foreign", "other_document", "shape_missing")
 
 

@@ -331,7 +331,9 @@ def pick_sentences(
         if sent.endswith(":") or (len(chosen) == 1 and (len(sent) < 60 or is_heading(sent))):
             # A heading alone says little; a sentence ending in ":" introduces what answers.
             j = i + 1
-            while j < len(sentences) and j <= i + 12 and (j == i + 1 or _LIST_ITEM_RE.match(sentences[j])):
+            # Items follow as a list, or run on inline after the colon ("Các cột: STT; Tên đơn vị; …").
+            while j < len(sentences) and j <= i + 12 and (
+                    j == i + 1 or _LIST_ITEM_RE.match(sentences[j]) or sentences[j - 1].rstrip().endswith(";")):
                 extra.add(j)
                 j += 1
         elif _NUMBERED_RE.match(sent) and _looks_like_heading(sent) or _NUMBERED_RE.match(sent) and sent.endswith(";"):

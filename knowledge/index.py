@@ -34,13 +34,13 @@ from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, parse_dispatc
 from knowledge.query import Query, embedding_text, template_key
 from knowledge.ranking import Hit, StoredChunk, boosts, fuse, squeeze
 from knowledge.spelling import SyllableSpeller, vietnamese_syllable_test
-from knowledge.text import bm25_tokens, fold
+from knowledge.text import bm25_tokens
 
 log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
 QUERY_CACHE = 512  # question embeddings kept
-SCHEMA_VERSION = 7  # bump when chunking/metadata changes so stored indexes are rebuilt
+SCHEMA_VERSION = 9  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -82,6 +82,7 @@ class HybridIndex:
         self.messages: list[str] = []
         self._lock = threading.RLock()
         self._vectors: dict[str, list[float]] = {}  # question text → embedding (see _query_vector)
+        self._texts: dict[str, np.ndarray] = {}  # reply text → embedding (see similarity)
         self._client = chroma_client(self.root / "chroma")
         self.manifest = self._read_manifest()
         stored_embedder = self.manifest.get("embedder")
@@ -193,6 +194,7 @@ class HybridIndex:
                 "section": c.section,
                 "citation": c.citation,
                 "context": c.context,
+                "topic": c.topic,
                 "templates": "|".join(c.templates),
                 "is_table": c.is_table,
                 "order": i,
@@ -235,6 +237,7 @@ class HybridIndex:
                 templates=[t for t in meta["templates"].split("|") if t],
                 is_table=bool(meta["is_table"]),
                 context=meta.get("context", ""),
+                topic=meta.get("topic", ""),
             )
             signer = dispatch.signer if dispatch else None
             self.chunks.append(
@@ -265,7 +268,6 @@ class HybridIndex:
         n = max(len(texts), 1)
         self.idf = {tok: math.log(1 + (n - c + 0.5) / (c + 0.5)) for tok, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        self.folded_texts = [set(fold(c.chunk.index_text()).split()) for c in self.chunks]
         self._squeezed = [squeeze(c.chunk.text) for c in self.chunks]
         self._doc_texts: dict[str, str] = {}
 
@@ -338,6 +340,19 @@ class HybridIndex:
             while len(self._vectors) > QUERY_CACHE:
                 self._vectors.pop(next(iter(self._vectors)))
         return vector
+
+    def similarity(self, question: str, text: str) -> float:
+        """Cosine of a question and one text (a reply), both embedded; the text's vector cached."""
+        q = np.asarray(self._query_vector(question), dtype=np.float32)
+        with self._lock:
+            vector = self._texts.pop(text, None)
+        if vector is None:
+            vector = np.asarray(self.embedder.embed_documents([text])[0], dtype=np.float32)
+        with self._lock:
+            self._texts[text] = vector
+            while len(self._texts) > QUERY_CACHE:
+                self._texts.pop(next(iter(self._texts)))
+        return float(q @ vector / (np.linalg.norm(q) * np.linalg.norm(vector) or 1.0))
 
     def lexical_scores(self, text: str) -> np.ndarray:
         """BM25 scores of every chunk for ``text`` (folded syllables + bigrams)."""

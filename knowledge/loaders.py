@@ -321,9 +321,9 @@ def _read_docx(path: Path) -> str:
             for row in item.rows:
                 cells: list[str] = []
                 previous = None
-                for cell in row.cells:
-                    if cell._tc is not previous:  # a cell merged across columns comes once per grid column
-                        cells.append(" ".join(cell.text.split()))
+                for cell in row.cells:  # a cell merged across columns: its text once, then empty cells,
+                    # so that each column keeps its place under a merged header ("Số di tích đã xếp hạng")
+                    cells.append(" ".join(cell.text.split()) if cell._tc is not previous else "")
                     previous = cell._tc
                 add("\t".join(cells) + "\t\t")
             add("")

@@ -107,12 +107,18 @@ _FULL_DOC_RE = re.compile(r"(?<![\d/])(\d{1,5})((?:/\d{4})?/[a-z]{1,6}-[a-z0-9]+
 ASKS_RE = re.compile(r"\b(?:yeu cau|de nghi|huong dan|giao)(?: [a-z]+){0,5} (?:lam gi|lam nhung gi|nhung gi|dieu gi|viec gi)\b")
 
 
-def template_key(name: str) -> tuple[str, int] | None:
-    """("Biểu", 4) for "Biểu 04/BCKH", "bieu 4", "Phụ lục 2" → ("Phụ lục", 2); None for other names."""
+FORM = "Biểu mẫu"
+
+
+def template_key(name: str, exact: bool = False) -> tuple[str, int] | None:
+    """("Biểu mẫu", 4) for "Biểu 04/BCKH", "mẫu 4", "bieu mau so 04"; "Phụ lục 2" → ("Phụ lục", 2); None for
+    other names. ``exact``: the word as written ("Mẫu", "Biểu", "Biểu mẫu"), to prefer a form named the same way."""
     m = _TEMPLATE_REF_RE.search(fold(name))
     if not m:
         return None
     kind, number = _TEMPLATE_KINDS[m.group(1)], m.group(2)
+    # "Biểu 01", "Mẫu số 01", "Biểu mẫu số 01", "form 01": officials use the words for one another.
+    kind = FORM if kind in ("Biểu", "Mẫu") and not exact else kind
     if number.isdigit():
         return kind, int(number)
     return (kind, _ROMAN[number]) if kind == "Phụ lục" else None

@@ -1,17 +1,24 @@
 """How much of the question the evidence holds, written as the dispatches write it.
 
 Why: folded syllables collide ("lương" and "lượng" are both "luong"); the accented ones tell them apart.
-Feeds the confidence model (:mod:`knowledge.confidence`).  Tried and left out (measured on the
+Also whether the question is about another document: a dispatch the base does not hold, a province
+the answering dispatch never mentions. Feeds the confidence model (:mod:`knowledge.confidence`).  Tried and left out (measured on the
 development sets, weight about 0): the share of the question's two-syllable word pairs the passage holds.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from knowledge.evidence import STOPWORDS
 from knowledge.query import Query
 from knowledge.text import fold
+from vntext.names import places_in
+
+if TYPE_CHECKING:
+    from knowledge.index import HybridIndex
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
@@ -25,3 +32,31 @@ def accent_coverage(query: Query, text: str) -> float:
     present = {w.lower() for w in _SYLLABLE.findall(text)}
     return sum(w in present for w in words) / len(words)
 
+
+
+def uncited(index: HybridIndex, query: Query, so_hieu: str) -> list[str]:
+    """Numbers of dispatches the question names that the base does not hold and the answering dispatch
+    does not cite ("cv 1250/STTTT-CĐS"; a dispatch cited in another, "Công văn số 1187/UBND-TCKH", is known
+    through that one)."""
+    if not query.unknown_refs or query.dispatch_numbers:
+        return []
+    text = fold(index.document_text(so_hieu))
+    return [n for n in query.unknown_refs if not re.search(rf"(?<![\d/.]){n}/", text)]
+
+
+def foreign_place(index: HybridIndex, query: Query, so_hieu: str) -> bool:
+    """Whether the question names a province or city that the dispatch's text never mentions."""
+    # State bodies ("Sở Giáo dục", "Cục Thuế") were tried too: the signal got noisier on the development
+    # sets (its weight fell from −1.46 to −0.86) and was left out.
+    places = places_in(query.typed or query.text)
+    if not places:
+        return False
+    d = index.dispatches.get(so_hieu)
+    text = fold(f"{index.document_text(so_hieu)} {d.issuer if d else ''}")
+    return any(not word_re(fold(p)).search(text) for p in places)
+
+
+@lru_cache(maxsize=1024)
+def word_re(word: str) -> re.Pattern[str]:
+    """A whole-word pattern for a folded word."""
+    return re.compile(rf"\b{word}\b")

@@ -87,6 +87,8 @@ def column_paths(rows: list[list[str]]) -> list[list[str]]:
     paths: list[list[str]] = []
     for c in range(width):
         path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
+        # A cell merged down (Word repeats its text in every row it spans) is one level, not two.
+        path = [label for i, label in enumerate(path) if i == 0 or label != path[i - 1]]
         if path:
             paths.append(path)
     return paths

@@ -84,10 +84,11 @@ def test_references_are_understood():
     assert understand("công văn 1485 yêu cầu gì", numbers).dispatch_numbers == ["1485/BTTTT-UDCNTT"]
     assert understand("văn bản 224/BTTT-KHTC", numbers).dispatch_numbers == ["232/BTTTT-KHTC"]
     assert understand("Thông tư 232 quy định gì", numbers).dispatch_numbers == []
-    for text in ("biểu 4", "bieu 04", "Biểu 04/BCKH"):
-        assert understand(text, numbers).templates == [("Biểu", 4)]
+    # "Biểu", "Mẫu", "Biểu mẫu" and "form" are one kind of name: officials use them for one another.
+    for text in ("biểu 4", "bieu 04", "Biểu 04/BCKH", "mẫu số 4", "biểu mẫu 04", "form 4"):
+        assert understand(text, numbers).templates == [("Biểu mẫu", 4)]
     assert understand("phụ lục 2", numbers).templates == [("Phụ lục", 2)]
-    assert understand("mẫu 2", numbers).templates == [("Mẫu", 2)]
+    assert understand("appendix II", numbers).templates == [("Phụ lục", 2)]
     assert understand("When is the deadline?", numbers).english
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_shape import expected, has_amount, has_date, missing
+from knowledge.answer_shape import expected, has_amount, has_date, missing, where
 
 
 @pytest.mark.parametrize("question, shapes", [
@@ -61,3 +61,23 @@ def test_a_reply_lacking_the_asked_shape_is_flagged():
     assert not missing("Định mức công tác phí là bao nhiêu?", "Mức khoán công tác phí là 500.000 đồng/tháng.")
     assert missing("Báo cáo quý gửi khi nào?", "Báo cáo gửi về Phòng Nội vụ bằng văn bản giấy và bản điện tử.")
     assert not missing("Ai là đầu mối?", "Ông Nguyễn Văn An, chuyên viên Phòng Kế hoạch.")
+
+
+def test_how_long_and_what_level_ask_for_an_amount():
+    assert expected("hồ sơ phải giải quyết trong bao lâu") == frozenset({"quantity"})
+    assert expected("What minimum wage level applies in region I?") == frozenset({"quantity"})
+    assert expected("what are the rates of the fee") == frozenset({"quantity"})
+
+
+def test_a_ratio_named_is_not_an_amount():
+    # A form's column "Tỉ lệ hoàn thành (%)" names a ratio; "tỉ" alone (a thousand million) is an amount.
+    assert not has_amount("Các cột: TT; Tên đơn vị; Tỉ lệ hoàn thành (%); Ghi chú.")
+    assert has_amount("Tổng kinh phí là hai tỉ đồng.")
+
+
+def test_a_long_reply_is_cut_where_the_asked_value_is():
+    sentence = ("Ngày 03/01/2025, Chủ tịch Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành rà soát thủ tục hành chính, "
+                "trong đó yêu cầu hoàn thành việc số hóa hồ sơ trước tháng 10/2025")
+    assert where("phải hoàn thành số hóa trước tháng mấy", sentence) == "tháng 10/2025"
+    assert where("tỉ lệ phải đạt bao nhiêu", "tỷ lệ hồ sơ trực tuyến năm 2025 đạt ít nhất 80%") == "80%"
+    assert where("ai là đầu mối", sentence) == ""

@@ -1,5 +1,6 @@
 """A Word table read for the knowledge base keeps one value per grid column: a cell merged across columns
-comes once, and equal neighbouring values ("0 | 0", empty cells of a blank form row) are all kept, so
+comes once, then empty cells for the other columns it spans (so each column below keeps its place under a
+merged header), and equal neighbouring values ("0 | 0", empty cells of a blank form row) are all kept, so
 "which column holds what" stays answerable."""
 
 from __future__ import annotations
@@ -20,5 +21,5 @@ def test_merged_cells_once_equal_neighbours_all_kept(tmp_path):
     path = tmp_path / "bang.docx"
     document.save(str(path))
     rows = [line.rstrip("\t").split("\t") for line in read_document(path).text.splitlines() if "\t" in line]
-    assert rows[0] == ["Nguồn vốn", "Ghi chú", "Đơn vị", "Tỷ lệ (%)"]
+    assert rows[0] == ["Nguồn vốn", "", "Ghi chú", "Đơn vị", "Tỷ lệ (%)"]
     assert rows[1] == ["0", "0", "", "", "5"]

@@ -1,0 +1,80 @@
+"""The passage that lists a dispatch's attached forms, and the reply built from it.
+
+Why: "kèm theo những biểu mẫu nào" asks about the whole set of attachments, which no single part of the
+document holds: the body says "theo Mẫu số 01 (…) và Mẫu số 02 (…) kèm theo" in passing and each form's
+title stands at its own page. One extra passage names every form with its title line and quotes the body's
+sentences that say which form is for what ("Phụ lục II (đối với chủ đầu tư)").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge.metadata import Dispatch
+from knowledge.text import split_sentences
+
+if TYPE_CHECKING:
+    from knowledge.chunking import Node
+
+ATTACHED_TITLE = "Các phụ lục, biểu mẫu kèm theo"
+IN_BODY = "Trong công văn:"
+# A sentence saying a form goes with the dispatch ("theo Biểu số 01 kèm theo", "mẫu báo cáo xin gửi kèm").
+ATTACHED_RE = re.compile(r"(mẫu|biểu|phụ lục|đề cương)[^.;]{0,40}(gửi kèm|kèm theo|đính kèm)"
+                         r"|(gửi kèm|kèm theo)[^.;]{0,30}(mẫu|biểu|phụ lục)", re.I)
+MAX_MENTIONS = 3
+_ROMAN_RE = re.compile(r"[IVX]{1,4}")
+
+
+def listing_text(root: Node, dispatch: Dispatch) -> str:
+    """The passage's text, or "" when the dispatch has no attached form."""
+    lines: list[str] = []
+    body: list[str] = [b.text for b in root.blocks]
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if child.is_template:
+                head = child.heading.split(":", 1)[0].strip() or child.label
+                title = _title(child.blocks[0].text if child.blocks else "")
+                lines.append(f"- {head} – {title}" if title else f"- {head}")
+            else:
+                body.append(child.heading)
+                body.extend(b.text for b in child.blocks)
+            visit(child)
+
+    visit(root)
+    if not lines:
+        return ""
+    mentions = [s for s in split_sentences("\n".join(body)) if ATTACHED_RE.search(s)][:MAX_MENTIONS]
+    text = f"{ATTACHED_TITLE} Công văn {dispatch.so_hieu}:\n" + ";\n".join(lines) + "."
+    return text + (f"\n{IN_BODY}\n" + "\n".join(mentions) if mentions else "")
+
+
+def _title(first_block: str) -> str:
+    """The form's title: the first run of upper-case lines near its top (below "Mẫu 2: Kèm theo …")."""
+    run: list[str] = []
+    for line in (ln.strip() for ln in first_block.splitlines()[:TITLE_LINES]):
+        if line.isupper() and not line.startswith("("):
+            run.append(line)
+        elif run:
+            break
+    return " ".join(run)
+
+
+TITLE_LINES = 5
+
+
+def reply(title: str, listing: str) -> str:
+    """The attachments answer from the passage: each form with its title in sentence case."""
+    forms = [ln[2:].rstrip(";.") for ln in listing.split("\n") if ln.startswith("- ")]
+    if not forms:
+        return ""
+    named = []
+    for form in forms:  # titles as printed (capitals keep place names right); "PHỤ LỤC II" → "Phụ lục II"
+        head, _, name = form.partition(" – ")
+        if head.isupper():
+            head = " ".join(w if _ROMAN_RE.fullmatch(w) else w.lower() for w in head.split())
+            head = head[:1].upper() + head[1:]
+        named.append(f"- {head}: {name}" if name else f"- {head}")
+    count = "một biểu mẫu" if len(forms) == 1 else f"{len(forms)} phụ lục, biểu mẫu"
+    return f"{title} kèm theo {count}:\n" + ";\n".join(named) + "."
