@@ -34,9 +34,10 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
     def visit(node: Node) -> None:
         for child in node.children:
             if child.is_template:
-                head = child.heading.split(":", 1)[0].strip() or child.label
-                title = _title(child.blocks[0].text if child.blocks else "")
-                lines.append(f"- {head} – {title}" if title else f"- {head}")
+                # The name as its heading writes it, on one line and before any ":" (so ": " can separate the title).
+                head = " ".join(child.heading.split(":", 1)[0].split()) or child.label
+                title = _title("\n".join(b.text for b in child.blocks[:2] if not b.is_table))
+                lines.append(f"- {head}: {title}" if title else f"- {head}")
             else:
                 body.append(child.heading)
                 body.extend(b.text for b in child.blocks)
@@ -51,7 +52,7 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
 
 
 def _title(first_block: str) -> str:
-    """The form's title: the first run of upper-case lines near its top (below "Mẫu 2: Kèm theo …")."""
+    """The form's title: the first run of upper-case lines near its top (below "Mẫu 2: Kèm theo … / của Bộ …")."""
     run: list[str] = []
     for line in (ln.strip() for ln in first_block.splitlines()[:TITLE_LINES]):
         if line.isupper() and not line.startswith("("):
@@ -65,13 +66,13 @@ TITLE_LINES = 5
 
 
 def reply(title: str, listing: str) -> str:
-    """The attachments answer from the passage: each form with its title in sentence case."""
+    """The attachments answer from the passage: each form's name, then its title as printed."""
     forms = [ln[2:].rstrip(";.") for ln in listing.split("\n") if ln.startswith("- ")]
     if not forms:
         return ""
     named = []
     for form in forms:  # titles as printed (capitals keep place names right); "PHỤ LỤC II" → "Phụ lục II"
-        head, _, name = form.partition(" – ")
+        head, _, name = form.partition(": ")
         if head.isupper():
             head = " ".join(w if _ROMAN_RE.fullmatch(w) else w.lower() for w in head.split())
             head = head[:1].upper() + head[1:]

@@ -44,8 +44,8 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
-FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match", "evidence", "named",
-            "unknown", "topic", "english", "foreign", "other_document", "shape_missing")
+FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
+            "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing")
 
 
 @dataclass

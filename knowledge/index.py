@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
 QUERY_CACHE = 512  # question embeddings kept
-SCHEMA_VERSION = 9  # bump when chunking/metadata changes so stored indexes are rebuilt
+SCHEMA_VERSION = 10  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -82,7 +82,7 @@ class HybridIndex:
         self.messages: list[str] = []
         self._lock = threading.RLock()
         self._vectors: dict[str, list[float]] = {}  # question text → embedding (see _query_vector)
-        self._texts: dict[str, np.ndarray] = {}  # reply text → embedding (see similarity)
+        self._texts: dict[str, list[float]] = {}  # reply text → embedding (see similarity)
         self._client = chroma_client(self.root / "chroma")
         self.manifest = self._read_manifest()
         stored_embedder = self.manifest.get("embedder")
@@ -331,28 +331,26 @@ class HybridIndex:
         """The embedding of a question's text, cached: officials ask the same questions again, and the
         embedder is most of a warm question's time."""
         text = embedding_text(text)
-        with self._lock:
-            vector = self._vectors.pop(text, None)
-        if vector is None:
-            vector = self.embedder.embed_query(text)
-        with self._lock:
-            self._vectors[text] = vector  # most recent last
-            while len(self._vectors) > QUERY_CACHE:
-                self._vectors.pop(next(iter(self._vectors)))
-        return vector
+        return self._cached(self._vectors, text, lambda: self.embedder.embed_query(text))
 
     def similarity(self, question: str, text: str) -> float:
-        """Cosine of a question and one text (a reply), both embedded; the text's vector cached."""
+        """Cosine of a question and one text (a reply), both embedded; the text's vector cached too."""
         q = np.asarray(self._query_vector(question), dtype=np.float32)
-        with self._lock:
-            vector = self._texts.pop(text, None)
-        if vector is None:
-            vector = np.asarray(self.embedder.embed_documents([text])[0], dtype=np.float32)
-        with self._lock:
-            self._texts[text] = vector
-            while len(self._texts) > QUERY_CACHE:
-                self._texts.pop(next(iter(self._texts)))
+        vector = np.asarray(self._cached(self._texts, text, lambda: self.embedder.embed_documents([text])[0]),
+                            dtype=np.float32)
         return float(q @ vector / (np.linalg.norm(q) * np.linalg.norm(vector) or 1.0))
+
+    def _cached(self, cache: dict, key: str, compute):
+        """``cache[key]``, computed outside the lock when missing; the most recent ``QUERY_CACHE`` kept."""
+        with self._lock:
+            value = cache.pop(key, None)
+        if value is None:
+            value = compute()
+        with self._lock:
+            cache[key] = value  # most recent last
+            while len(cache) > QUERY_CACHE:
+                cache.pop(next(iter(cache)))
+        return value
 
     def lexical_scores(self, text: str) -> np.ndarray:
         """BM25 scores of every chunk for ``text`` (folded syllables + bigrams)."""

@@ -157,3 +157,13 @@ def test_the_list_of_forms_is_not_evidence_for_other_questions(base):
 def test_reply_closeness_is_a_signal(base):
     a = base.ask("cv 315 hạn gửi báo cáo")
     assert 0.5 < a.signals["reply_dense"] <= 1.0
+
+
+def test_a_form_title_below_its_reference_lines_is_listed():
+    from knowledge.attached import listing_text, reply
+
+    text = (DISPATCH.split("\nBiểu mẫu số 01\n")[0] + "\n\nMẫu 2: Kèm theo Công văn số 315/SGTVT-QLGT\n"
+            "của Sở Giao thông vận tải.\n\nBÁO CÁO KẾT QUẢ KIỂM TRA\nXE KINH DOANH VẬN TẢI\n\nTT\tBiển số\tGhi chú\n")
+    listing = listing_text(build_tree(text), parse_dispatch(text))
+    assert "- Mẫu 2: BÁO CÁO KẾT QUẢ KIỂM TRA XE KINH DOANH VẬN TẢI" in listing
+    assert reply("Công văn 315/SGTVT-QLGT", listing).startswith("Công văn 315/SGTVT-QLGT kèm theo một biểu mẫu:\n- Mẫu 2: BÁO")
