@@ -12,6 +12,8 @@ Shapes:
     date       "ngày / tháng nào, ngày mấy, khi nào, bao giờ, hạn, when, deadline" → a day or a month that the
                reply sets (a cited document's date does not answer)
     hour       "mấy giờ", "what time" → "16 giờ", "8h30", "16:00"
+    period     "số liệu tính từ / đến ngày nào", "kỳ báo cáo", "as of what date" → a sentence bounding a period
+               ("số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024"); a deadline's date does not answer
 A length of time ("bao nhiêu ngày", "mấy tháng") is an amount, not a date. Questions asking for the number of
 a document ("Luật Đất đai số mấy") or a phone number expect none of these.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.answer_types import any_date, has_date, set_dates  # a date the reply sets; any date, a cited one's too
+from knowledge.answer_types import any_date, has_date, set_dates, sets_period  # a date the reply sets; any date, a cited one's too
 from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
@@ -49,6 +51,9 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 # "bao nhiêu ngày", "mấy tháng", "bao lâu": a length of time, an amount; "thời hạn … bao nhiêu ngày" does not ask a date.
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
+# The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den)\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
+                         r"|\b(so lieu|du lieu|figures|data)\b.{0,40}\b(tu|den|from|to) (ngay|thoi diem|when|what date)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 
@@ -66,6 +71,8 @@ def expected(question: str) -> frozenset[str]:
         shapes.add("date")
     if _HOUR_ASK.search(text):
         shapes.add("hour")
+    if _PERIOD_ASK.search(text):
+        shapes.add("period")
     if _QUANTITY_ASK.search(stripped) or duration:
         shapes.add("quantity")
     return frozenset(shapes)
@@ -79,7 +86,8 @@ def check_for(question: str, cited: bool = False):
     """The test a sentence must pass to have the shape the question asks for (None: no particular shape).
     ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
     shapes = expected(question)
-    for shape, check in (("date", any_date if cited else has_date), ("hour", has_hour), ("quantity", has_amount)):
+    for shape, check in (("period", sets_period), ("date", any_date if cited else has_date), ("hour", has_hour),
+                         ("quantity", has_amount)):
         if shape in shapes:
             return check
     return None
@@ -90,7 +98,7 @@ def has_hour(reply: str) -> bool:
 
 
 def missing(question: str, reply: str, cited: bool = False) -> bool:
-    """Whether the reply lacks the shape the question asks for (the first of date, hour, amount it asks)."""
+    """Whether the reply lacks the shape the question asks for (the first of period, date, hour, amount it asks)."""
     check = check_for(question, cited)
     return check is not None and not check(reply)
 

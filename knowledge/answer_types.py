@@ -323,6 +323,65 @@ def set_dates(sentence: str) -> list[re.Match[str]]:
     return list(_DATE_RE.finditer(masked))
 
 
+# "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …".
+_PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b", re.I)
+
+
+def sets_period(sentence: str) -> bool:
+    """The sentence bounds a period (figures counted from one day to another, or up to a day)."""
+    return bool(_PERIOD_RE.search(sentence)) and has_date(sentence)
+
+
+def period(document: str, terms: Terms) -> Typed | None:
+    """The sentence bounding the period the figures cover ("Số liệu báo cáo tính từ ngày 01/7/2024 đến hết
+    ngày 30/4/2025"), for a question asking "tính từ / đến ngày nào"; the one holding most of the question
+    when there are several (figures of a form, of a month), one about figures ("số liệu") first."""
+    found = _best(terms, _sentences(document), sets_period, lambda s: PREFER * bool(_FIGURES_RE.search(s)))
+    if found is None:
+        return None
+    sentence, score = found
+    m = _PERIOD_RE.search(sentence)
+    return Typed("period", brief(sentence, m.group(0) if m else ""), [sentence], score)
+
+
+_FIGURES_RE = re.compile(r"\bsố liệu\b", re.I)
+
+# "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
+_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|khong (gui|nop|bao cao)|late|fail(s|ed)? to|miss(es|ed)?|"
+                          r"(do|does|did) not (send|submit|report))\b")
+_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi gi|hau qua|che tai|what happens|consequences?|"
+                             r"penalt\w*|sanctions?|what will)\b")
+# The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".
+_LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|không gửi|không báo cáo|không đúng thời hạn)\b", re.I)
+_OUTCOME_RE = re.compile(r"\b(?:sẽ|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)
+
+
+def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Typed | None:
+    """Answer types no cue word names: the bounds of the figures' period (``period_asked``: the question's
+    expected shape, :mod:`knowledge.answer_shape`), else what follows a late or missing report."""
+    if period_asked:
+        return period(document, terms)
+    return consequence(document, terms) if asks_consequence(question) else None
+
+
+def asks_consequence(question: str) -> bool:
+    """The question asks what follows when a report is late or missing."""
+    folded = fold(question)
+    return bool(_LATE_ASK_RE.search(folded) and _OUTCOME_ASK_RE.search(folded))
+
+
+def consequence(document: str, terms: Terms) -> Typed | None:
+    """The sentence saying what follows a late or missing report (most of the question's words first)."""
+    def keep(s: str) -> bool:
+        return bool(_LATE_RE.search(s) and _OUTCOME_RE.search(s))
+
+    found = _best(terms, _sentences(document), keep, lambda s: PREFER * ("sẽ" in s.lower()))
+    if found is None:
+        return None
+    sentence, score = found
+    return Typed("consequence", brief(sentence), [sentence], score)
+
+
 def any_date(sentence: str) -> bool:
     """Any date in the sentence, a cited document's included ("… tại văn bản số 1178/BTTTT-THH ngày 21/4/2015")."""
     return bool(_DATE_RE.search(sentence))

@@ -24,7 +24,7 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
 from knowledge.query import Query, abbreviations
 from knowledge.results import Answer, Passage
-from knowledge.signals import accent_coverage, foreign_place, uncited, word_re
+from knowledge.signals import accent_coverage, citation_reply, foreign_place, general_ask, uncited, word_re
 from knowledge.summary import extract_requests
 from knowledge.text import fold
 
@@ -39,7 +39,7 @@ WEAK_CUE_MARGIN = 0.0
 FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all of the question's own words
 TEMPLATE_MARGIN = 0.1  # evidence needed to prefer another dispatch's same-named form over the most recent
 FALLBACK_THRESHOLD = 0.5
-DATE_BONUS = 0.15
+DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
 # Below this best dense similarity no answerable development question lies (their minimum is 0.831 over the
 # 272 of dev, dev 3 and dev 4; a tenth of the 102 out-of-scope ones fall below 0.828): the question is about
 # nothing the dispatches hold, whatever words it shares with them ("Thủ đô của Pháp" and "pháp luật"). A
@@ -74,7 +74,9 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     pool = pool[:EVIDENCE_PASSAGES]
     if not pool:
         return None
-    bonus = (lambda s: DATE_BONUS * types.has_date(s)) if {"when", "deadline", "since"} & set(query.intents) else None
+    period = "since" in query.intents  # a period's bounds: "số liệu tính từ ngày … đến ngày …"
+    bonus = ((lambda s: DATE_BONUS * types.has_date(s) + PERIOD_BONUS * period * types.sets_period(s))
+             if {"when", "deadline", "since"} & set(query.intents) else None)
     top = max(h.fused for h in hits) or 1.0
     best: tuple[float, Choice] | None = None
     for h in pool:
@@ -102,7 +104,10 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     for h in pool:
         own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s))
-        if pick.is_table or not has(pick.top) or pick.score - SHAPE_LIFT < SHAPE_SHARE * current.pick.score:
+        # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
+        # few of the question's words it repeats.
+        share = 0.0 if has is types.sets_period else SHAPE_SHARE
+        if pick.is_table or not has(pick.top) or pick.score - SHAPE_LIFT < share * current.pick.score:
             continue
         value = pick.score + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
@@ -213,6 +218,11 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     other_document = types.about_other_document(query)
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
+        if found:
+            return found
+    if not other_document:  # types no cue word names: a period's bounds, what follows a late report
+        found = types.uncued(query.text, document, compared if compared.weights else terms,
+                             "period" in answer_shape.expected(query.text))
         if found:
             return found
     for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
@@ -359,6 +369,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "shape_missing": float(kind not in _HEADER_KINDS
                                and answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))),
         "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)),
+        # How to do something, what papers it takes, what holds now: no dated request for reports says it.
+        "general_ask": float(general_ask(query)),
+        # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
+        "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]

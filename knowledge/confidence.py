@@ -29,6 +29,10 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     foreign                 1 when the question names a dispatch number the base does not hold, or a province
                             or city (vntext/data/places.txt) the answering dispatch never mentions
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
+    general_ask             1 when the question asks how something is done (procedure, papers, who qualifies) or what
+                            holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask)
+    citation_reply          1 when the reply only opens by citing a law, decree or plan and the question asks about
+                            no document (knowledge.signals.citation_reply)
     shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
                             amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)
 """
@@ -45,7 +49,8 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
-            "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing")
+            "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing",
+            "general_ask", "citation_reply")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intents, phrase_re
+from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.tables import describe_header, header_rows, row_groups, split_rows
 from knowledge.text import bm25_tokens, fold, split_sentences
@@ -63,7 +63,7 @@ def _focus_runs(text: str, spans: tuple[str, ...]) -> tuple[tuple[str, ...], ...
     folded = fold(text)
     for span in spans:
         folded = folded.replace(span, " | ")
-    cues = [c for name, cs in intents().items() if name != "not" for c in cs]
+    cues = [c for name in (*intent_names(), "generic") for c in intents()[name]]
     folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues)
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
@@ -117,7 +117,7 @@ def content_words(query: Query) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _cue_phrases() -> frozenset[str]:
-    return frozenset(fold(c) for name, cs in intents().items() if name not in ("not", "generic") for c in cs)
+    return frozenset(fold(c) for name in intent_names() for c in intents()[name])
 
 
 @lru_cache(maxsize=1024)

@@ -56,7 +56,7 @@ def bilingual() -> list[tuple[str, list[str]]]:
 
 
 # Keys of ``data/intents.yaml`` that are word lists, not intents.
-_NON_INTENT_KEYS = frozenset({"not", "generic"})
+_NON_INTENT_KEYS = frozenset({"not", "generic", "general_ask"})
 
 
 @lru_cache(maxsize=1)

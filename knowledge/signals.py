@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from knowledge.evidence import STOPWORDS
-from knowledge.query import Query
+from knowledge.query import Query, cue_form, intents
 from knowledge.text import fold
 from vntext.names import places_in
 
@@ -60,3 +60,31 @@ def foreign_place(index: HybridIndex, query: Query, so_hieu: str) -> bool:
 def word_re(word: str) -> re.Pattern[str]:
     """A whole-word pattern for a folded word."""
     return re.compile(rf"\b{word}\b")
+
+
+def general_ask(query: Query) -> bool:
+    """The question asks how something is done (a procedure, the papers it needs, who qualifies) or what holds
+    now: cue phrases of ``data/intents.yaml`` ``general_ask``. The dispatches, dated requests for reports, say
+    none of this (on the development sets: 50 out-of-scope questions have such a cue, 3 answerable ones)."""
+    folded = cue_form(fold(query.text))  # spelled as the cues are ("ky" and "ki" alike)
+    return any(word_re(cue).search(folded) for cue in intents().get("general_ask", []))
+
+
+# A sentence that opens by citing a document ("Thực hiện Thông tư số 49/2024/TT-BTC …", "Nghị định số 63/2024/…
+# quy định …", "Kế hoạch số 95/KH-UBND …"): it states that document's name and subject, nothing else.
+_CITATION_OPENING = re.compile(
+    r"^[\W\d]{0,6}(?:(?:căn cứ|thực hiện|theo|triển khai)\s+)?(?:các\s+)?"
+    r"(?:luật|nghị định|thông tư|quyết định|chỉ thị|kế hoạch|nghị quyết|công văn|văn bản)\s+(?:liên tịch\s+)?số\s+\d",
+    re.I,
+)
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:luat|nghi dinh|thong tu|quyet dinh|chi thi|ke hoach|nghi quyet|van ban|cong van|can cu|"
+    r"law|decree|circular|decision|directive|resolution|plan|document|documents)\b"
+)
+
+
+def citation_reply(query: Query, reply: str) -> bool:
+    """The reply is a sentence citing a document while the question asks about no document: the citation
+    names a law or a plan and says nothing of what was asked (on the development sets such a reply was right
+    for 2 answerable questions, both naming a document kind, and was the reply to 29 out-of-scope ones)."""
+    return bool(_CITATION_OPENING.match(reply.strip())) and not _DOCUMENT_WORDS.search(fold(query.text))

@@ -1,0 +1,122 @@
+"""Answer types no cue word names, and two signals of questions the dispatches do not answer:
+- the period the figures cover ("số liệu tính từ ngày nào đến ngày nào"), not the deadline;
+- what follows a late or missing report ("quá hạn không gửi thì sao");
+- questions on how something is done or what holds now (``general_ask``), and replies that only cite a
+  law (``citation_reply``): both lower the confidence.
+
+Every dispatch and question here is written for the test (none is in a benchmark set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge import answer_types as types
+from knowledge.answer_shape import expected
+from knowledge.evidence import Terms
+from knowledge.query import Query
+from knowledge.signals import citation_reply, general_ask
+from tests.knowledge_fixtures import copy_index
+
+# A huyện's Phòng Kinh tế, plain text: a reporting period, a deadline and a sanction sentence.
+DISPATCH = """ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BIÊN
+PHÒNG KINH TẾ
+Số: 233/PKT-NN
+V/v báo cáo kết quả sản xuất vụ Đông Xuân 2025-2026 và kế hoạch vụ Mùa 2026
+Điện Biên, ngày 09 tháng 3 năm 2026
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Thực hiện Kế hoạch số 41/KH-UBND ngày 12/01/2026 của Ủy ban nhân dân huyện về sản xuất nông nghiệp năm 2026, Phòng Kinh tế đề nghị Ủy ban nhân dân các xã, thị trấn báo cáo các nội dung sau:
+
+1. Kết quả gieo trồng vụ Đông Xuân
+a) Diện tích lúa, ngô, rau màu đã gieo trồng; diện tích bị ảnh hưởng do rét đậm, rét hại;
+b) Lượng giống lúa lai được hỗ trợ đã cấp phát cho các hộ dân.
+
+2. Kỳ báo cáo
+Số liệu báo cáo tính từ ngày 01/11/2025 đến hết ngày 28/02/2026.
+
+3. Thời hạn và hình thức gửi báo cáo
+Báo cáo gửi về Phòng Kinh tế trước ngày 25/3/2026 theo Biểu số 01 kèm theo Công văn này. Sau thời hạn trên, xã nào không gửi báo cáo, Phòng Kinh tế sẽ tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân huyện xem xét trách nhiệm người đứng đầu.
+
+Trân trọng./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, PKT.
+KT. TRƯỞNG PHÒNG
+PHÓ TRƯỞNG PHÒNG
+Lò Văn Thắng
+"""
+
+
+def _query(text: str) -> Query:
+    return Query(original=text, text=text, lexical=text, dense=text)
+
+
+def test_a_question_on_the_figures_period_expects_a_period_not_a_deadline():
+    for q in ("số liệu vụ đông xuân tính từ ngày nào", "bc san xuat ky bao cao tu ngay nao den ngay nao",
+              "Số liệu được tính đến thời điểm nào?", "As of what date are the figures counted?"):
+        assert "period" in expected(q), q
+    for q in ("hạn nộp báo cáo đến ngày nào", "báo cáo gửi trước ngày nào"):
+        assert "period" not in expected(q), q
+
+
+def test_the_period_sentence_answers_and_the_deadline_does_not():
+    found = types.period(DISPATCH, Terms({"so": 1.0, "lieu": 1.0, "vu": 1.0}, {}))
+    assert found and "01/11/2025" in found.reply and "28/02/2026" in found.reply
+    assert "25/3/2026" not in found.reply
+
+
+def test_questions_on_a_late_report_are_told_apart():
+    for q in ("quá hạn không gửi bc thì sao", "Xã báo cáo chậm thì bị xử lý thế nào?",
+              "What happens if a commune does not send the report?"):
+        assert types.asks_consequence(q), q
+    for q in ("hạn gửi báo cáo là ngày nào", "báo cáo gửi chậm nhất ngày nào"):
+        assert not types.asks_consequence(q), q
+    found = types.consequence(DISPATCH, Terms({"xa": 1.0}, {}))
+    assert found and "xem xét trách nhiệm người đứng đầu" in found.reply
+
+
+def test_how_to_and_current_state_questions_are_marked():
+    for q in ("Thủ tục đăng ký hộ kinh doanh cần những giấy tờ gì?", "cach dang ky tai khoan dich vu cong",
+              "Giá lúa giống hiện nay bao nhiêu?", "How do I apply for a farming subsidy?",
+              "điều kiện để được hỗ trợ giống lúa là gì"):
+        assert general_ask(_query(q)), q
+    for q in ("cv 233 hạn nộp báo cáo khi nào", "Biểu số 01 gồm những cột nào?",
+              "báo cáo gửi bằng hình thức nào", "ai ký công văn về vụ đông xuân"):
+        assert not general_ask(_query(q)), q
+
+
+def test_a_reply_citing_a_plan_is_marked_unless_a_document_is_asked_for():
+    reply = "Thực hiện Kế hoạch số 41/KH-UBND ngày 12/01/2026 của Ủy ban nhân dân huyện về sản xuất nông nghiệp năm 2026"
+    assert citation_reply(_query("giá phân bón vụ đông xuân bao nhiêu"), reply)
+    assert not citation_reply(_query("công văn 233 thực hiện kế hoạch số mấy"), reply)
+    assert not citation_reply(_query("diện tích lúa bị rét hại"), "a) Diện tích lúa, ngô, rau màu đã gieo trồng;")
+
+
+@pytest.fixture(scope="module")
+def base(built_index_dir, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kinds")
+    path = folder / "cv-233-PKT-NN.txt"
+    path.write_text(DISPATCH, encoding="utf-8")
+    kb = KnowledgeBase.open(copy_index(built_index_dir, folder / "kb"))
+    assert not kb.ingest([path]).errors
+    return kb
+
+
+def test_the_period_question_is_answered_with_the_period(base):
+    a = base.ask("cv 233 số liệu vụ đông xuân tính từ ngày nào đến ngày nào")
+    assert a.confident and a.kind == "period"
+    assert "01/11/2025" in a.reply and "25/3/2026" not in a.reply
+
+
+def test_the_late_report_question_is_answered_with_the_sanction(base):
+    a = base.ask("cv 233 xã nào không gửi báo cáo đúng hạn thì bị xử lý ra sao")
+    assert a.confident and a.kind == "consequence"
+    assert "xem xét trách nhiệm" in a.reply and "233/PKT-NN" in a.text
+
+
+def test_a_procedure_question_on_the_dispatch_topic_is_declined(base):
+    a = base.ask("Thủ tục để hộ dân được nhận giống lúa lai hỗ trợ cần những giấy tờ gì?")
+    assert not a.confident and a.signals["general_ask"] == 1.0
