@@ -41,7 +41,7 @@ _NON_AMOUNT = re.compile(
     r"|\d+/[\w.-]+"  # 232/BTTTT-KHTC, 13/2023/NĐ-CP
     r"|\b(năm|giai đoạn|quý|tháng|ngày)\s+\d+(?![\d/])([-–]\d+)?"  # năm 2024, ngày 22 (a date, see _DATE_REPLY)
     r"|\b(19|20)\d\d\b"
-    r"|\b(số|mẫu|biểu|phụ lục|mục|điều|khoản|phần|bước|điểm|chương|tiết|cột|dòng)\s+\d+[\w.]*"
+    r"|\b(số|mẫu|biểu|phụ lục|mục|điều|khoản|phần|bước|điểm|chương|tiết|cột|dòng|tầng|lầu|phòng)\s+\d+[\w.]*"
     r"|^\s*[\d.]+[.)]"  # list numbering
     r"|\(?\b0\d{2,3}\)?[.\s]?\d{3,4}[.\s]?\d{3,4}"  # phone
     r"|\(\d+\)",  # column numbers "(1)"
@@ -52,7 +52,7 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
 # The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
-_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den)\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,40}\b(tu|den|from|to) (ngay|thoi diem|when|what date)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
@@ -95,6 +95,17 @@ def check_for(question: str, cited: bool = False):
 
 def has_hour(reply: str) -> bool:
     return bool(_HOUR_REPLY.search(reply))
+
+
+# "mấy cột", "bao nhiêu nhóm", "how many columns": a count of a form's own parts, which its layout shows.
+_FORM_PARTS = re.compile(rf"\b{_HOW_MANY} (cot|nhom|cap|dong|phan|muc|chi tieu|loai|khoi)\b"
+                         r"|\bhow many (columns|groups|rows|sections|levels|categories|indicators)\b")
+
+
+def blank_form_misses(question: str) -> bool:
+    """A blank form (a table of the dispatch: its columns, no values) does not hold the amount, date or period
+    the question asks for, unless it asks how many parts the form itself has."""
+    return bool(expected(question) & {"quantity", "date", "period"}) and not _FORM_PARTS.search(fold(question))
 
 
 def missing(question: str, reply: str, cited: bool = False) -> bool:

@@ -153,7 +153,10 @@ def signer(d: Dispatch) -> Typed | None:
 def recipients(d: Dispatch, query: Query) -> Typed | None:
     if not d.recipients or (_about_report(query) and not _about_dispatch(query)):
         return None
-    return Typed("recipients", f"{title(d)} gửi: " + "; ".join(d.recipients) + ".", ["Kính gửi", d.recipients[0]])
+    reply = f"{title(d)} gửi: " + "; ".join(d.recipients) + "."
+    if d.copied:  # who else receives it ("có gửi Sở … không", "which bank is copied")
+        reply += " Nơi nhận còn có: " + "; ".join(d.copied) + "."
+    return Typed("recipients", reply, ["Kính gửi", d.recipients[0]])
 
 
 def attachments(d: Dispatch, document: str, query: Query, listing: str = "") -> Typed | None:
@@ -323,8 +326,9 @@ def set_dates(sentence: str) -> list[re.Match[str]]:
     return list(_DATE_RE.finditer(masked))
 
 
-# "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …".
-_PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b", re.I)
+# "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …",
+# "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024".
+_PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d", re.I)
 
 
 def sets_period(sentence: str) -> bool:

@@ -270,7 +270,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
 
 def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
     """Among dispatches with the named form, keep the context's; else the one whose form and heading
-    hold clearly more of the question; else the most recent (already chosen)."""
+    hold clearly more of the question (then the others go unmentioned); else the most recent (already chosen)."""
     if not query.template_others or query.template_dispatch == query.context_dispatch:
         return
     scores = []
@@ -283,10 +283,9 @@ def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
         text += f" {d.issuer} {d.subject} {index.document_text(so_hieu)[:400]}"
         scores.append((terms.score(tokens(text)), so_hieu))
     ranked = sorted(scores, key=lambda s: -s[0])
-    if len(ranked) > 1 and ranked[0][0] > ranked[1][0] + TEMPLATE_MARGIN and ranked[0][1] != query.template_dispatch:
-        chosen = ranked[0][1]
-        query.template_others = [s for s in [query.template_dispatch, *query.template_others] if s != chosen]
-        query.template_dispatch = chosen
+    if len(ranked) > 1 and ranked[0][0] > ranked[1][0] + TEMPLATE_MARGIN:
+        # The question's words single the form out ("Biểu số 01 kết quả chi trả trợ cấp"): no note on the others.
+        query.template_dispatch, query.template_others = ranked[0][1], []
 
 
 def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:
@@ -319,7 +318,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     typed = _typed(index, query, d, terms, choice.pick, anchor) if d else None
     summary = None
     if (typed is None and "summary" in query.intents and (query.dispatch_numbers or query.context_dispatch)
-            and not query.templates and d):
+            and not (query.templates or query.section_refs) and d):
         requests = extract_requests(index.document_text(d.so_hieu))
         held = terms.score(tokens(" ".join(requests.snippets()))) if requests else 0.0
         if len(focus_terms(query)) <= 1 or held >= SUMMARY_COVERAGE:
@@ -361,13 +360,14 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
         "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else _topic(index, terms, source.doc_key),
         "english": float(query.english),
-        # The question names a dispatch the base does not hold, or a province the answering dispatch
-        # never mentions ("hạn báo cáo của tỉnh Đồng Nai" answered from another province's dispatch).
-        "other_document": float(types.about_other_document(query)),
-        # The reply lacks what the question asks for: no amount for "bao nhiêu", no date for "khi nào".
-        # (Not for the header's lists: "kèm theo mấy phụ lục" is answered by naming them.)
+        # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
+        "other_document": float(types.about_other_document(query) and not (
+            kind in ("legal_ref", "cited") and "date" in answer_shape.expected(query.text))),
+        # The reply lacks the shape asked for (an amount for "bao nhiêu", a date for "khi nào"); header lists aside.
         "shape_missing": float(kind not in _HEADER_KINDS
-                               and answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))),
+                               and (answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))
+                                    or kind == "table" and answer_shape.blank_form_misses(query.text))),
+        # A dispatch number the base lacks, or a province the answering dispatch never mentions ("tỉnh Đồng Nai").
         "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)),
         # How to do something, what papers it takes, what holds now: no dated request for reports says it.
         "general_ask": float(general_ask(query)),

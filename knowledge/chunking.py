@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge.attached import ATTACHED_TITLE, listing_text
 from knowledge.metadata import Dispatch, sentence_case, template_heading
+from knowledge.tables import table_row
 from knowledge.text import ends_sentence, nfc, split_sentences, strip_controls, strip_markup
 
 MAX_CHARS = 1400
@@ -102,9 +103,10 @@ def to_blocks(text: str) -> list[Block]:
             table.clear()
 
     for at, raw in enumerate(raw_lines):
-        if raw.count("\t") >= 2 or raw.lstrip().startswith("|"):
+        row = table_row(raw)  # cells tab- or pipe-separated, as tabs
+        if row is not None:
             flush_para()
-            table.append(re.sub(r"<[^>]{1,12}>", "", raw.rstrip()))
+            table.extend([row] if row else [])  # a pipe table's rule line adds nothing
             continue
         flush_table()
         line = _clean_line(raw)

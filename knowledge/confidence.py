@@ -31,7 +31,7 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
     general_ask             1 when the question asks how something is done (procedure, papers, who qualifies) or what
                             holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask)
-    citation_reply          1 when the reply only opens by citing a law, decree or plan and the question asks about
+    citation_reply          1 when each line of the reply opens by citing a law, decree or plan and the question asks about
                             no document (knowledge.signals.citation_reply)
     shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
                             amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)

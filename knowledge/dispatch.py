@@ -28,7 +28,8 @@ class Dispatch:
     date: dt.date | None = None
     issuer: str = ""
     subject: str = ""
-    recipients: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # Kính gửi
+    copied: list[str] = field(default_factory=list)  # Nơi nhận beyond "Như trên" and the archive
     signer: str | None = None
     signer_position: str | None = None
     legal_refs: list[str] = field(default_factory=list)

@@ -193,6 +193,26 @@ def parse_recipients(text: str) -> list[str]:
     return []
 
 
+def parse_copied(text: str) -> list[str]:
+    """Items of "Nơi nhận:" beyond "Như trên" and the archive line ("Lưu: VT"): who else receives the dispatch
+    ("Sở Nông nghiệp và Môi trường tỉnh (để b/c)", "Ngân hàng Chính sách xã hội chi nhánh tỉnh")."""
+    lines = strip_markup(text).splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"\s*Nơi\s+nhận\s*:?\s*(.*)", line, re.I)
+        if not m:
+            continue
+        items = [m.group(1)] if m.group(1).strip() else []
+        for nxt in lines[i + 1 :]:
+            if nxt.strip().startswith(("-", "+", "•")):
+                items.append(nxt)
+            elif nxt.strip():
+                break
+        # A PDF's columns put the signer's block beside the list ("KT. TRƯỞNG PHÒNG", "(đã ký)" after a ";").
+        items = [re.sub(r"^[\-+•\s]+", "", re.split(r"[\t;]", it)[0]).strip().rstrip(" .,") for it in items]
+        return [it for it in items if it and not it.isupper() and not re.match(r"(như trên|lưu\b)", it, re.I)]
+    return []
+
+
 # --- legal references, deadlines, contacts ----------------------------------------------------
 
 _KIND_RE = r"(Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Nghị định|Văn bản|Công văn|Nghị quyết|Luật|Kế hoạch|Tờ trình|Hướng dẫn|Thông báo)"
@@ -360,6 +380,7 @@ def parse_dispatch(text: str, source_path: str = "", fallback_id: str = "") -> D
         issuer=parse_issuer(text, so_hieu),
         subject=parse_subject(text),
         recipients=parse_recipients(text),
+        copied=parse_copied(text),
         signer=signer,
         signer_position=position,
         legal_refs=parse_legal_refs(text, {o for o in own if o}),

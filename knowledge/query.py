@@ -95,6 +95,7 @@ _TEMPLATE_REF_RE = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
+_SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}|[a-e]\.\d{1,2})\b")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
 _OTHER_DOC_RE = re.compile(
     r"\b(?:quyet dinh|thong tu|chi thi|nghi dinh|nghi quyet|ke hoach|to trinh|van ban|cong van|qd|tt|nd|ct|kh|"
@@ -145,6 +146,8 @@ class Query:
     reference_spans: list[str] = field(default_factory=list)
     # Cited legal documents the question names: folded "number[/year][/code]" ("13/2017", "153/qd-ttg").
     legal_refs: list[str] = field(default_factory=list)
+    # Parts of a dispatch the question names ("mục 4", "phần II", "mục B.5"), as their headings label them.
+    section_refs: list[str] = field(default_factory=list)
     # Numbers of dispatches the question names that the base does not hold.
     unknown_refs: list[str] = field(default_factory=list)
     typed: str = ""  # the cleaned question as typed (before shorthand and typo fixes)
@@ -317,7 +320,7 @@ def understand(
     lexical = " ".join([text, *extra])
     if english:
         dense = text + " " + " ".join(dict.fromkeys(extra))
-    elif restore is not None and not has_diacritics(text):
+    elif restore is not None and not has_diacritics(typed):  # as typed: "dc" spelt out as "được" is still unaccented
         dense = restore(text)
     else:
         dense = text
@@ -333,6 +336,7 @@ def understand(
         expansions=list(dict.fromkeys(extra)),
         reference_spans=spans,
         legal_refs=legal,
+        section_refs=[m.group(1).upper() for m in _SECTION_REF_RE.finditer(folded)],
         unknown_refs=sorted(unknown),
         typed=typed,
     )

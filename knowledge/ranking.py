@@ -68,6 +68,8 @@ def boosts(chunks: list[StoredChunk], squeezed: list[str], query: Query) -> np.n
         if query.templates and c.template_keys & set(query.templates):
             meant = query.template_dispatch in (None, c.doc_key)
             boost[i] += BOOST_TEMPLATE if meant else BOOST_TEMPLATE * OTHER_TEMPLATE_SHARE
+        if query.section_refs and (c.doc_key in refs or c.doc_key == context) and _in_section(c, query.section_refs):
+            boost[i] += BOOST_TEMPLATE  # "cv 692 mục 4 yêu cầu gì": the part so labelled
         if legal and any(ref in squeezed[i] for ref in legal):
             boost[i] += BOOST_INTENT
         if "deadline" in query.intents and c.has_deadline:
@@ -79,6 +81,12 @@ def boosts(chunks: list[StoredChunk], squeezed: list[str], query: Query) -> np.n
         if "columns" in query.intents and c.chunk.is_table:
             boost[i] += BOOST_INTENT
     return boost
+
+
+def _in_section(c: StoredChunk, labels: list[str]) -> bool:
+    """The passage lies under a heading labelled one of ``labels`` ("4. Quỹ phòng, chống thiên tai", "II. …")."""
+    heads = [h.strip().upper() for h in c.chunk.section.split("›")[1:]]
+    return any(h == label or h.startswith((f"{label}.", f"{label} ")) for h in heads for label in labels)
 
 
 def squeeze(text: str) -> str:

@@ -87,4 +87,6 @@ def citation_reply(query: Query, reply: str) -> bool:
     """The reply is a sentence citing a document while the question asks about no document: the citation
     names a law or a plan and says nothing of what was asked (on the development sets such a reply was right
     for 2 answerable questions, both naming a document kind, and was the reply to 29 out-of-scope ones)."""
-    return bool(_CITATION_OPENING.match(reply.strip())) and not _DOCUMENT_WORDS.search(fold(query.text))
+    lines = [line for line in reply.splitlines() if line.strip()]  # a lead-in citing a plan, then its list: an answer
+    return bool(lines) and all(_CITATION_OPENING.match(line.strip()) for line in lines) \
+        and not _DOCUMENT_WORDS.search(fold(query.text))

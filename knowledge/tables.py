@@ -39,6 +39,19 @@ class HeaderListing:
     corrected: list[tuple[str, str]] = field(default_factory=list)
 
 
+def table_row(raw: str) -> str | None:
+    """A line of a table with its cells tab-separated: a line with two tabs (Word and PDF tables), or one typed
+    with pipes ("TT | Khu phố | Tổng số hộ", "| a | b |"); "" for a pipe table's rule line ("|---|---|");
+    None for any other line."""
+    line = re.sub(r"<[^>]{1,12}>", "", raw.rstrip())
+    if line.count("\t") >= 2:
+        return line
+    if line.count("|") >= 2:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        return "" if all(re.fullmatch(r":?-*:?", c) for c in cells) else "\t".join(cells) + "\t\t"
+    return None
+
+
 def split_rows(text: str) -> list[list[str]]:
     """The tab-separated rows of a passage (lines without a tab are not table rows)."""
     return [line.split("\t") for line in text.split("\n") if "\t" in line]

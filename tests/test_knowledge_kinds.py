@@ -1,6 +1,8 @@
 """Answer types no cue word names, and two signals of questions the dispatches do not answer:
 - the period the figures cover ("số liệu tính từ ngày nào đến ngày nào"), not the deadline;
 - what follows a late or missing report ("quá hạn không gửi thì sao");
+- a form typed with pipes ("TT | Xã | …") is a table; "Nơi nhận" beyond "Như trên" answers who else receives it;
+  "mục 2" names a part of the dispatch;
 - questions on how something is done or what holds now (``general_ask``), and replies that only cite a
   law (``citation_reply``): both lower the confidence.
 
@@ -14,6 +16,8 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge import answer_types as types
 from knowledge.answer_shape import expected
+from knowledge.metadata import parse_copied
+from knowledge.tables import describe_header, table_row
 from knowledge.evidence import Terms
 from knowledge.query import Query
 from knowledge.signals import citation_reply, general_ask
@@ -43,10 +47,17 @@ Báo cáo gửi về Phòng Kinh tế trước ngày 25/3/2026 theo Biểu số 
 Trân trọng./.
 Nơi nhận:
 - Như trên;
+- Trạm Khuyến nông huyện (để phối hợp);
 - Lưu: VT, PKT.
 KT. TRƯỞNG PHÒNG
 PHÓ TRƯỞNG PHÒNG
 Lò Văn Thắng
+
+Biểu số 01
+KẾT QUẢ GIEO TRỒNG VỤ ĐÔNG XUÂN 2025-2026
+TT | Xã, thị trấn | Diện tích lúa (ha) | Diện tích ngô (ha) | Diện tích bị rét hại (ha) | Ghi chú
+|---|---|---|---|---|---|
+1 | Xã Thanh Xương | | | |
 """
 
 
@@ -95,6 +106,18 @@ def test_a_reply_citing_a_plan_is_marked_unless_a_document_is_asked_for():
     assert not citation_reply(_query("diện tích lúa bị rét hại"), "a) Diện tích lúa, ngô, rau màu đã gieo trồng;")
 
 
+def test_a_pipe_typed_form_is_a_table_and_other_lines_are_not():
+    assert table_row("TT | Xã, thị trấn | Ghi chú") == "TT\tXã, thị trấn\tGhi chú\t\t"
+    assert table_row("|---|---|---|") == ""  # the rule line under a header
+    assert table_row("Số liệu báo cáo tính từ ngày 01/11/2025.") is None
+    header = describe_header("\n".join(r for r in map(table_row, DISPATCH.splitlines()[-4:]) if r))
+    assert header.text.startswith("TT; Xã, thị trấn; Diện tích lúa (ha)")
+
+
+def test_noi_nhan_lists_who_else_receives_the_dispatch():
+    assert parse_copied(DISPATCH) == ["Trạm Khuyến nông huyện (để phối hợp)"]
+
+
 @pytest.fixture(scope="module")
 def base(built_index_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("kinds")
@@ -120,3 +143,20 @@ def test_the_late_report_question_is_answered_with_the_sanction(base):
 def test_a_procedure_question_on_the_dispatch_topic_is_declined(base):
     a = base.ask("Thủ tục để hộ dân được nhận giống lúa lai hỗ trợ cần những giấy tờ gì?")
     assert not a.confident and a.signals["general_ask"] == 1.0
+
+
+def test_the_form_typed_with_pipes_answers_which_columns(base):
+    a = base.ask("cv 233 biểu số 01 gồm những cột nào")
+    assert a.confident and "Diện tích bị rét hại (ha)" in a.reply
+
+
+def test_who_else_receives_it_is_answered_from_noi_nhan(base):
+    a = base.ask("công văn 233 gửi cho những đơn vị nào")
+    assert a.confident and a.kind == "recipients"
+    assert "Ủy ban nhân dân các xã" in a.reply and "Trạm Khuyến nông huyện" in a.reply
+
+
+def test_a_named_part_of_the_dispatch_answers(base):
+    a = base.ask("cv 233 mục 2 yêu cầu gì")
+    assert a.confident and "01/11/2025" in a.reply
+    assert "Thời hạn và hình thức" not in a.text.split("\nXem thêm:")[0]
