@@ -52,8 +52,9 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
 # The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
-_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
-                         r"|\b(so lieu|du lieu|figures|data)\b.{0,40}\b(tu|den|from|to) (ngay|thoi diem|when|what date)\b")
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\btinh trong (khoang )?thoi gian\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
+                         r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
+                         r"|khoang thoi gian|thoi gian nao|what period|which period)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 

@@ -95,6 +95,7 @@ _TEMPLATE_REF_RE = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
+_HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}|[a-e]\.\d{1,2})\b")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
 _OTHER_DOC_RE = re.compile(
@@ -274,9 +275,9 @@ def understand(
 
     # English keywords.
     if re.search(r"[a-z]", text.lower()):
-        lowered = text.lower()
+        lowered = _HYPHEN_RE.sub(" ", text.lower())  # "air-conditioner", "e-government": as spaced words
         for phrase, words in bilingual():
-            if phrase_re(phrase, False).search(lowered):
+            if phrase_re(_HYPHEN_RE.sub(" ", phrase), False).search(lowered):
                 extra += words
 
     # References to dispatches, forms and cited documents.

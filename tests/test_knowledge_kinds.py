@@ -67,7 +67,8 @@ def _query(text: str) -> Query:
 
 def test_a_question_on_the_figures_period_expects_a_period_not_a_deadline():
     for q in ("số liệu vụ đông xuân tính từ ngày nào", "bc san xuat ky bao cao tu ngay nao den ngay nao",
-              "Số liệu được tính đến thời điểm nào?", "As of what date are the figures counted?"):
+              "Số liệu được tính đến thời điểm nào?", "As of what date are the figures counted?",
+              "Số liệu vụ đông xuân được tính trong khoảng thời gian nào?"):
         assert "period" in expected(q), q
     for q in ("hạn nộp báo cáo đến ngày nào", "báo cáo gửi trước ngày nào"):
         assert "period" not in expected(q), q
@@ -160,3 +161,10 @@ def test_a_named_part_of_the_dispatch_answers(base):
     a = base.ask("cv 233 mục 2 yêu cầu gì")
     assert a.confident and "01/11/2025" in a.reply
     assert "Thời hạn và hình thức" not in a.text.split("\nXem thêm:")[0]
+
+
+def test_hyphenated_english_words_reach_the_vocabulary():
+    from knowledge.query import understand
+
+    q = understand("What air-conditioner setting does the letter ask for?", {})
+    assert "điều hòa" in q.expansions
