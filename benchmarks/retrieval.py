@@ -2,9 +2,8 @@
 
 Usage: python benchmarks/retrieval.py [--data-dir DIR] [--skip-build] [-v]
 
-Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4, dev 6, dev 8) and held-out (held-out, held-out 2,
-held-out 5, held-out 6),
-then the pooled columns "all dev" and "all held-out".
+Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4, dev 6, dev 8, dev 9) and held-out (held-out,
+held-out 2, held-out 5, held-out 6, held-out 7, held-out 8), then the pooled columns "all dev" and "all held-out".
 
 The knowledge base holds the bundled dispatches plus the test dispatches of tests/data/dispatches
 (other ministries, provinces, Sở, huyện). Question sets: tests/data/questions/dev.jsonl and

@@ -93,7 +93,7 @@ def fit(rows: list[dict[str, float]], labels: list[int], fitted_on: str = "") ->
     unseen questions (an in-sample threshold sits too close to the questions it was fit on)."""
     best = None
     for l2 in L2_CHOICES:
-        probs = _out_of_fold(rows, labels, l2)
+        probs = out_of_fold(rows, labels, l2)
         loss = -sum(math.log(max(1e-9, p if y else 1 - p)) for p, y in zip(probs, labels))
         if best is None or loss < best[0]:
             best = (loss, l2, probs)
@@ -104,7 +104,8 @@ def fit(rows: list[dict[str, float]], labels: list[int], fitted_on: str = "") ->
     return m
 
 
-def _out_of_fold(rows: list[dict[str, float]], labels: list[int], l2: float) -> list[float]:
+def out_of_fold(rows: list[dict[str, float]], labels: list[int], l2: float) -> list[float]:
+    """Each row's probability from a model fit without its fold (``FOLDS``-fold, rows dealt round-robin)."""
     probs = [0.0] * len(rows)
     for fold in range(FOLDS):
         train = [i for i in range(len(rows)) if i % FOLDS != fold]
