@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
-from knowledge.tables import describe_header, header_rows, row_groups, split_rows
+from knowledge.tables import describe_header, header_rows, item_rows, row_groups, split_rows
 from knowledge.text import bm25_tokens, fold, split_sentences
 
 # Function words that say nothing about which passage answers (folded).
@@ -254,6 +254,8 @@ def _table_summary(text: str) -> list[str]:
     if groups:
         out.append("Các nhóm dòng:")
         out += [f"• {head}" + (": " + "; ".join(items) if items else "") + "." for head, items in groups]
+    elif rows := item_rows(text):
+        out.append("Các dòng: " + "; ".join(rows) + ".")
     return out
 
 

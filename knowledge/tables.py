@@ -158,3 +158,20 @@ def row_groups(text: str) -> list[tuple[str, list[str]]]:
         elif groups:
             groups[-1][1].append(f"{label}. {title}" if label.isdigit() else title)
     return groups
+
+
+MAX_ITEM_ROWS = 12
+
+
+def item_rows(text: str) -> list[str]:
+    """The numbered rows of a form table without row groups ("1. Người cao tuổi", "2. Người khuyết tật"): what
+    "chia theo những nhóm nào", "có những chỉ tiêu nào" ask. Example rows to fill ("Xã A", "...") are not told
+    apart from fixed ones; a table with more than ``MAX_ITEM_ROWS`` such rows gives none (a list to fill)."""
+    rows = split_rows(text)
+    items = []
+    for row in rows[len(header_rows(rows)) :]:
+        label = row[0].strip() if row else ""
+        cells = [_clean_cell(c) for c in row[1:] if c.strip() and c.strip(". …")]
+        if label.isdigit() and cells:
+            items.append(f"{label}. {cells[0]}")
+    return items if 2 <= len(items) <= MAX_ITEM_ROWS else []

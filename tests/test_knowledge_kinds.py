@@ -17,7 +17,7 @@ from knowledge import KnowledgeBase
 from knowledge import answer_types as types
 from knowledge.answer_shape import expected
 from knowledge.metadata import parse_copied
-from knowledge.tables import describe_header, table_row
+from knowledge.tables import describe_header, item_rows, table_row
 from knowledge.evidence import Terms
 from knowledge.query import Query
 from knowledge.signals import citation_reply, general_ask
@@ -168,3 +168,11 @@ def test_hyphenated_english_words_reach_the_vocabulary():
 
     q = understand("What air-conditioner setting does the letter ask for?", {})
     assert "điều hòa" in q.expansions
+
+
+def test_a_forms_numbered_rows_are_listed_when_they_are_few():
+    head = "TT\tNhóm cây trồng\tDiện tích (ha)\tGhi chú\t\t"
+    rows = ["1\tLúa\t\t\t\t", "2\tNgô\t\t\t\t", "3\tRau màu\t\t\t\t", "...\t...\t\t\t\t"]
+    assert item_rows("\n".join([head, *rows])) == ["1. Lúa", "2. Ngô", "3. Rau màu"]
+    many = [f"{i}\tXã {i}\t\t\t\t" for i in range(1, 15)]  # a list of communes to fill, not fixed rows
+    assert item_rows("\n".join([head, *many])) == []
