@@ -49,6 +49,17 @@ def copy_index(built: Path, target: Path) -> Path:
     return target
 
 
+def base_with(built: Path, folder: Path, name: str, text: str):
+    """A knowledge base over a copy of the built index plus one dispatch written for a test (``name``, .txt)."""
+    from knowledge import KnowledgeBase
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    kb = KnowledgeBase.open(copy_index(built, folder / "kb"))
+    assert not kb.ingest([path]).errors
+    return kb
+
+
 def open_copy(prefix: str = "baocao-test-kb-") -> object:
     """A knowledge base over a private copy of the built index (HF_HUB_OFFLINE stays set)."""
     from knowledge import KnowledgeBase

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase
 from knowledge import answer_types as types
 from knowledge.answer_shape import expected
 from knowledge.metadata import parse_copied
@@ -21,7 +20,7 @@ from knowledge.tables import describe_header, item_rows, table_row
 from knowledge.evidence import Terms
 from knowledge.query import Query
 from knowledge.signals import citation_reply, general_ask
-from tests.knowledge_fixtures import copy_index
+from tests.knowledge_fixtures import base_with
 
 # A huyện's Phòng Kinh tế, plain text: a reporting period, a deadline and a sanction sentence.
 DISPATCH = """ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BIÊN
@@ -121,12 +120,7 @@ def test_noi_nhan_lists_who_else_receives_the_dispatch():
 
 @pytest.fixture(scope="module")
 def base(built_index_dir, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("kinds")
-    path = folder / "cv-233-PKT-NN.txt"
-    path.write_text(DISPATCH, encoding="utf-8")
-    kb = KnowledgeBase.open(copy_index(built_index_dir, folder / "kb"))
-    assert not kb.ingest([path]).errors
-    return kb
+    return base_with(built_index_dir, tmp_path_factory.mktemp("kinds"), "cv-233-PKT-NN.txt", DISPATCH)
 
 
 def test_the_period_question_is_answered_with_the_period(base):

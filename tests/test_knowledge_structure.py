@@ -12,14 +12,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from knowledge import KnowledgeBase
 from knowledge.answer_types import cited, deadline
 from knowledge.chunking import build_tree
 from knowledge.evidence import Terms, pick_sentences
 from knowledge.loaders import read_text
 from knowledge.metadata import parse_dispatch
 from knowledge.tables import describe_header
-from tests.knowledge_fixtures import copy_index
+from tests.knowledge_fixtures import base_with
 
 # A Sở of another province, typed as plain text without blank lines between a heading and its items.
 DISPATCH = """ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
@@ -127,12 +126,7 @@ def test_a_finished_by_question_gets_the_task_deadline_not_the_report_one():
 
 @pytest.fixture(scope="module")
 def base(built_index_dir, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("structure")
-    path = folder / "cv-315-SGTVT.txt"
-    path.write_text(DISPATCH, encoding="utf-8")
-    kb = KnowledgeBase.open(copy_index(built_index_dir, folder / "kb"))
-    assert not kb.ingest([path]).errors
-    return kb
+    return base_with(built_index_dir, tmp_path_factory.mktemp("structure"), "cv-315-SGTVT.txt", DISPATCH)
 
 
 def test_a_blank_form_does_not_answer_how_much(base):
