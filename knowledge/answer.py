@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.answer_types import brief, title
-from knowledge.chunking import display_title, numbered_heading
+from knowledge.headings import display_title, numbered_heading
 from knowledge.dispatch import Dispatch
 from knowledge.summary import Requests
 from knowledge.text import fold

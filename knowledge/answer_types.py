@@ -34,6 +34,7 @@ _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}
 MAX_REPLY = 300
 PREFER = 0.1  # what a type's cue prefers (a phone for "gọi số nào", a submission for "hạn nộp")
 _SUBMIT_RE = re.compile(r"\b(?:gửi|nộp|báo cáo)\b", re.I)
+_SEND_RE = re.compile(r"\b(?:gửi|nộp)\b", re.I)  # sent to the issuer, not reported upward
 _DONE_ASK_RE = re.compile(r"\b(xong|hoan thanh|ket thuc|complete[ds]?|finish(ed)?|done)\b")  # folded question
 _DONE_RE = re.compile(r"\b(?:xong|hoàn thành|kết thúc)\b", re.I)
 
@@ -290,18 +291,23 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     return Typed("contact", brief(sentence, anchor), [sentence], score)
 
 
-def deadline(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typed | None:
-    """The sentence setting the deadline the question asks: by default when something is to be sent; when
-    it asks by when a task is finished ("triển khai xong trước khi nào"), the time a task is to be done."""
+def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None
+             ) -> Typed | None:
+    """The sentence setting the deadline the question asks: by default when something is to be sent (to the
+    issuer: "gửi về …", rather than the issuer's own unit reporting upward, "tham mưu … báo cáo Sở …"); when
+    it asks by when a task is finished ("triển khai xong trước khi nào"), the time a task is to be done.
+    ``shaped``: what else the question asks the sentence to hold ("lúc mấy giờ": an hour)."""
     if not d.deadlines:
         return None
-    wanted = _DONE_RE if _DONE_ASK_RE.search(fold(question)) else _SUBMIT_RE
+    done = bool(_DONE_ASK_RE.search(fold(question)))
+    wanted = _DONE_RE if done else _SUBMIT_RE
 
     def keep(s: str) -> bool:
         return bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", s)))
 
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
-        return PREFER * bool(wanted.search(s))
+        sent = not done and bool(_SEND_RE.search(s))
+        return PREFER * (bool(wanted.search(s)) + sent / 2 + bool(shaped and shaped(s)))
 
     found = _best(terms, _sentences(document), keep, prefer)
     if found is None:

@@ -10,27 +10,27 @@ the closest dispatches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
+from knowledge import choice
 from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
+from knowledge.identity import IDENTITY_FLOOR, topic_share, topical, without_identity
+from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
-from knowledge.query import Query, abbreviations
+from knowledge.query import Query
 from knowledge.results import Answer, Passage
-from knowledge.signals import accent_coverage, citation_reply, foreign_place, general_ask, uncited, word_re
+from knowledge.signals import accent_coverage, citation_reply, foreign_place, general_ask, uncited
 from knowledge.summary import extract_requests
 from knowledge.text import fold
 
 CANDIDATES = 8  # passages searched for evidence
-EVIDENCE_PASSAGES = 4  # of which the best this many compete sentence by sentence
-RANK_PRIOR = 0.5  # weight of the fused retrieval score when passages compete on their sentences
+RANK_PRIOR = 0.5  # weight of the fused retrieval score when shaped sentences compete
 # A typed sentence answers unless an ordinary sentence holds this much more of the question's words
 # (those that do not merely name the dispatch): a clear cue ("hạn nộp", "e-mail") needs less evidence
 # than a weak one ("khi nào", "gửi về đâu").
@@ -46,50 +46,57 @@ DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ng�
 # linear weight on the dense score cannot say this (tried as a hinge feature: weight about 0).
 DENSE_FLOOR = 0.82
 REPLY_CHARS = 500  # of the reply embedded for the reply_dense signal
+TYPED_TOPIC_FLOOR = 0.3  # share of an unnamed question's content weight the dispatch of a typed answer must hold
 SUMMARY_COVERAGE = 0.5  # share of the question's words the dispatch's requests must hold for a summary
-
-
-@dataclass
-class Choice:
-    """The evidence an answer is built from."""
-
-    chunk: StoredChunk
-    pick: Pick
-    fused: float
 
 
 def passage_of(c: StoredChunk, score: float) -> Passage:
     return Passage(c.chunk.dispatch, c.date, c.chunk.section, c.chunk.text, score, c.chunk.citation)
 
 
-def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
-    """The passage whose sentences hold most of the question (retrieval rank as a prior). A question
-    about columns is answered from a table; one asking "khi nào" prefers sentences with a date."""
+def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | None, query: Query) -> list[Choice]:
+    """The top passages (of the dispatch meant, if any) with their best sentences and features. A question
+    asking "khi nào" prefers sentences with a date; one asking a period, sentences bounding one."""
     # The listing of attached forms is the bot's own summary: evidence only for "kèm theo những mẫu nào".
     listing = "attachments" in query.intents
     pool = [h for h in hits if (target is None or h.chunk.doc_key == target)
-            and (listing or h.chunk.chunk.citation != ATTACHED_TITLE)]
-    if "columns" in query.intents and any(h.chunk.chunk.is_table for h in pool):
-        pool = [h for h in pool if h.chunk.chunk.is_table]
-    pool = pool[:EVIDENCE_PASSAGES]
-    if not pool:
-        return None
+            and (listing or h.chunk.chunk.citation != ATTACHED_TITLE)][:CANDIDATES]
     period = "since" in query.intents  # a period's bounds: "số liệu tính từ ngày … đến ngày …"
     bonus = ((lambda s: DATE_BONUS * types.has_date(s) + PERIOD_BONUS * period * types.sets_period(s))
              if {"when", "deadline", "since"} & set(query.intents) else None)
     top = max(h.fused for h in hits) or 1.0
-    best: tuple[float, Choice] | None = None
+    notes = "fill" in query.intents or "columns" not in query.intents  # "gồm những cột nào": the columns alone
+    out = []
     for h in pool:
-        own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
-        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus)
+        own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
-        value = 0.5 * (pick.score + whole) + RANK_PRIOR * h.fused / top
-        if best is None or value > best[0]:
-            best = (value, Choice(h.chunk, pick, h.fused))
+        out.append(Choice(h.chunk, pick, h.fused, choice.features(h.chunk, pick, whole, h.fused, top, query)))
+    return out
+
+
+def evidence_pool(index: HybridIndex, query: Query) -> list[Choice]:
+    """The candidates :func:`respond` chooses its evidence from (for ``benchmarks/evidence_choice.py``)."""
+    terms = weighted_terms(query, index.idf, index.max_idf)
+    _resolve_template(index, query, terms)
+    hits = index.search(query, k=CANDIDATES)
+    target = _target(index, query, hits)[0] if hits else None
+    return candidates(index, hits, terms, target, query) if hits else []
+
+
+def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | None, query: Query) -> Choice | None:
+    """The candidate most likely to hold the answer (:mod:`knowledge.choice`); when it lacks the shape asked
+    for (a form's columns for "bao nhiêu"), the sentence of the candidates that has it."""
+    pool = candidates(index, hits, terms, target, query)
+    if not pool:
+        return None
+    best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
     # A form is blank: its columns never hold the amount or date asked for, a sentence of the body may.
-    if best and answer_shape.missing(query.text, " ".join(best[1].pick.sentences)):
-        return _shaped(index, pool, terms, query, best[1], top) or best[1]
-    return best[1] if best else None
+    if answer_shape.missing(query.text, " ".join(best.pick.sentences)):
+        top = max(h.fused for h in hits) or 1.0
+        return _shaped(index, [h for h in hits if any(c.chunk.id == h.chunk.id for c in pool)], terms, query, best,
+                       top) or best
+    return best
 
 
 SHAPE_SHARE = 0.4  # a sentence with the asked-for shape answers if it holds this share of the best one's weight
@@ -102,7 +109,7 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     has = answer_shape.check_for(query.text)
     best: tuple[float, Choice] | None = None
     for h in pool:
-        own = _topical(index, terms, index.dispatches.get(h.chunk.doc_key))
+        own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s))
         # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
         # few of the question's words it repeats.
@@ -116,28 +123,6 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
 
 
 _HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
-IDENTITY_FLOOR = 0.3  # share of the question's weight that must remain once the dispatch's own name is set aside
-
-
-def _topical(index: HybridIndex, terms: Terms, d) -> Terms:
-    """The question's terms less those that only name the dispatch (its subject, issuer, số hiệu), so that
-    the sentence restating the subject ("Thực hiện Kế hoạch … về chuyển đổi số …, Sở … đề nghị") does not
-    outrank the one that answers; all of them when little would remain."""
-    if d is None or not terms.weights:
-        return terms
-    rest = _without_identity(index, terms, d)
-    return rest if rest.total >= IDENTITY_FLOOR * terms.total else terms
-
-
-def _topic(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
-    """Share of the question's content weight (rare words weigh most) that the answering dispatch holds
-    anywhere in its text: an answer type can fit the question's cue ("ai ký", "số điện thoại") while the
-    dispatch says nothing of its subject. A question with no content words beyond its references: 1."""
-    if not terms.weights:
-        return 1.0
-    d = index.dispatches.get(so_hieu)
-    head = f"{d.issuer} {d.subject}" if d else ""
-    return terms.score(tokens(index.document_text(so_hieu)) | tokens(head))  # tokens() caches per text
 
 
 def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | None, str]:
@@ -166,31 +151,6 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
     return context, ""
 
 
-def _identity_tokens(index: HybridIndex, d) -> frozenset[str]:
-    """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
-    số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
-    document = index.document_text(d.so_hieu)
-    head = re.split(r"K[íi]nh\s+g[ửu]i", document[:HEADER_CHARS], maxsplit=1)[0] if document else ""
-    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head}")
-
-
-HEADER_CHARS = 600
-
-
-def _without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
-    """``terms`` less the dispatch's identity words and the pairs made only of them ("toán năm")."""
-    identity = _identity_tokens(index, d)
-    pairs = {t for t in terms.weights if "_" in t and all(p in identity for p in t.split("_"))}
-    return terms.without(identity | pairs)
-
-
-@lru_cache(maxsize=256)
-def _identity_of(words: str) -> frozenset[str]:
-    folded = fold(words)
-    spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]
-    return frozenset(tokens(" ".join([words, *spelt])))
-
-
 # Specific types first: "ký ngày nào" is about the date, not a deadline.
 _PRIORITY = ["signer", "recipients", "attachments", "cited", "date", "contact", "deadline", "where", "when"]
 _TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", WEAK_CUE_MARGIN),
@@ -211,7 +171,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     if "columns" in query.intents:
         return None  # "which columns": the table answers
     named = bool(query.dispatch_numbers or query.context_dispatch or query.template_dispatch)
-    compared = _without_identity(index, terms, d)
+    compared = without_identity(index, terms, d)
     # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
@@ -248,7 +208,8 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
                 found = types.contact(d, document, terms, query.text)
             else:
                 # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
-                found = types.deadline(d, document, compared if compared.weights else terms, query.text)
+                hour = answer_shape.has_hour if "hour" in answer_shape.expected(query.text) else None
+                found = types.deadline(d, document, compared if compared.weights else terms, query.text, hour)
             raw = compared.score(tokens(found.snippets[0])) if found else 0.0
             if found:
                 found.score = 1.0 if names_only else raw
@@ -358,7 +319,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
         # A question that names its dispatch and asks what the header says (signer, recipients, date,
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
-        "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else _topic(index, terms, source.doc_key),
+        "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else topic_share(index, terms, source.doc_key),
         "english": float(query.english),
         # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
         "other_document": float(types.about_other_document(query) and not (
@@ -387,9 +348,11 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     # A dispatch the question names that the base neither holds nor finds cited: nothing here answers it.
     unheld = bool(uncited(index, query, source.doc_key))
     unrelated = top.top_dense < DENSE_FLOOR and kind in ("passage", "table")
-    # The dispatch holds none of the question's content words and the question names nothing: a cue alone
-    # ("phone number", "hạn") found a type's evidence (on the 684 development questions: 7 out of scope, 0 in).
-    off_topic = not signals["named"] and signals["topic"] <= 0.0
+    # The question names nothing and the dispatch holds none of its content words, or, for an answer type's
+    # evidence, little of them: a cue alone ("phone number", "hạn") found the type's evidence. On the 964
+    # development questions a typed answer under TYPED_TOPIC_FLOOR: 12 out of scope, 1 in scope (a wrong reply).
+    typed_answer = kind not in ("passage", "table", "summary")
+    off_topic = not signals["named"] and (signals["topic"] <= 0.0 or typed_answer and signals["topic"] < TYPED_TOPIC_FLOOR)
     if probability < threshold or which_one or says_nothing or unheld or unrelated or off_topic:
         head = compose.WHICH_ONE if which_one else compose.NOT_SURE
         text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)

@@ -12,23 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.attached import ATTACHED_TITLE, listing_text
-from knowledge.metadata import Dispatch, sentence_case, template_heading
+from knowledge.headings import display_title, heading_of, numbered_heading
+from knowledge.metadata import Dispatch, template_heading
 from knowledge.tables import table_row
 from knowledge.text import ends_sentence, nfc, split_sentences, strip_controls, strip_markup
 
 MAX_CHARS = 1400
 SEP = " › "
 
-_ROMAN = "I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII"
-# (level, regex) — lower level = higher in the tree. Levels 1-2 are the attached forms.
-_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (3, re.compile(r"^([A-H])\.\s+([A-ZÀ-ỸĐ].*)$")),
-    (4, re.compile(rf"^({_ROMAN})\.\s+(\S.*)$")),
-    (6, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
-    (5, re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")),
-    (7, re.compile(r"^([a-zđ])\)\s+(\S.*)$")),
-)
-_MAX_HEADING = 160
 _TRAILER_RE = re.compile(r"^(Trân trọng|Nơi nhận)", re.I)
 
 
@@ -158,12 +149,28 @@ HEADING_LINE = 90
 
 
 def _wraps(previous: str, line: str) -> bool:
-    """True when ``line`` continues ``previous`` mid-sentence (lower-case start, no sentence end)."""
-    return line[:1].islower() and not ends_sentence(previous) and not _ITEM_START_RE.match(line)
+    """True when ``line`` continues ``previous`` mid-sentence: no sentence end, and a lower-case start or, after
+    a full-width line or a colon, a number ("… nghỉ liên tục từ" / "05 ngày trở lên …", "năm học 2025 -" / "2026 …")."""
+    if _ITEM_START_RE.match(line):
+        return False
+    if line[:1].isdigit() and previous.endswith(":"):
+        return True  # "… điện thoại:" / "0215.3768.215, di động: …"
+    full = len(previous) >= WRAPPED_LINE and not previous.isupper() and "\t" not in previous
+    # After a full-width line, a number or a name runs on ("… của Sở Giáo dục và Đào tạo tỉnh" / "Điện Biên về …").
+    name = (line[:1].isupper() and not line.split()[0].isupper()
+            and not _HEADER_LINE_RE.match(previous) and not _HEADER_LINE_RE.match(line))
+    start = line[:1].islower() or full and (line[:1].isdigit() or name)
+    return start and not ends_sentence(previous)
+
+
+# Header lines that never continue or get continued by a name: "V/v …", "Kính gửi:", "Số: …", the place and date.
+_HEADER_LINE_RE = re.compile(r"^(?:V/v\b|Kính gửi|Số\s*:|Nơi nhận|[^,]{2,40}, ngày \d)", re.I)
+WRAPPED_LINE = 60  # characters of a line that a PDF or OCR wrapped (a heading or letterhead line is shorter)
 
 
 def _join_broken(blocks: list[Block]) -> list[Block]:
-    """Merge a paragraph into the previous one when the OCR split a sentence with a blank line."""
+    """Merge a paragraph into the previous one when the OCR or a page break split a sentence with a blank line
+    (a short heading aside; a full-width line is not one: "c) … đưa tin trên hệ thống" / "loa truyền thanh …")."""
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
@@ -172,49 +179,14 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
             and not prev.is_table
             and not block.is_table
             and block.text[:1].islower()
+            and not _ITEM_START_RE.match(block.text)
             and not ends_sentence(prev.text)
-            and _heading_of(prev.text.split("\n")[0], "") is None
+            and (len(prev.text.split("\n")[-1]) >= WRAPPED_LINE or not _heading_line(prev.text.split("\n")[-1]))
         ):
             out[-1] = Block(prev.text + " " + block.text)
         else:
             out.append(block)
     return out
-
-
-# --- headings ---------------------------------------------------------------------------------
-
-
-def numbered_heading(line: str) -> tuple[int, str, str] | None:
-    if len(line) > _MAX_HEADING:
-        return None
-    for level, pattern in _HEADING_PATTERNS:
-        m = pattern.match(line)
-        if m:
-            return level, m.group(1), m.group(2)
-    return None
-
-
-def _heading_of(line: str, next_line: str) -> tuple[int, str, str, bool] | None:
-    """(level, label, title, is_template) if ``line`` is a heading."""
-    name = template_heading(line, next_line)
-    if name:
-        level = 1 if name.startswith("Phụ lục") else 2
-        return level, name, "", True
-    found = numbered_heading(line)
-    if found:
-        level, label, title = found
-        return level, label, title, False
-    return None
-
-
-def display_title(title: str) -> str:
-    title = title.strip().rstrip(":;.")
-    if title.isupper():
-        title = sentence_case(title)
-    if len(title) > 70:
-        cut = title.find(":")
-        title = title[:cut] if 0 < cut <= 70 else title[:67].rsplit(" ", 1)[0] + "…"
-    return title
 
 
 def build_tree(text: str) -> Node:
@@ -236,7 +208,7 @@ def build_tree(text: str) -> Node:
             stack[1:] = [node]
             node.blocks.append(block)
             continue
-        head = _heading_of(first, lines[1] if len(lines) > 1 else "")
+        head = heading_of(first, lines[1] if len(lines) > 1 else "")
         # A multi-line block is a heading only if its extra lines continue an upper-case title.
         if head is None or (not head[3] and len(lines) > 1 and not all(ln.isupper() for ln in lines)):
             stack[-1].blocks.append(block)

@@ -115,9 +115,10 @@ def out_of_fold(rows: list[dict[str, float]], labels: list[int], l2: float) -> l
     return probs
 
 
-def fit_once(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, fitted_on: str = "") -> Model:
+def fit_once(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, fitted_on: str = "",
+             features: tuple[str, ...] = FEATURES) -> Model:
     """Fit by Newton's method (L2-regularised); threshold 0.5."""
-    x = np.array([[float(r.get(f, 0.0)) for f in FEATURES] for r in rows], dtype=float)
+    x = np.array([[float(r.get(f, 0.0)) for f in features] for r in rows], dtype=float)
     y = np.array(labels, dtype=float)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -134,7 +135,7 @@ def fit_once(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, f
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return Model(list(FEATURES), mean.tolist(), scale.tolist(), w[1:].tolist(), float(w[0]), 0.5, fitted_on)
+    return Model(list(features), mean.tolist(), scale.tolist(), w[1:].tolist(), float(w[0]), 0.5, fitted_on)
 
 
 # The issue's goals: at most 3 % of answerable questions declined, at least 90 % of the others declined.

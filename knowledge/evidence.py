@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
-from knowledge.tables import describe_header, header_rows, item_rows, row_groups, split_rows
+from knowledge.table_evidence import matching_note, matching_rows, table_summary
 from knowledge.text import bm25_tokens, fold, split_sentences
 
 # Function words that say nothing about which passage answers (folded).
@@ -237,47 +237,6 @@ def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms
     return Terms(weights, {t: frozenset(v) for t, v in alternatives.items()})
 
 
-def _table_summary(text: str) -> list[str]:
-    """For a table passage: its title lines, the column hierarchy in column order (merged header
-    cells resolved, OCR typos of abbreviations corrected and noted) and the row groups."""
-    lines = text.split("\n")
-    title = [ln.strip() for ln in lines if ln.strip() and "\t" not in ln]
-    out = title[:2]
-    header = describe_header(text)
-    if header:
-        out.append("Các cột: " + header.text + ".")
-        if header.corrected:
-            wrong = ", ".join(f"“{w}”" for w, _ in header.corrected)
-            right = ", ".join(f"“{r}”" for _, r in header.corrected)
-            out.append(f"Lưu ý: bản gốc in {wrong} (lỗi nhận dạng chữ); ở trên đã ghi đúng là {right}.")
-    groups = row_groups(text)
-    if groups:
-        out.append("Các nhóm dòng:")
-        out += [f"• {head}" + (": " + "; ".join(items) if items else "") + "." for head, items in groups]
-    elif rows := item_rows(text):
-        out.append("Các dòng: " + "; ".join(rows) + ".")
-    return out
-
-
-def _matching_rows(terms: Terms, text: str, limit: int = 3) -> list[str]:
-    """Rows of a table passage (below its header) that hold part of the question ("chỉ tiêu nào về thanh
-    toán trực tuyến" → "3. Số giao dịch thanh toán trực tuyến (Giao dịch)"), best first."""
-    rows = split_rows(text)
-    scored = []
-    for row in rows[len(header_rows(rows)) :]:
-        cells = [c.strip() for c in row if c.strip()]
-        if len(cells) < 2:
-            continue
-        label = cells[0] + ". " + cells[1] + (f" ({cells[2]})" if len(cells) > 2 else "")
-        score = terms.score(tokens(" ".join(cells[1:])))
-        if score >= ROW_SHARE:
-            scored.append((-score, len(scored), label))
-    return [label for *_, label in sorted(scored)[:limit]]
-
-
-ROW_SHARE = 0.3
-
-
 @dataclass
 class Pick:
     """The sentences of one passage that answer, and how well (0..1: share of the question's weight)."""
@@ -289,22 +248,27 @@ class Pick:
 
 
 def pick_sentences(
-    terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None
+    terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
+    notes: bool = True,
 ) -> Pick:
     """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
 
     Words of the passage's heading and breadcrumb (``context``) count at 30 %: they are why the passage
     was retrieved, not what distinguishes the sentence that answers within it. ``bonus`` adds to a
     sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
-    brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces.
+    brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
+    note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
     """
     if "\t" in text and _layout_only(text):
         text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
     if "\t" in text:
-        summary = _table_summary(text)
-        rows = _matching_rows(terms, text)
+        summary = table_summary(text)
+        rows = matching_rows(lambda part: terms.score(tokens(part)), text)
         if rows:
             summary.append("Dòng liên quan: " + "; ".join(rows) + ".")
+        note = matching_note(lambda part: terms.score(tokens(part)), text) if notes else ""
+        if note:  # "cột Nguyên nhân ghi thế nào", "tỷ lệ tính thế nào": the form's own note says
+            summary.insert(min(2, len(summary)), note if fold(note).startswith("ghi chu") else f"Ghi chú: {note}")
         return Pick(summary, terms.score(tokens(context + "\n" + text)), True, summary[0] if summary else "")
     sentences = _split(text)
     if not sentences:

@@ -9,7 +9,7 @@ every answer type: below ``MIN_HEADING`` the ordinary sentences answer).
 
 from __future__ import annotations
 
-from knowledge.chunking import numbered_heading
+from knowledge.headings import numbered_heading
 from knowledge.evidence import Terms, tokens
 from knowledge.metadata import sentence_case, template_heading
 from knowledge.query import Query, template_key

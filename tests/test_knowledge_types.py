@@ -253,6 +253,9 @@ def test_a_when_question_is_answered_by_the_sentence_with_the_date(kb):
         not a.confident and "2145/STTTT-CĐS" in a.text.split("\n")[2])
 
 
-def test_a_how_much_question_without_an_amount_in_reply_is_declined(kb):
+def test_a_how_much_question_the_dispatches_do_not_answer_is_declined(kb):
+    # Session 10: the evidence is now chosen among eight passages, and a sentence with an amount is found
+    # among them ("toàn bộ đối tượng"), so shape_missing no longer fires here (test_knowledge_shape checks it);
+    # the low coverage and topic decline the question.
     a = kb.ask("Mức đóng bảo hiểm xã hội bắt buộc của người lao động là bao nhiêu phần trăm?")
-    assert not a.confident and a.signals["shape_missing"] == 1.0
+    assert not a.confident and a.text.startswith("Tôi chưa tìm thấy") and a.probability < 0.2

@@ -1,0 +1,66 @@
+"""Which of the top passages the answer is cut from: a logistic model over each passage's features.
+
+Why: the fused retrieval score ranks passages on the whole question, the sentence pick on the words the
+answer must hold; neither alone says which passage answers ("số liệu như tháng trước thì e-mail báo lại gì"
+ranks the monthly-report dispatch first, while another dispatch's sentence on phone reports holds more of
+its words). Hand-set weights chose a worse passage than the first-ranked one; the weights are now fit
+(``benchmarks/evidence_choice.py``) on the development questions, each candidate labelled by whether it
+holds the gold phrase, and compared out of fold with the rank alone.
+
+Features of a candidate passage:
+    fused           its fused retrieval score over the best one's
+    pick            share of the question's weight its best sentences hold (a date's bonus included for "khi nào")
+    whole           share of the question's weight the passage holds with its headings
+    table           1 for a form (a table passage)
+    columns_table   1 for a form when the question asks about columns
+    dated           1 when its best sentence sets a date and the question asks "khi nào" / a deadline / a period
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge import answer_types as types
+from knowledge.confidence import Model
+from knowledge.evidence import Pick
+from knowledge.index import StoredChunk
+from knowledge.query import Query
+
+MODEL_PATH = Path(__file__).with_name("data") / "evidence_choice.json"
+FEATURES = ("fused", "pick", "whole", "table", "columns_table", "dated")
+WHEN_INTENTS = frozenset({"when", "deadline", "since"})
+
+
+@dataclass
+class Choice:
+    """The evidence an answer is built from."""
+
+    chunk: StoredChunk
+    pick: Pick
+    fused: float
+    features: dict[str, float] | None = None
+
+
+def features(chunk: StoredChunk, pick: Pick, whole: float, fused: float, top: float, query: Query) -> dict[str, float]:
+    table = float(chunk.chunk.is_table)
+    return {"fused": fused / (top or 1.0), "pick": pick.score, "whole": whole, "table": table,
+            "columns_table": table * ("columns" in query.intents),
+            "dated": float(bool(WHEN_INTENTS & set(query.intents)) and types.has_date(pick.top))}
+
+
+@lru_cache(maxsize=1)
+def model() -> Model | None:
+    if not MODEL_PATH.exists():
+        return None
+    return Model(**json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def rate(f: dict[str, float]) -> float:
+    """How likely the passage holds the answer (without a fit model: the earlier hand-set mix)."""
+    m = model()
+    if m is not None:
+        return m.probability(f)
+    return 0.5 * (f["pick"] + f["whole"]) + 0.5 * f["fused"] + f["columns_table"]

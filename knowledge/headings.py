@@ -1,0 +1,51 @@
+"""Headings of a dispatch: numbered parts (A., I., 1., 1.1., a)) and the attached forms (Phụ lục, Mẫu, Biểu)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.metadata import sentence_case, template_heading
+
+_ROMAN = "I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII"
+# (level, regex) — lower level = higher in the tree. Levels 1-2 are the attached forms.
+_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (3, re.compile(r"^([A-H])\.\s+([A-ZÀ-ỸĐ].*)$")),
+    (4, re.compile(rf"^({_ROMAN})\.\s+(\S.*)$")),
+    (6, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    (5, re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")),
+    (7, re.compile(r"^([a-zđ])\)\s+(\S.*)$")),
+)
+MAX_HEADING = 160
+
+
+def numbered_heading(line: str) -> tuple[int, str, str] | None:
+    if len(line) > MAX_HEADING:
+        return None
+    for level, pattern in _HEADING_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            return level, m.group(1), m.group(2)
+    return None
+
+
+def heading_of(line: str, next_line: str) -> tuple[int, str, str, bool] | None:
+    """(level, label, title, is_template) if ``line`` is a heading."""
+    name = template_heading(line, next_line)
+    if name:
+        level = 1 if name.startswith("Phụ lục") else 2
+        return level, name, "", True
+    found = numbered_heading(line)
+    if found:
+        level, label, title = found
+        return level, label, title, False
+    return None
+
+
+def display_title(title: str) -> str:
+    title = title.strip().rstrip(":;.")
+    if title.isupper():
+        title = sentence_case(title)
+    if len(title) > 70:
+        cut = title.find(":")
+        title = title[:cut] if 0 < cut <= 70 else title[:67].rsplit(" ", 1)[0] + "…"
+    return title

@@ -1,0 +1,64 @@
+"""What in a question only names its dispatch (subject, issuer, số hiệu, letterhead), and what remains.
+
+Why: the sentence restating a dispatch's subject ("Thực hiện Kế hoạch … về chuyển đổi số …") shares most words
+with a question that names the dispatch by its subject; what the question asks lies in its other words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.evidence import Terms, tokens
+from knowledge.index import HybridIndex
+from knowledge.query import abbreviations
+from knowledge.signals import word_re
+from knowledge.text import fold
+
+IDENTITY_FLOOR = 0.3  # share of the question's weight that must remain once the dispatch's own name is set aside
+
+
+def topical(index: HybridIndex, terms: Terms, d) -> Terms:
+    """The question's terms less those that only name the dispatch (its subject, issuer, số hiệu), so that
+    the sentence restating the subject ("Thực hiện Kế hoạch … về chuyển đổi số …, Sở … đề nghị") does not
+    outrank the one that answers; all of them when little would remain."""
+    if d is None or not terms.weights:
+        return terms
+    rest = without_identity(index, terms, d)
+    return rest if rest.total >= IDENTITY_FLOOR * terms.total else terms
+
+
+def topic_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
+    """Share of the question's content weight (rare words weigh most) that the answering dispatch holds
+    anywhere in its text: an answer type can fit the question's cue ("ai ký", "số điện thoại") while the
+    dispatch says nothing of its subject. A question with no content words beyond its references: 1."""
+    if not terms.weights:
+        return 1.0
+    d = index.dispatches.get(so_hieu)
+    head = f"{d.issuer} {d.subject}" if d else ""
+    return terms.score(tokens(index.document_text(so_hieu)) | tokens(head))  # tokens() caches per text
+
+
+def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
+    """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
+    số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
+    document = index.document_text(d.so_hieu)
+    head = re.split(r"K[íi]nh\s+g[ửu]i", document[:HEADER_CHARS], maxsplit=1)[0] if document else ""
+    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head}")
+
+
+HEADER_CHARS = 600
+
+
+def without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
+    """``terms`` less the dispatch's identity words and the pairs made only of them ("toán năm")."""
+    identity = identity_tokens(index, d)
+    pairs = {t for t in terms.weights if "_" in t and all(p in identity for p in t.split("_"))}
+    return terms.without(identity | pairs)
+
+
+@lru_cache(maxsize=256)
+def _identity_of(words: str) -> frozenset[str]:
+    folded = fold(words)
+    spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]
+    return frozenset(tokens(" ".join([words, *spelt])))

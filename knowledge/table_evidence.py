@@ -1,0 +1,64 @@
+"""A form (a table passage) as evidence: its title, columns and row groups, the rows and the note under it
+that hold the question's words. ``held(text)`` is the share of the question's weight a text holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.tables import describe_header, header_rows, item_rows, row_groups, split_rows
+from knowledge.text import split_sentences
+
+
+def table_summary(text: str) -> list[str]:
+    """For a table passage: its title lines, the column hierarchy in column order (merged header
+    cells resolved, OCR typos of abbreviations corrected and noted) and the row groups."""
+    lines = text.split("\n")
+    title = [ln.strip() for ln in lines if ln.strip() and "\t" not in ln]
+    out = title[:2]
+    header = describe_header(text)
+    if header:
+        out.append("Các cột: " + header.text + ".")
+        if header.corrected:
+            wrong = ", ".join(f"“{w}”" for w, _ in header.corrected)
+            right = ", ".join(f"“{r}”" for _, r in header.corrected)
+            out.append(f"Lưu ý: bản gốc in {wrong} (lỗi nhận dạng chữ); ở trên đã ghi đúng là {right}.")
+    groups = row_groups(text)
+    if groups:
+        out.append("Các nhóm dòng:")
+        out += [f"• {head}" + (": " + "; ".join(items) if items else "") + "." for head, items in groups]
+    elif rows := item_rows(text):
+        out.append("Các dòng: " + "; ".join(rows) + ".")
+    return out
+
+
+def matching_rows(held: Callable[[str], float], text: str, limit: int = 3) -> list[str]:
+    """Rows of a table passage (below its header) that hold part of the question ("chỉ tiêu nào về thanh
+    toán trực tuyến" → "3. Số giao dịch thanh toán trực tuyến (Giao dịch)"), best first."""
+    rows = split_rows(text)
+    scored = []
+    for row in rows[len(header_rows(rows)) :]:
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) < 2:
+            continue
+        label = cells[0] + ". " + cells[1] + (f" ({cells[2]})" if len(cells) > 2 else "")
+        score = held(" ".join(cells[1:]))
+        if score >= ROW_SHARE:
+            scored.append((-score, len(scored), label))
+    return [label for *_, label in sorted(scored)[:limit]]
+
+
+ROW_SHARE = 0.3
+
+
+def matching_note(held: Callable[[str], float], text: str) -> str:
+    """The sentence of the notes under a form ("Ghi chú: Cột “Nguyên nhân” ghi …", "Tỷ lệ (%) = … x 100") that
+    holds at least ``NOTE_SHARE`` of the question's weight, or ""."""
+    lines = text.split("\n")
+    start = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
+    notes = [s for ln in lines[start:] if "\t" not in ln for s in split_sentences(ln)]
+    scored = [(held(s), -i, s) for i, s in enumerate(notes) if not s.isupper()]
+    best = max(scored, default=(0.0, 0, ""))
+    return best[2] if best[0] >= NOTE_SHARE else ""
+
+
+NOTE_SHARE = 0.4
