@@ -12,6 +12,8 @@ Shapes:
     date       "ngày / tháng nào, ngày mấy, khi nào, bao giờ, hạn, when, deadline" → a day or a month that the
                reply sets (a cited document's date does not answer)
     hour       "mấy giờ", "what time" → "16 giờ", "8h30", "16:00"
+    phone      "số điện thoại", "sđt", "hotline", "phone number" → a phone number (checked before the others)
+    email      "e-mail", "thư điện tử", "hộp thư" → an e-mail address
     period     "số liệu tính từ / đến ngày nào", "kỳ báo cáo", "as of what date" → a sentence bounding a period
                ("số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024"); a deadline's date does not answer
 A length of time ("bao nhiêu ngày", "mấy tháng") is an amount, not a date. Questions asking for the number of
@@ -56,6 +58,14 @@ _PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|lu
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
                          r"|khoang thoi gian|thoi gian nao|what period|which period)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
+# "số điện thoại", "hotline", "phone number": a phone number; "e-mail nào", "hộp thư": an e-mail address.
+# Nouns only: "báo cáo qua điện thoại" (by phone) or "e-mail báo lại" (send an e-mail) ask for neither.
+_PHONE_ASK = re.compile(r"\b(so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (nao|so may|bao nhieu|bn|la gi)"
+                        r"|goi so nao|(phone|telephone|landline|mobile|contact) numbers?)\b")
+_PHONE_REPLY = re.compile(r"(?:\+84|\b0)\d{1,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b")
+_EMAIL_ASK = re.compile(r"\b(e-?mail|thu dien tu|hop thu|mail) (nao|gi|la gi)\b|\bdia chi (e-?mail|thu dien tu|mail)\b"
+                        r"|\b(e-?mail|mail) address\b|\b(which|what) e-?mail\b")
+_EMAIL_REPLY = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
@@ -72,6 +82,10 @@ def expected(question: str) -> frozenset[str]:
         shapes.add("date")
     if _HOUR_ASK.search(text):
         shapes.add("hour")
+    if _PHONE_ASK.search(text):
+        shapes.add("phone")
+    if _EMAIL_ASK.search(text):
+        shapes.add("email")
     if _PERIOD_ASK.search(text):
         shapes.add("period")
     if _QUANTITY_ASK.search(stripped) or duration:
@@ -87,8 +101,8 @@ def check_for(question: str, cited: bool = False):
     """The test a sentence must pass to have the shape the question asks for (None: no particular shape).
     ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
     shapes = expected(question)
-    for shape, check in (("period", sets_period), ("date", any_date if cited else has_date), ("hour", has_hour),
-                         ("quantity", has_amount)):
+    for shape, check in (("phone", has_phone), ("email", has_email), ("period", sets_period),
+                         ("date", any_date if cited else has_date), ("hour", has_hour), ("quantity", has_amount)):
         if shape in shapes:
             return check
     return None
@@ -96,6 +110,14 @@ def check_for(question: str, cited: bool = False):
 
 def has_hour(reply: str) -> bool:
     return bool(_HOUR_REPLY.search(reply))
+
+
+def has_phone(reply: str) -> bool:
+    return bool(_PHONE_REPLY.search(reply))
+
+
+def has_email(reply: str) -> bool:
+    return bool(_EMAIL_REPLY.search(reply))
 
 
 # "mấy cột", "bao nhiêu nhóm", "how many columns": a count of a form's own parts, which its layout shows.

@@ -25,7 +25,7 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
-from knowledge.signals import accent_coverage, citation_reply, foreign_place, general_ask, uncited
+from knowledge.signals import accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, uncited
 from knowledge.summary import extract_requests
 from knowledge.text import fold
 
@@ -90,6 +90,8 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     pool = candidates(index, hits, terms, target, query)
     if not pool:
         return None
+    # A passage none of whose sentences holds a word of the question states nothing about it (then declined).
+    pool = [c for c in pool if c.pick.score > 0] or pool
     best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
     # A form is blank: its columns never hold the amount or date asked for, a sentence of the body may.
     if answer_shape.missing(query.text, " ".join(best.pick.sentences)):
@@ -259,9 +261,11 @@ def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:
     top = pick.top or pick.sentences[0]  # too long: the best sentence alone, cut around its rarest question word
     if is_heading(top):  # never a heading alone: the first sentence under it
         top = next((s for s in pick.sentences if not is_heading(s)), top)
-    present = [t for t in terms.weights if "_" not in t and t in tokens(top)]
-    # Around what the question asks for (a date, an amount) if the sentence has it, else its rarest word.
-    anchor = answer_shape.where(question, top) or max(present, key=lambda t: terms.weights[t], default="")
+    # Around what the question asks for (a date, an amount) if the sentence has it, else the clause that holds
+    # most of the question ("… trong đó, yêu cầu …; đối với các dự án CNTT …, phải liên thông các cấp").
+    clauses = re.split(r"(?<=[;,])\s+", re.sub(r"\s+", " ", top).strip())
+    held = max(clauses, key=lambda c: terms.score(tokens(c)))  # the first on ties
+    anchor = answer_shape.where(question, top) or (held if terms.score(tokens(held)) > 0 else "")
     return types.brief(top, anchor)
 
 
@@ -328,8 +332,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "shape_missing": float(kind not in _HEADER_KINDS
                                and (answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))
                                     or kind == "table" and answer_shape.blank_form_misses(query.text))),
-        # A dispatch number the base lacks, or a province the answering dispatch never mentions ("tỉnh Đồng Nai").
-        "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)),
+        # A dispatch number the base lacks, or a province or a year the answering dispatch never mentions.
+        "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)
+                         or foreign_year(index, query, source.doc_key)),
         # How to do something, what papers it takes, what holds now: no dated request for reports says it.
         "general_ask": float(general_ask(query)),
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.

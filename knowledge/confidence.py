@@ -26,7 +26,7 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             its text (an answer type's cue may fit while the dispatch is about something else)
     english                 1 for an English question (its words reach the corpus only through a vocabulary,
                             so the same coverage is weaker evidence)
-    foreign                 1 when the question names a dispatch number the base does not hold, or a province
+    foreign                 1 when the question names a dispatch number the base does not hold, a year or a province
                             or city (vntext/data/places.txt) the answering dispatch never mentions
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
     general_ask             1 when the question asks how something is done (procedure, papers, who qualifies) or what

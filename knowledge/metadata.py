@@ -187,6 +187,8 @@ def parse_recipients(text: str) -> list[str]:
                 continue  # a Word file puts an empty paragraph between the items
             if s.startswith(("-", "+", "•")):
                 items.append(s)
+            elif items and s[:1].islower() and not items[-1].endswith((";", ".")):
+                items[-1] += " " + s  # an item a PDF wrapped ("… phổ thông dân tộc bán" / "trú trên địa bàn xã;")
             else:
                 break
         return [re.sub(r"^[\-+•\s]+", "", it).rstrip(" ;.") for it in items if it.strip("-+• ;.")]

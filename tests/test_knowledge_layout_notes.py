@@ -6,7 +6,8 @@
 - "lúc mấy giờ": the deadline with an hour; an unqualified deadline: the one for sending to the issuer, not the
   issuer's own unit reporting upward;
 - the evidence passage is chosen by a fit model that weighs the retrieval rank and the sentences' share;
-- a typed answer to a question that names nothing and whose words the dispatch barely holds is declined.
+- a typed answer to a question that names nothing and whose words the dispatch barely holds is declined;
+- a recipient a PDF wrapped is one item; a year the answering dispatch never writes counts as foreign.
 
 Every dispatch and question here is written for the test (none is in a benchmark set).
 """
@@ -17,6 +18,8 @@ import pytest
 
 from knowledge import choice
 from knowledge.chunking import to_blocks
+from knowledge.metadata import parse_recipients
+from knowledge.signals import foreign_year
 from tests.knowledge_fixtures import base_with
 
 # Lines as a text PDF gives them: wrapped at the page width, a page break inside item c).
@@ -120,3 +123,19 @@ def test_the_evidence_model_prefers_the_better_ranked_and_better_held_passage():
 def test_a_cue_alone_does_not_make_a_typed_answer(kb, question):
     a = kb.ask(question)
     assert not a.confident and a.text.startswith("Tôi chưa tìm thấy")
+
+
+def test_a_recipient_a_pdf_wrapped_is_one_item():
+    text = ("Kính gửi:\n- Trưởng các thôn, bản;\n- Hiệu trưởng các trường mầm non, tiểu học, phổ thông dân tộc bán\n"
+            "trú trên địa bàn xã;\n- Trạm Y tế xã.\nCăn cứ Luật Giáo dục;\n")
+    assert parse_recipients(text) == ["Trưởng các thôn, bản",
+                                      "Hiệu trưởng các trường mầm non, tiểu học, phổ thông dân tộc bán trú trên địa bàn xã",
+                                      "Trạm Y tế xã"]
+
+
+def test_a_year_the_dispatch_never_writes_counts_as_foreign(kb518):
+    named = kb518.understand("Biểu số 01 của cv 518 năm 2025 gồm những cột nào?")
+    other = kb518.understand("Biểu số 01 của cv 518 năm 2027 gồm những cột nào?")
+    assert not foreign_year(kb518.index, named, "518/TTYT-KSBT")
+    assert foreign_year(kb518.index, other, "518/TTYT-KSBT")
+    assert kb518.ask("Kế hoạch tiêm chủng năm 2027 của huyện Phong Thổ giao chỉ tiêu bao nhiêu trẻ?").signals["foreign"] == 1.0

@@ -19,7 +19,10 @@ from knowledge.answer_shape import expected, has_amount, has_date, missing, wher
     ("When is the half-year report due?", {"date"}),
     # The number of a document, a phone number or an hour are not amounts.
     ("Luật Đất đai số mấy năm 2024 được căn cứ?", set()),
-    ("can hoi ky thuat thi goi sdt bn", set()),
+    ("can hoi ky thuat thi goi sdt bn", {"phone"}),  # session 10: a phone number is a shape
+    ("bc gui ve dia chi email nao", {"email"}),
+    ("Tháng nào số liệu như tháng trước thì e-mail báo lại nội dung gì?", set()),  # "e-mail" the verb
+    ("các trường báo cáo qua điện thoại khi nào", {"date"}),  # "qua điện thoại": by phone
     ("phòng tài chính nhận bc trước mấy giờ", {"hour"}),
     ("Thời hạn thẩm định hồ sơ là bao nhiêu ngày?", {"quantity"}),
     ("nghỉ phép năm được mấy ngày", {"quantity"}),
