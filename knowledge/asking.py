@@ -231,11 +231,17 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     return None
 
 
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
 def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
     """Among dispatches with the named form, keep the context's; else the one whose form and heading
     hold clearly more of the question (then the others go unmentioned); else the most recent (already chosen)."""
     if not query.template_others or query.template_dispatch == query.context_dispatch:
         return
+    # The form's own name ("Phụ lục 2", "Phụ lục II", "Biểu số 01") is in every candidate: it tells none apart.
+    named = tokens(" ".join(f"{kind} {n} {n:02d} {_ROMAN[n] if n < len(_ROMAN) else ''}" for kind, n in query.templates))
+    terms = terms.without(set(named)) if terms.without(set(named)).weights else terms
     scores = []
     for so_hieu in [query.template_dispatch, *query.template_others]:
         d = index.dispatches.get(so_hieu)

@@ -14,6 +14,8 @@ Every dispatch and question here is written for the test (none is in a benchmark
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge import choice
@@ -139,3 +141,11 @@ def test_a_year_the_dispatch_never_writes_counts_as_foreign(kb518):
     assert not foreign_year(kb518.index, named, "518/TTYT-KSBT")
     assert foreign_year(kb518.index, other, "518/TTYT-KSBT")
     assert kb518.ask("Kế hoạch tiêm chủng năm 2027 của huyện Phong Thổ giao chỉ tiêu bao nhiêu trẻ?").signals["foreign"] == 1.0
+
+
+def test_a_forms_own_name_does_not_choose_among_dispatches_that_have_it(built_index_dir, tmp_path):
+    # 232 (bundled) has a "Phụ lục 2", 537 a "Phụ lục II" on social housing: the name fits both, the topic only 537.
+    text = (Path(__file__).parent / "data" / "dispatches" / "cv-537-SXD-QLN-2025-nha-o-xa-hoi.txt").read_text("utf-8")
+    kb = base_with(built_index_dir, tmp_path, "cv-537-SXD-QLN.txt", text)
+    a = kb.ask("Which columns are in Appendix II about the progress of social housing projects?")
+    assert a.confident and a.dispatch == "537/SXD-QLN" and "Giá bán dự kiến" in a.reply
