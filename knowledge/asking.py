@@ -75,12 +75,18 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
     return out
 
 
-def evidence_pool(index: HybridIndex, query: Query) -> list[Choice]:
-    """The candidates :func:`respond` chooses its evidence from (for ``benchmarks/evidence_choice.py``)."""
+def _retrieve(index: HybridIndex, query: Query, k: int) -> tuple[Terms, list[Hit], str | None, str]:
+    """The question's terms, the ranked passages, the dispatch meant (or None) and a note on ambiguity."""
     terms = weighted_terms(query, index.idf, index.max_idf)
     _resolve_template(index, query, terms)
-    hits = index.search(query, k=CANDIDATES)
-    target = _target(index, query, hits)[0] if hits else None
+    hits = index.search(query, k=max(k, CANDIDATES))
+    target, note = _target(index, query, hits) if hits else (None, "")
+    return terms, hits, target, note
+
+
+def evidence_pool(index: HybridIndex, query: Query) -> list[Choice]:
+    """The candidates :func:`respond` chooses its evidence from (for ``benchmarks/evidence_choice.py``)."""
+    terms, hits, target, _ = _retrieve(index, query, CANDIDATES)
     return candidates(index, hits, terms, target, query) if hits else []
 
 
@@ -277,12 +283,9 @@ def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:
 
 def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     """The answer to an understood question (see the module docstring)."""
-    terms = weighted_terms(query, index.idf, index.max_idf)
-    _resolve_template(index, query, terms)
-    hits = index.search(query, k=max(k, CANDIDATES))
+    terms, hits, target, note = _retrieve(index, query, k)
     if not hits:
         return Answer("Kho tri thức chưa có công văn nào. Hãy thêm công văn bằng lệnh “baocao ingest”.")
-    target, note = _target(index, query, hits)
     choice = _evidence(index, hits, terms, target, query) or _evidence(index, hits, terms, None, query)
     d = index.dispatches.get(target or choice.chunk.doc_key)
     anchor = choice.chunk.chunk.text.split("\n", 1)[0] if choice.chunk.doc_key == (d.so_hieu if d else "") else ""
