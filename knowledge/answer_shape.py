@@ -14,6 +14,7 @@ Shapes:
     hour       "mấy giờ", "what time" → "16 giờ", "8h30", "16:00"
     phone      "số điện thoại", "sđt", "hotline", "phone number" → a phone number (checked before the others)
     email      "e-mail", "thư điện tử", "hộp thư" → an e-mail address
+    web        "trang web", "website", "đường dẫn", "link", "web address" → a web address (an e-mail's domain aside)
     period     "số liệu tính từ / đến ngày nào", "kỳ báo cáo", "as of what date" → a sentence bounding a period
                ("số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024"); a deadline's date does not answer
 A length of time ("bao nhiêu ngày", "mấy tháng") is an amount, not a date. Questions asking for the number of
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.answer_types import any_date, has_date, set_dates, sets_period  # a date the reply sets; any date, a cited one's too
+from knowledge.dates import any_date, has_date, set_dates, sets_period  # a date the reply sets; any date, a cited one's too
 from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
@@ -66,6 +67,11 @@ _PHONE_REPLY = re.compile(r"(?:\+84|\b0)\d{1,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b")
 _EMAIL_ASK = re.compile(r"\b(e-?mail|thu dien tu|hop thu|mail) (nao|gi|la gi)\b|\bdia chi (e-?mail|thu dien tu|mail)\b"
                         r"|\b(e-?mail|mail) address\b|\b(which|what) e-?mail\b")
 _EMAIL_REPLY = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# "trang web nào", "địa chỉ website", "đường link": a web address; "cổng dịch vụ công" alone names a portal.
+_WEB_ASK = re.compile(r"\b(trang web|website|web ?site|duong dan|duong link|link|url|web address|web page"
+                      r"|(which|what) (site|portal))\b")
+_WEB_REPLY = re.compile(r"(?<![@\w.-])(?:https?://|www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov|int)\b",
+                        re.I)
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
@@ -86,6 +92,8 @@ def expected(question: str) -> frozenset[str]:
         shapes.add("phone")
     if _EMAIL_ASK.search(text):
         shapes.add("email")
+    if _WEB_ASK.search(text):
+        shapes.add("web")
     if _PERIOD_ASK.search(text):
         shapes.add("period")
     if _QUANTITY_ASK.search(stripped) or duration:
@@ -101,7 +109,7 @@ def check_for(question: str, cited: bool = False):
     """The test a sentence must pass to have the shape the question asks for (None: no particular shape).
     ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
     shapes = expected(question)
-    for shape, check in (("phone", has_phone), ("email", has_email), ("period", sets_period),
+    for shape, check in (("phone", has_phone), ("email", has_email), ("web", has_web), ("period", sets_period),
                          ("date", any_date if cited else has_date), ("hour", has_hour), ("quantity", has_amount)):
         if shape in shapes:
             return check
@@ -118,6 +126,10 @@ def has_phone(reply: str) -> bool:
 
 def has_email(reply: str) -> bool:
     return bool(_EMAIL_REPLY.search(reply))
+
+
+def has_web(reply: str) -> bool:
+    return bool(_WEB_REPLY.search(reply))
 
 
 # "mấy cột", "bao nhiêu nhóm", "how many columns": a count of a form's own parts, which its layout shows.

@@ -17,8 +17,10 @@ from functools import lru_cache
 
 from knowledge import attached
 from knowledge.attached import ATTACHED_RE, ATTACHED_TITLE
+from knowledge.dates import PERIOD_RE, sets_period
 from knowledge.dispatch import Dispatch
-from knowledge.evidence import Terms, tokens
+from knowledge.evidence import HEADING_TERM_WEIGHT, Terms, tokens
+from knowledge.headings import numbered_heading
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
 from knowledge.signature import signer_title
 from knowledge.query import Query
@@ -30,8 +32,8 @@ from knowledge.text import fold, split_sentences
 _REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "file", "tep", "so lieu", "report")
 _REPORT_RES = {w: re.compile(rf"\b{w}\b") for w in _REPORT_OBJECTS}
 _DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
-_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
 MAX_REPLY = 300
+UNNUMBERED = 99  # the heading level of a sentence that is no numbered heading: under all of them
 PREFER = 0.1  # what a type's cue prefers (a phone for "gọi số nào", a submission for "hạn nộp")
 _SUBMIT_RE = re.compile(r"\b(?:gửi|nộp|báo cáo)\b", re.I)
 _SEND_RE = re.compile(r"\b(?:gửi|nộp)\b", re.I)  # sent to the issuer, not reported upward
@@ -100,15 +102,34 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _under(sentences: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The words of the numbered headings each sentence lies under: "2. Đối với cơ quan hành chính, đơn vị sự
+    nghiệp" for the sentences of part 2, "II. …" and "1. …" for those of its item 1."""
+    stack: list[tuple[int, frozenset[str]]] = []
+    out = []
+    for s in sentences:
+        found = numbered_heading(s.strip())
+        level = found[0] if found else UNNUMBERED
+        stack = [(lv, t) for lv, t in stack if lv < level]
+        out.append(frozenset().union(*(t for _, t in stack)))
+        if found and s.rstrip()[-1:] not in ".;?!":
+            stack.append((level, tokens(s)))
+    return tuple(out)
+
+
 def _best(
     terms: Terms, sentences: tuple[str, ...], keep: Callable[[str], bool], prefer: Callable[[str], float] | None = None
 ) -> tuple[str, float] | None:
     """The sentence that ``keep`` accepts and holds most of the question's weight, ``prefer`` breaking
     near ties (first in the document on exact ties); with its score."""
     found = []
+    under = _under(sentences)
     for i, s in enumerate(sentences):
         if keep(s):
-            score = terms.score(tokens(s))
+            toks = tokens(s)
+            # The part's heading says whom or what the sentence is about ("2. Đối với cơ quan hành chính …").
+            score = (1 - HEADING_TERM_WEIGHT) * terms.score(toks) + HEADING_TERM_WEIGHT * terms.score(toks | under[i])
             found.append((score + (prefer(s) if prefer else 0.0), -i, s, score))
     if not found:
         return None
@@ -317,31 +338,6 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     return Typed("deadline", brief(sentence, m.group(0) if m else ""), [sentence], score)
 
 
-# "Kế hoạch số 95/KH-UBND ngày 20/02/2024": the date of a cited document, not a time the dispatch sets.
-_CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}", re.I)
-
-
-def has_date(sentence: str) -> bool:
-    """A date the sentence sets (dates of cited documents aside)."""
-    return bool(_DATE_RE.search(_CITED_DATE_RE.sub(" ", sentence)))
-
-
-def set_dates(sentence: str) -> list[re.Match[str]]:
-    """The dates the sentence sets (a cited document's masked), as matches on ``sentence`` itself."""
-    masked = _CITED_DATE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
-    return list(_DATE_RE.finditer(masked))
-
-
-# "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …",
-# "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024".
-_PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d", re.I)
-
-
-def sets_period(sentence: str) -> bool:
-    """The sentence bounds a period (figures counted from one day to another, or up to a day)."""
-    return bool(_PERIOD_RE.search(sentence)) and has_date(sentence)
-
-
 def period(document: str, terms: Terms) -> Typed | None:
     """The sentence bounding the period the figures cover ("Số liệu báo cáo tính từ ngày 01/7/2024 đến hết
     ngày 30/4/2025"), for a question asking "tính từ / đến ngày nào"; the one holding most of the question
@@ -350,7 +346,7 @@ def period(document: str, terms: Terms) -> Typed | None:
     if found is None:
         return None
     sentence, score = found
-    m = _PERIOD_RE.search(sentence)
+    m = PERIOD_RE.search(sentence)
     return Typed("period", brief(sentence, m.group(0) if m else ""), [sentence], score)
 
 
@@ -390,8 +386,3 @@ def consequence(document: str, terms: Terms) -> Typed | None:
         return None
     sentence, score = found
     return Typed("consequence", brief(sentence), [sentence], score)
-
-
-def any_date(sentence: str) -> bool:
-    """Any date in the sentence, a cited document's included ("… tại văn bản số 1178/BTTTT-THH ngày 21/4/2015")."""
-    return bool(_DATE_RE.search(sentence))

@@ -14,12 +14,12 @@ import re
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
-from knowledge import choice
+from knowledge import choice, dates
 from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
-from knowledge.identity import IDENTITY_FLOOR, topic_share, topical, without_identity
+from knowledge.identity import IDENTITY_FLOOR, absent_share, topic_share, topical, without_identity
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
@@ -62,7 +62,7 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
     pool = [h for h in hits if (target is None or h.chunk.doc_key == target)
             and (listing or h.chunk.chunk.citation != ATTACHED_TITLE)][:CANDIDATES]
     period = "since" in query.intents  # a period's bounds: "số liệu tính từ ngày … đến ngày …"
-    bonus = ((lambda s: DATE_BONUS * types.has_date(s) + PERIOD_BONUS * period * types.sets_period(s))
+    bonus = ((lambda s: DATE_BONUS * dates.has_date(s) + PERIOD_BONUS * period * dates.sets_period(s))
              if {"when", "deadline", "since"} & set(query.intents) else None)
     top = max(h.fused for h in hits) or 1.0
     notes = "fill" in query.intents or "columns" not in query.intents  # "gồm những cột nào": the columns alone
@@ -71,7 +71,8 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
-        out.append(Choice(h.chunk, pick, h.fused, choice.features(h.chunk, pick, whole, h.fused, top, query)))
+        out.append(Choice(h.chunk, pick, h.fused,
+                          choice.features(h.chunk, pick, whole, h.fused, top, query, hits[0].chunk.doc_key)))
     return out
 
 
@@ -121,7 +122,7 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s))
         # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
         # few of the question's words it repeats.
-        share = 0.0 if has is types.sets_period else SHAPE_SHARE
+        share = 0.0 if has is dates.sets_period else SHAPE_SHARE
         if pick.is_table or not has(pick.top) or pick.score - SHAPE_LIFT < share * current.pick.score:
             continue
         value = pick.score + RANK_PRIOR * h.fused / top
@@ -224,7 +225,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             if found and compared.weights:
                 # Only a sentence that could answer competes: for a deadline, one that holds a date.
                 # A weak cue ("khi nào", "ngày nào") may be answered by a cited document's date.
-                dated = types.has_date if kind == "deadline" else types.any_date
+                dated = dates.has_date if kind == "deadline" else dates.any_date
                 rivals = [s for s in general.sentences if answer_type != "deadline" or dated(s)]
                 ordinary = max((compared.score(tokens(s)) for s in rivals), default=0.0)
                 # Even when the question is little more than the dispatch's name, a dated sentence holding
@@ -333,6 +334,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # A question that names its dispatch and asks what the header says (signer, recipients, date,
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
         "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else topic_share(index, terms, source.doc_key),
+        "absent": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_share(index, terms, source.doc_key),
         "english": float(query.english),
         # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
         "other_document": float(types.about_other_document(query) and not (

@@ -14,6 +14,9 @@ Features of a candidate passage:
     table           1 for a form (a table passage)
     columns_table   1 for a form when the question asks about columns
     dated           1 when its best sentence sets a date and the question asks "khi nào" / a deadline / a period
+    top_doc         1 when it belongs to the dispatch of the first-ranked passage (the dispatch the whole
+                    question points to; a stray passage of another dispatch matches only some of its words)
+    typed           1 when the question asks for a deadline, a contact or the signer and the passage holds one
 """
 
 from __future__ import annotations
@@ -23,14 +26,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge import answer_types as types
+from knowledge import dates
 from knowledge.confidence import Model
 from knowledge.evidence import Pick
 from knowledge.index import StoredChunk
 from knowledge.query import Query
 
 MODEL_PATH = Path(__file__).with_name("data") / "evidence_choice.json"
-FEATURES = ("fused", "pick", "whole", "table", "columns_table", "dated")
+FEATURES = ("fused", "pick", "whole", "table", "columns_table", "dated", "top_doc", "typed")
 WHEN_INTENTS = frozenset({"when", "deadline", "since"})
 
 
@@ -44,11 +47,16 @@ class Choice:
     features: dict[str, float] | None = None
 
 
-def features(chunk: StoredChunk, pick: Pick, whole: float, fused: float, top: float, query: Query) -> dict[str, float]:
+def features(chunk: StoredChunk, pick: Pick, whole: float, fused: float, top: float, query: Query,
+             top_doc: str = "") -> dict[str, float]:
     table = float(chunk.chunk.is_table)
+    intents = set(query.intents)
+    typed = ("deadline" in intents and chunk.has_deadline or "contact" in intents and chunk.has_contact
+             or "signer" in intents and chunk.has_signer)
     return {"fused": fused / (top or 1.0), "pick": pick.score, "whole": whole, "table": table,
-            "columns_table": table * ("columns" in query.intents),
-            "dated": float(bool(WHEN_INTENTS & set(query.intents)) and types.has_date(pick.top))}
+            "columns_table": table * ("columns" in intents),
+            "dated": float(bool(WHEN_INTENTS & intents) and dates.has_date(pick.top)),
+            "top_doc": float(chunk.doc_key == top_doc), "typed": float(typed)}
 
 
 @lru_cache(maxsize=1)

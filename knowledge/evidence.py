@@ -59,7 +59,7 @@ def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _focus_runs(text: str, spans: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> tuple[tuple[str, ...], ...]:
     folded = fold(text)
     for span in spans:
         folded = folded.replace(span, " | ")
@@ -72,7 +72,7 @@ def _focus_runs(text: str, spans: tuple[str, ...]) -> tuple[tuple[str, ...], ...
             if run:
                 runs.append(tuple(run))
             run = []
-        elif w not in STOPWORDS:  # a function word is skipped: "thủ đô của Pháp" keeps its pair
+        elif keep_stop or w not in STOPWORDS:  # a function word is skipped: "thủ đô của Pháp" keeps its pair
             run.append(w)
     if run:
         runs.append(tuple(run))
@@ -100,6 +100,27 @@ def content_coverage(query: Query, text: str) -> float:
         return uni
     bi = sum(p in joined for p in pairs) / len(pairs)
     return 0.5 * uni + 0.5 * bi
+
+
+def _with_stop_runs(query: Query) -> list[list[str]]:
+    """:func:`content_words` with the function-word syllables kept in place (for :func:`compound_pairs`)."""
+    if query.english:
+        cues = _cue_phrases()
+        return [re.findall(r"[a-z0-9]+", fold(p)) for p in query.expansions if fold(p) not in cues]
+    return [list(run) for run in _focus_runs(query.text, tuple(query.reference_spans), True)]
+
+
+def compound_pairs(query: Query, idf: dict[str, float]) -> list[str]:
+    """Pairs of a content syllable and an adjacent syllable whose folded form is a function word, when the
+    corpus writes them: a compound ("đầu tư", "cơ quan", "tài sản", "nhà ở", "tư công" of "đầu tư công") that
+    dropping "tư", "cơ", "tài", "ở" as function words ("từ", "có", "tại", "ở") would break. A pair the corpus
+    writes everywhere ("về sở") weighs little, as its rarity sets its weight."""
+    out = []
+    for run in _with_stop_runs(query):
+        for a, b in zip(run, run[1:]):
+            if (a in STOPWORDS) != (b in STOPWORDS) and f"{a}_{b}" in idf:
+                out.append(f"{a}_{b}")
+    return out
 
 
 def content_words(query: Query) -> list[list[str]]:
@@ -159,7 +180,7 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
 
 # English words that carry no topic (beyond STOPWORDS).
 _ENGLISH_FILLER = frozenset(
-    "there their this that these those have has had can could would will shall may might need needs much many "
+    "at and or as there their this that these those have has had can could would will shall may might need needs much many "
     "under according any some all other than then also into out per current currently get gets "
     "dispatch dispatches letter official officials send sent happens happen come comes go goes include includes "
     "contain contains begin begins start starts give gives say says".split()
@@ -223,6 +244,8 @@ def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms
         for a, b in zip(run, run[1:]):
             if f"{a}_{b}" in idf:  # a pair the corpus never writes would only dilute every score alike
                 weights[f"{a}_{b}"] = BIGRAM_WEIGHT * idf[f"{a}_{b}"]
+    for pair in compound_pairs(query, idf):
+        weights.setdefault(pair, BIGRAM_WEIGHT * idf[pair])
     alternatives: dict[str, set[str]] = {}
     if not query.english:
         words = [w for run in content_words(query) for w in run]

@@ -39,6 +39,19 @@ def topic_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
     return terms.score(tokens(index.document_text(so_hieu)) | tokens(head))  # tokens() caches per text
 
 
+ABSENT_CAP = 4  # absent syllables beyond this many say no more
+
+
+def absent_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
+    """How many of the question's content syllables (an abbreviation's spelling counts as the syllable) the
+    answering dispatch never writes, issuer and subject included, over :data:`ABSENT_CAP` (at most 1)."""
+    d = index.dispatches.get(so_hieu)
+    held = tokens(index.document_text(so_hieu)) | tokens(f"{d.issuer} {d.subject}" if d else "")
+    absent = [t for t in terms.weights if "_" not in t and t not in held
+              and (t not in terms.alternatives or terms.alternatives[t].isdisjoint(held))]
+    return min(len(absent), ABSENT_CAP) / ABSENT_CAP
+
+
 def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""

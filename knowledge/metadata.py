@@ -102,12 +102,13 @@ def _dated_otherwise(after: str, issued: dt.date | None) -> bool:
 
 # --- date, issuer, subject, recipients ---------------------------------------------------------
 
-_DATE_RE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.I)
+# Matched on folded text: a scan's misread tone mark ("ngảy 05 tháng 3") still dates the dispatch.
+_DATE_RE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 
 
 def parse_date(text: str) -> dt.date | None:
     """The first "ngày D tháng M năm YYYY" in the text (the place-and-date line)."""
-    for m in _DATE_RE.finditer(strip_markup(text)):
+    for m in _DATE_RE.finditer(fold(strip_markup(text))):
         try:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
@@ -115,8 +116,8 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-_BODY_WORDS = ("BỘ", "ỦY BAN", "UỶ BAN", "UBND", "SỞ", "VĂN PHÒNG", "CỤC", "TỔNG CỤC", "BAN", "THANH TRA", "PHÒNG",
-               "TRƯỜNG", "BỆNH VIỆN", "TRUNG TÂM", "HỘI ĐỒNG", "KHO BẠC")
+# A letterhead line that only continues the one above: the place ("HUYỆN YÊN THÀNH") or the rest of a name.
+_CONTINUES_RE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|THÀNH\s+PHỐ|TP\.?|ĐẶC\s+KHU|VÀ|&)\b")
 _NATIONAL_RE = re.compile(r"\s*(?:CỘNG\s+H(?:ÒA|OÀ|OA)|Độc\s+lập|ĐỘC\s+LẬP).*$")
 
 
@@ -133,12 +134,13 @@ def _letterhead(text: str) -> list[str]:
 
 
 def parse_issuer(text: str, so_hieu: str | None) -> str:
-    """The letterhead's issuing body (its last line; with the line above when that names the body,
-    as in "ỦY BAN NHÂN DÂN" / "HUYỆN YÊN THÀNH"), else the name of the số hiệu's issuer code."""
+    """The letterhead's issuing body (its last line; with the line above when the last line only continues
+    it, as in "ỦY BAN NHÂN DÂN" / "HUYỆN YÊN THÀNH", but not "CỤC THỐNG KÊ" / "THỐNG KÊ TỈNH QUẢNG NGÃI"), else
+    the name of the số hiệu's issuer code."""
     head = _letterhead(text)
     if head:
         last = head[-1]
-        if len(head) > 1 and not last.startswith(_BODY_WORDS):
+        if len(head) > 1 and _CONTINUES_RE.match(last):
             last = f"{head[-2]} {last}"
         return title_case(last)
     if so_hieu and "/" in so_hieu:

@@ -44,17 +44,47 @@ _POSITION_RE = re.compile(
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|da ky|ký|ky|đã ký và đóng dấu|chữ ký|dấu)[^)]{0,30}\)?$", re.I)
 
 
+# The head of a unit named after "Trưởng" ("TRƯỞNG THỐNG KÊ TỈNH", "PHÓ TRƯỞNG THUẾ TỈNH"); "TRƯỜNG" (a school) is none.
+_HEAD_OF_RE = re.compile(r"^(?:PHÓ\s+)?TRƯỞNG\s+(\S+)")
+
+
 def _is_position_line(line: str) -> bool:
-    return bool(line) and line.isupper() and (bool(_AUTHORITY_RE.match(line)) or bool(_POSITION_RE.match(fold(line))))
+    return bool(line) and line.isupper() and (bool(_AUTHORITY_RE.match(line)) or bool(_POSITION_RE.match(fold(line)))
+                                              or bool(_HEAD_OF_RE.match(line)))
 
 
 def parse_signer(text: str) -> tuple[str | None, str | None]:
     """(signer name, position) from the signature block: upper-case authority/title lines ("TM. ỦY BAN
     NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC"), then — past blank lines, "(đã ký)" or seal
-    notes — the signer's name. The block nearest after "Nơi nhận" (or the first one) is taken."""
+    notes — the signer's name. The block nearest after "Nơi nhận" (or the first one) is taken. A plain-text
+    copy may lay the block out beside the "Nơi nhận" list ("- Như trên;      KT. GIÁM ĐỐC"): then its right
+    column is read."""
     lines = [strip_markup(line).strip(" *_\t") for line in text.splitlines()]
     start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi nhận", ln, re.I)), 0)
-    order = list(range(start, len(lines))) + list(range(0, start))
+    found = _block(lines, start)
+    if found[0] is None:
+        right = [_right_part(strip_markup(line)) for line in text.splitlines()]
+        beside = _block(right, start, wrap=False)
+        if beside[0] is not None:
+            return beside
+    return found
+
+
+_GAP_RE = re.compile(r"\S\s{4,}(\S.*)$")
+_INDENT = 24  # a line indented this far stands in the right column on its own ("(đã ký)", the name)
+
+
+def _right_part(line: str) -> str:
+    """The right column of a two-column line: what follows a wide gap, or the whole line when deeply indented."""
+    m = _GAP_RE.search(line)
+    if m:
+        return m.group(1).strip(" *_\t")
+    return line.strip(" *_\t") if len(line) - len(line.lstrip(" ")) >= _INDENT else ""
+
+
+def _block(lines: list[str], start: int, wrap: bool = True) -> tuple[str | None, str | None]:
+    """The first signature block from ``start`` (then, when ``wrap``, from the top)."""
+    order = list(range(start, len(lines))) + (list(range(0, start)) if wrap else [])
     for i in order:
         if not _is_position_line(lines[i]) or (i > 0 and _is_position_line(lines[i - 1]) and i != start):
             continue
@@ -86,7 +116,13 @@ def _format_position(lines: list[str]) -> str:
     for line in lines:
         m = _AUTHORITY_RE.match(line)
         prefix, rest = (m.group(1), m.group(2)) if m else ("", line)
-        title = _sentence_title(rest) if _POSITION_RE.match(fold(rest)) else title_case(rest)
+        head_of = _HEAD_OF_RE.match(rest)
+        if _POSITION_RE.match(fold(rest)):
+            title = _sentence_title(rest)
+        elif head_of:  # "PHÓ TRƯỞNG THUẾ TỈNH" → "Phó Trưởng Thuế tỉnh"
+            title = ("Phó " if rest.startswith("PHÓ") else "") + "Trưởng " + title_case(rest[head_of.start(1):])
+        else:
+            title = title_case(rest)
         if previous == "KT" and fold(rest).strip() == "thu truong":
             title = "Thứ trưởng"
         out.append(f"{prefix}. {title}" if prefix else title)

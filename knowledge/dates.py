@@ -1,0 +1,42 @@
+"""Dates a sentence sets: a day, a month, a period's bounds (a cited document's own date told apart).
+
+Why: "khi nào" is answered by a date the dispatch sets ("trước ngày 20/6/2025"), not by the date of the
+document it cites ("Kế hoạch số 95/KH-UBND ngày 20/02/2024"); the answer types, the evidence choice and the
+answer-shape check all ask the same questions of a sentence, so they ask them here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
+
+
+# "Kế hoạch số 95/KH-UBND ngày 20/02/2024": the date of a cited document, not a time the dispatch sets.
+_CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}", re.I)
+
+
+def has_date(sentence: str) -> bool:
+    """A date the sentence sets (dates of cited documents aside)."""
+    return bool(_DATE_RE.search(_CITED_DATE_RE.sub(" ", sentence)))
+
+
+def set_dates(sentence: str) -> list[re.Match[str]]:
+    """The dates the sentence sets (a cited document's masked), as matches on ``sentence`` itself."""
+    masked = _CITED_DATE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    return list(_DATE_RE.finditer(masked))
+
+
+# "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …",
+# "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024".
+PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d", re.I)
+
+
+def sets_period(sentence: str) -> bool:
+    """The sentence bounds a period (figures counted from one day to another, or up to a day)."""
+    return bool(PERIOD_RE.search(sentence)) and has_date(sentence)
+
+
+def any_date(sentence: str) -> bool:
+    """Any date in the sentence, a cited document's included ("… tại văn bản số 1178/BTTTT-THH ngày 21/4/2015")."""
+    return bool(_DATE_RE.search(sentence))
