@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
 QUERY_CACHE = 512  # question embeddings kept
-SCHEMA_VERSION = 14  # bump when chunking/metadata changes so stored indexes are rebuilt
+SCHEMA_VERSION = 15  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:

@@ -32,7 +32,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.docx_layout import signature_layout, unique_cells
+from knowledge.docx_layout import layout_only, unique_cells
 from vntext import encodings
 from vntext.formatting import format_number
 from vntext.text import strip_controls
@@ -312,8 +312,8 @@ def _read_docx(path: Path) -> str:
         if isinstance(item, Paragraph):
             add(item.text)
             add("")
-        elif isinstance(item, Table) and signature_layout(item):
-            for cell in unique_cells(item):  # "Nơi nhận" beside the signer: each cell's lines as written
+        elif isinstance(item, Table) and layout_only(item):
+            for cell in unique_cells(item):  # a letterhead, "Nơi nhận" beside the signer: each cell's lines as written
                 for paragraph in cell.paragraphs:
                     add(paragraph.text)
                 add("")

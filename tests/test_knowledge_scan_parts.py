@@ -6,7 +6,8 @@ same name, compounds, and the evidence choice's new features.
   names them, the sentence does not);
 - "trang web nào": the reply must hold a web address (an e-mail's domain is none);
 - words the question adds to a form's name ("đầu tư công") pick the dispatch whose form holds them, with the pairs
-  a compound makes ("tư công": "tư" folds like the function word "từ").
+  a compound makes ("tư công": "tư" folds like the function word "từ");
+- a Word letterhead laid out in a borderless table is read as lines: the opening is prose, not a form.
 
 Every dispatch and question here is written for the test (none is in a benchmark set).
 """
@@ -135,3 +136,34 @@ def test_the_evidence_model_prefers_the_dispatch_ranked_first_and_the_type_asked
     base = {f: 0.0 for f in choice.FEATURES} | {"fused": 0.8, "pick": 0.5, "whole": 0.5}
     assert choice.rate({**base, "top_doc": 1.0}) > choice.rate(base)
     assert choice.rate({**base, "typed": 1.0}) > choice.rate(base)
+
+
+def test_a_word_letterhead_laid_out_in_a_table_is_read_as_lines_not_as_a_form(tmp_path):
+    # Nghị định 30/2020's template puts the issuer, số and trích yếu beside the national motto and the date line in a
+    # borderless table: the opening is prose (never "a form" for "gồm những cột nào"), and the issuer is read.
+    import docx
+
+    from knowledge.chunking import chunk_document
+    from knowledge.loaders import read_text
+
+    document = docx.Document()
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "UBND TỈNH CAO BẰNG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 214/SNNMT-TTBVTV\nV/v báo cáo diện tích lúa bị sâu cuốn lá"
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 08 tháng 9 năm 2025"
+    for line in ("Kính gửi: Ủy ban nhân dân các xã, phường.",
+                 "Đề nghị báo cáo diện tích lúa bị nhiễm sâu cuốn lá nhỏ theo Biểu số 01, gửi trước ngày 20/9/2025."):
+        document.add_paragraph(line)
+    document.add_paragraph("Biểu số 01")
+    document.add_paragraph("DIỆN TÍCH LÚA BỊ NHIỄM SÂU CUỐN LÁ NHỎ VỤ MÙA NĂM 2025")
+    form = document.add_table(rows=2, cols=3)
+    for cell, text in zip(form.rows[0].cells, ("TT", "Xã, phường", "Diện tích nhiễm (ha)")):
+        cell.text = text
+    path = tmp_path / "cv-214-SNNMT.docx"
+    document.save(path)
+    text = read_text(path)
+    d = parse_dispatch(text)
+    assert d.so_hieu == "214/SNNMT-TTBVTV" and d.issuer == "Sở Nông nghiệp và Môi trường" and str(d.date) == "2025-09-08"
+    chunks = chunk_document(text, d)
+    opening = [c for c in chunks if "Kính gửi" in c.text]
+    assert opening and not any(c.is_table for c in opening)
+    assert any(c.is_table and "Diện tích nhiễm (ha)" in c.text for c in chunks)  # the form itself stays a table
