@@ -30,6 +30,7 @@ from knowledge import dates
 from knowledge.confidence import Model
 from knowledge.evidence import Pick
 from knowledge.index import StoredChunk
+from knowledge.ranking import types_held
 from knowledge.query import Query
 
 MODEL_PATH = Path(__file__).with_name("data") / "evidence_choice.json"
@@ -51,12 +52,10 @@ def features(chunk: StoredChunk, pick: Pick, whole: float, fused: float, top: fl
              top_doc: str = "") -> dict[str, float]:
     table = float(chunk.chunk.is_table)
     intents = set(query.intents)
-    typed = ("deadline" in intents and chunk.has_deadline or "contact" in intents and chunk.has_contact
-             or "signer" in intents and chunk.has_signer)
     return {"fused": fused / (top or 1.0), "pick": pick.score, "whole": whole, "table": table,
             "columns_table": table * ("columns" in intents),
             "dated": float(bool(WHEN_INTENTS & intents) and dates.has_date(pick.top)),
-            "top_doc": float(chunk.doc_key == top_doc), "typed": float(typed)}
+            "top_doc": float(chunk.doc_key == top_doc), "typed": float(types_held(chunk, query.intents) > 0)}
 
 
 @lru_cache(maxsize=1)

@@ -34,9 +34,18 @@ def topic_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
     dispatch says nothing of its subject. A question with no content words beyond its references: 1."""
     if not terms.weights:
         return 1.0
+    return terms.score(_held(index, so_hieu))
+
+
+def _held(index: HybridIndex, so_hieu: str) -> frozenset[str]:
+    """The folded terms a dispatch writes anywhere: its text, issuer and subject."""
     d = index.dispatches.get(so_hieu)
-    head = f"{d.issuer} {d.subject}" if d else ""
-    return terms.score(tokens(index.document_text(so_hieu)) | tokens(head))  # tokens() caches per text
+    return _union(index.document_text(so_hieu), f"{d.issuer} {d.subject}" if d else "")
+
+
+@lru_cache(maxsize=64)
+def _union(text: str, head: str) -> frozenset[str]:
+    return tokens(text) | tokens(head)
 
 
 ABSENT_CAP = 4  # absent syllables beyond this many say no more
@@ -45,8 +54,7 @@ ABSENT_CAP = 4  # absent syllables beyond this many say no more
 def absent_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
     """How many of the question's content syllables (an abbreviation's spelling counts as the syllable) the
     answering dispatch never writes, issuer and subject included, over :data:`ABSENT_CAP` (at most 1)."""
-    d = index.dispatches.get(so_hieu)
-    held = tokens(index.document_text(so_hieu)) | tokens(f"{d.issuer} {d.subject}" if d else "")
+    held = _held(index, so_hieu)
     absent = [t for t in terms.weights if "_" not in t and t not in held
               and (t not in terms.alternatives or terms.alternatives[t].isdisjoint(held))]
     return min(len(absent), ABSENT_CAP) / ABSENT_CAP

@@ -72,15 +72,16 @@ def boosts(chunks: list[StoredChunk], squeezed: list[str], query: Query) -> np.n
             boost[i] += BOOST_TEMPLATE  # "cv 692 mục 4 yêu cầu gì": the part so labelled
         if legal and any(ref in squeezed[i] for ref in legal):
             boost[i] += BOOST_INTENT
-        if "deadline" in query.intents and c.has_deadline:
-            boost[i] += BOOST_INTENT
-        if "contact" in query.intents and c.has_contact:
-            boost[i] += BOOST_INTENT
-        if "signer" in query.intents and c.has_signer:
-            boost[i] += BOOST_INTENT
+        boost[i] += BOOST_INTENT * types_held(c, query.intents)
         if "columns" in query.intents and c.chunk.is_table:
             boost[i] += BOOST_INTENT
     return boost
+
+
+def types_held(c: StoredChunk, intents: list[str]) -> int:
+    """How many of the answer types the question asks for (a deadline, a contact, the signer) the passage holds."""
+    return (("deadline" in intents and c.has_deadline) + ("contact" in intents and c.has_contact)
+            + ("signer" in intents and c.has_signer))
 
 
 def _in_section(c: StoredChunk, labels: list[str]) -> bool:
