@@ -1,5 +1,5 @@
-"""Answer types as evidence: deadline, contact, signer, recipients, attachments, the dispatch's own date,
-and the date or number of a cited legal document.
+"""Answer types as evidence: deadline, contact, signer, recipients, attachments, the dispatch's own date (the
+cited legal documents: :mod:`knowledge.cited_answers`).
 
 Why: a cue in the question ("khi nào", "e-mail", "ai ký") only makes a type a *candidate*. Each type
 answers from what supports it — the metadata the parser found, or the sentence of the dispatch that
@@ -137,20 +137,10 @@ def _best(
     return sentence, score
 
 
-def _about_dispatch(query: Query) -> bool:
+def about_dispatch(query: Query) -> bool:
+    """The question names a dispatch, or speaks of "công văn", "văn bản", "dispatch" (its own date, signer)."""
     folded = fold(query.text)
     return bool(query.dispatch_numbers or query.context_dispatch) or any(w in folded for w in _DISPATCH_WORDS)
-
-
-def about_other_document(query: Query) -> bool:
-    """The question is about a law, decree, circular… ("Luật Đất đai có hiệu lực khi nào", "who signed the
-    2023 law") and not about a dispatch: the dispatch's own signer, date or recipients do not answer it."""
-    if _about_dispatch(query) or query.templates or "cited" in query.intents:
-        return False  # "căn cứ Thông tư nào", "dựa vào nghị định nào": what the dispatch rests on
-    folded = fold(query.text)
-    # "kế hoạch"/"plan" is also a plain noun ("kế hoạch vốn", "Phòng Tài chính - Kế hoạch"): not a sign.
-    return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS
-                                         if cue not in ("ke hoach", "plan"))
 
 
 def _about_report(query: Query) -> bool:
@@ -173,7 +163,7 @@ def signer(d: Dispatch) -> Typed | None:
 
 
 def recipients(d: Dispatch, query: Query) -> Typed | None:
-    if not d.recipients or (_about_report(query) and not _about_dispatch(query)):
+    if not d.recipients or (_about_report(query) and not about_dispatch(query)):
         return None
     reply = f"{title(d)} gửi: " + "; ".join(d.recipients) + "."
     if d.copied:  # who else receives it ("có gửi Sở … không", "which bank is copied")
@@ -197,6 +187,16 @@ def attachments(d: Dispatch, document: str, query: Query, listing: str = "") -> 
     return None
 
 
+def sent_along(document: str, terms: Terms) -> Typed | None:
+    """The body sentence saying what goes with something the question names ("Sáng kiến có phạm vi ảnh hưởng
+    cấp tỉnh gửi kèm bản mô tả …"): "gửi kèm những gì" about one case, not the dispatch's attached forms."""
+    found = _best(terms, _sentences(document), lambda s: "kèm" in s.lower())
+    if found is None:
+        return None
+    sentence, score = found
+    return Typed("attachments", brief(sentence, "kèm"), [sentence], score)
+
+
 def own_date(d: Dispatch) -> Typed | None:
     """The dispatch's date as its date line writes it (NĐ 30/2020: a day below 10 and the months 1 and 2
     with a leading zero), then in figures."""
@@ -207,70 +207,6 @@ def own_date(d: Dispatch) -> Typed | None:
     return Typed("date", f"Công văn {d.so_hieu} ban hành {written} ({day}/{month}/{d.date.year})"
                  + (f", V/v {d.subject}." if d.subject else "."),
                  [written, f"ngày {d.date.day} tháng {d.date.month} năm {d.date.year}"])
-
-
-def _cites(sentence: str, ref: str) -> bool:
-    """True when ``sentence`` names the cited document ``ref`` ("13/2017", "153/qd-ttg", "2384")."""
-    folded = re.sub(r"\s+", "", fold(sentence))
-    number, _, rest = ref.partition("/")
-    pattern = rf"(?<!\d){re.escape(number)}/" + (re.escape(rest.split("/")[0]) if rest else "")
-    return re.search(pattern, folded) is not None
-
-
-def legal_ref(query: Query, document: str, terms: Terms) -> Typed | None:
-    """The sentence of ``document`` citing the document the question names, cut around its number."""
-    for ref in query.legal_refs:
-        found = _best(terms, _sentences(document), lambda s, r=ref: _cites(s, r))
-        if found is None:
-            continue
-        sentence, score = found
-        number = ref.split("/", 1)[0]
-        anchor = next((m.group(0) for m in re.finditer(rf"{number}/\S+", sentence)), number)
-        due = _DEADLINE_RE.search(re.sub(r"\s+", " ", sentence))
-        if due and {"deadline", "when"} & set(query.intents):
-            anchor = due.group(0)  # "văn bản X yêu cầu hoàn thành trước khi nào": the time it sets
-        return Typed("legal_ref", brief(sentence, anchor), [sentence], max(score, 0.5))
-    return None
-
-
-# Kinds of legal documents a question may ask for without naming one ("căn cứ Thông tư nào", "which
-# decree"): folded cue word → the kind as dispatches write it.
-CITED_KINDS = {"thong tu": "Thông tư", "nghi dinh": "Nghị định", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị",
-               "nghi quyet": "Nghị quyết", "luat": "Luật", "ke hoach": "Kế hoạch", "circular": "Thông tư",
-               "decree": "Nghị định", "decision": "Quyết định", "directive": "Chỉ thị", "resolution": "Nghị quyết",
-               "law": "Luật", "plan": "Kế hoạch"}
-
-
-CITED_TIE = 0.1  # share of the question's weight within which cited documents count as equally asked for
-MAX_CITED = 3
-
-
-def cited(query: Query, document: str, terms: Terms) -> Typed | None:
-    """"Căn cứ Thông tư nào?", "which decree does it cite": the sentence citing a document of the kind
-    asked ("Thông tư số 49/2024/TT-BTC ngày …") that holds most of the question, cut around its number."""
-    asked = fold(query.text)
-    kinds = [kind for cue, kind in CITED_KINDS.items() if re.search(rf"\b{cue}\b", asked)]
-    if not kinds:
-        return None
-    pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")\s+(?:số\s+)?(\d+/[\w/.-]+|[A-ZĐ][^\s,;.]*)", re.I)
-    sentences = _sentences(document)
-    citing = [i for i, s in enumerate(sentences) if pattern.search(s)]
-    if not citing:
-        return None
-    scores = {i: terms.score(tokens(sentences[i])) for i in citing}
-    best = max(scores.values())
-    top = min(i for i in citing if scores[i] == best)
-    # Documents of the kind the question does not tell apart (as relevant, or cited together in one
-    # "Căn cứ …; …;" run with the best one): all of them, in document order.
-    together = {top}
-    for step in (-1, 1):
-        j = top + step
-        while j in scores:
-            together.add(j)
-            j += step
-    tied = [sentences[i] for i in citing if scores[i] >= best - CITED_TIE or i in together][:MAX_CITED]
-    reply = "\n".join(brief(s, pattern.search(s).group(0), MAX_REPLY // len(tied)) for s in tied)
-    return Typed("legal_ref", reply, tied, max(best, 0.5))
 
 
 _PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "landline", "mobile", "di dong")
@@ -326,16 +262,36 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     def keep(s: str) -> bool:
         return bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", s)))
 
+    sentences = _sentences(document)
+    headed = _deadline_part(sentences)
+
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
         sent = not done and bool(_SEND_RE.search(s))
-        return PREFER * (bool(wanted.search(s)) + sent / 2 + bool(shaped and shaped(s)))
+        return PREFER * (bool(wanted.search(s)) + sent / 2 + bool(shaped and shaped(s)) + (s in headed))
 
-    found = _best(terms, _sentences(document), keep, prefer)
+    found = _best(terms, sentences, keep, prefer)
     if found is None:
         return None
     sentence, score = found
     m = _DEADLINE_RE.search(re.sub(r"\s+", " ", sentence))
     return Typed("deadline", brief(sentence, m.group(0) if m else ""), [sentence], score)
+
+
+_DEADLINE_HEADING = frozenset({"thoi_han", "han_gui", "han_nop", "han_bao"})  # "Thời hạn (gửi) báo cáo"
+_LABEL_RE = re.compile(r"^([^:]{3,80}):")  # "2. Thời hạn và hình thức gửi báo cáo: báo cáo gửi về …"
+
+
+def _deadline_part(sentences: tuple[str, ...]) -> frozenset[str]:
+    """The sentences of the part a dispatch gives to its deadline ("4. Thời hạn và hình thức gửi báo cáo",
+    or an item led by that label): where the deadline of the report it asks for is set, rather than the
+    dates of the tasks around it."""
+    under = _under(sentences)
+    out = set()
+    for s, heads in zip(sentences, under):
+        label = _LABEL_RE.match(s.strip())
+        if not _DEADLINE_HEADING.isdisjoint(heads | (tokens(label.group(1)) if label else frozenset())):
+            out.add(s)
+    return frozenset(out)
 
 
 def period(document: str, terms: Terms) -> Typed | None:

@@ -14,6 +14,7 @@ import re
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
+from knowledge import cited_answers
 from knowledge import choice, dates
 from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
@@ -131,6 +132,7 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     return best[1] if best else None
 
 
+_FORM_WORD_RE = re.compile(r"\b(mau|bieu|phu luc|forms?|annex(es)?|templates?)\b")
 _HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
 
 
@@ -174,7 +176,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     # dispatch does not make the question about that document.
     about_header = bool({"signer", "recipients", "attachments"} & set(query.intents))
     if query.legal_refs and not about_header:
-        found = types.legal_ref(query, document, terms)
+        found = cited_answers.legal_ref(query, document, terms)
         if found:
             return found
     if "columns" in query.intents:
@@ -184,7 +186,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
-    other_document = types.about_other_document(query)
+    other_document = cited_answers.about_other_document(query)
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
         if found:
@@ -207,10 +209,15 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         elif kind == "attachments":
             listing = index.locate(d.so_hieu, [ATTACHED_TITLE])
             found = types.attachments(d, document, query, listing.chunk.text if listing else "")
-        elif kind == "date" and (named or names_only) and not query.legal_refs:
+            # "Sáng kiến cấp tỉnh gửi kèm những gì": what goes along with a case the question names, not which forms.
+            if found and compared.weights and not names_only and not _FORM_WORD_RE.search(fold(query.text)):
+                body = types.sent_along(document, compared)
+                if body and body.score > compared.score(tokens(found.reply)) + STRONG_CUE_MARGIN:
+                    found = body
+        elif kind == "date" and (named or names_only or types.about_dispatch(query)) and not query.legal_refs:
             found = types.own_date(d)
         elif kind == "cited" and not query.legal_refs:
-            found = types.cited(query, document, compared if compared.weights else terms)
+            found = cited_answers.cited(query, document, compared if compared.weights else terms)
         elif kind in _TYPE_CUES:
             answer_type, margin = _TYPE_CUES[kind]
             if answer_type == "contact":
@@ -329,7 +336,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "accent_coverage": accent_coverage(query, source.chunk.context + " " + source.chunk.text),
         "type_match": float(kind not in ("passage", "table")),
         "evidence": evidence_score,
-        "unknown": unknown,
+        # Measured differently in English (words the vocabulary cannot bring to the dispatches): its own weight.
+        "unknown": 0.0 if query.english else unknown,
+        "unknown_english": unknown if query.english else 0.0,
         "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
         # A question that names its dispatch and asks what the header says (signer, recipients, date,
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
@@ -337,7 +346,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "absent": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_share(index, terms, source.doc_key),
         "english": float(query.english),
         # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
-        "other_document": float(types.about_other_document(query) and not (
+        "other_document": float(cited_answers.about_other_document(query) and not (
             kind in ("legal_ref", "cited") and "date" in answer_shape.expected(query.text))),
         # The reply lacks the shape asked for (an amount for "bao nhiêu", a date for "khi nào"); header lists aside.
         "shape_missing": float(kind not in _HEADER_KINDS

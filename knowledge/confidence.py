@@ -21,7 +21,9 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     type_match              1 when an answer type's evidence answered (deadline found, signer known…)
     evidence                weight share of the question held by the chosen sentence(s)
     named                   1 when the question names a dispatch, a form or a cited document
-    unknown                 share of the content words the corpus (or, in English, the vocabulary) cannot cover
+    unknown                 share of the content syllables the corpus never uses (Vietnamese questions)
+    unknown_english         share of an English question's content words that neither the dispatches write nor a
+                            translation the dispatches write covers (its own weight: another measure)
     topic                   share of the question's content weight the answering dispatch holds anywhere in
                             its text (an answer type's cue may fit while the dispatch is about something else)
     absent                  how many of the question's content syllables the answering dispatch never writes (over
@@ -53,7 +55,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
             "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing",
-            "general_ask", "citation_reply", "absent")
+            "general_ask", "citation_reply", "absent", "unknown_english")
 
 
 @dataclass

@@ -166,8 +166,10 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
     if query.english:
         lowered = query.text.lower()
         covered: set[str] = set()
-        for phrase, _ in bilingual():
-            if phrase_re(phrase, False).search(lowered):
+        for phrase, words in bilingual():
+            # A translation counts when the dispatches write it ("passport" → "hộ chiếu": as a pair), not merely
+            # because the vocabulary has one: a vocabulary wide enough covers any question.
+            if phrase_re(phrase, False).search(lowered) and any(_written(w, vocabulary) for w in words):
                 covered.update(re.findall(r"[a-z0-9]+", phrase))
         generic = set(intents().get("generic", []))
         words = [w for w in re.findall(r"[a-z]+", lowered) if len(w) > 2 and w not in STOPWORDS and w not in generic
@@ -176,6 +178,13 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
         return sum(w not in covered and w not in vocabulary for w in words) / len(words) if words else 0.0
     words = [w for w in focus_terms(query) if not w.isdigit()]
     return sum(w not in vocabulary for w in words) / len(words) if words else 0.0
+
+
+def _written(phrase: str, vocabulary: dict[str, float]) -> bool:
+    """Whether the corpus writes a Vietnamese phrase: its adjacent pairs (its syllable if it has one)."""
+    syllables = re.findall(r"[a-z0-9]+", fold(phrase))
+    pairs = [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
+    return all(p in vocabulary for p in pairs) if pairs else bool(syllables) and syllables[0] in vocabulary
 
 
 # English words that carry no topic (beyond STOPWORDS).

@@ -72,10 +72,13 @@ HEADER_CHARS = 600
 
 
 def without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
-    """``terms`` less the dispatch's identity words and the pairs made only of them ("toán năm")."""
+    """``terms`` less the dispatch's identity words and the pairs its name writes ("toán năm" of "dự toán năm
+    2025"); a pair of two identity words that the name does not write together stays ("nguyên nhân", with
+    "Thái Nguyên" and "công nhận" in the name)."""
     identity = identity_tokens(index, d)
-    pairs = {t for t in terms.weights if "_" in t and all(p in identity for p in t.split("_"))}
-    return terms.without(identity | pairs)
+    # Shorthand for the dispatch's own words ("khcn" of "khoa học và công nghệ", "dn" of "doanh nghiệp").
+    spelt = {t for t, alts in terms.alternatives.items() if alts and alts <= identity}
+    return terms.without(identity | spelt)
 
 
 @lru_cache(maxsize=256)
@@ -83,3 +86,4 @@ def _identity_of(words: str) -> frozenset[str]:
     folded = fold(words)
     spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]
     return frozenset(tokens(" ".join([words, *spelt])))
+

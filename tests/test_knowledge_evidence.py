@@ -87,7 +87,7 @@ def test_unknown_share_counts_untranslated_english_words(kb):
     inside = kb.understand("When is the deadline for the quarterly digital transformation report?")
     outside = kb.understand("How do I renew a passport at the immigration office?")
     assert unknown_share(inside, kb.index.idf) < 0.3
-    assert unknown_share(outside, kb.index.idf) > 0.6
+    assert unknown_share(outside, kb.index.idf) >= 0.5  # "passport", "immigration": translated, never written
 
 
 def test_unknown_share_counts_syllables_the_corpus_never_uses(kb):

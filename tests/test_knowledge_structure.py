@@ -12,7 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from knowledge.answer_types import cited, deadline
+from knowledge.answer_types import deadline
+from knowledge.cited_answers import cited
 from knowledge.chunking import build_tree
 from knowledge.evidence import Terms, pick_sentences
 from knowledge.loaders import read_text
