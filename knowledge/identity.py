@@ -86,4 +86,3 @@ def _identity_of(words: str) -> frozenset[str]:
     folded = fold(words)
     spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]
     return frozenset(tokens(" ".join([words, *spelt])))
-
