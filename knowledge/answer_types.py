@@ -221,7 +221,7 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     asked = fold(question)
     wants_phone = any(w in asked for w in _PHONE_WORDS)
     wants_email = any(w in asked for w in _EMAIL_WORDS)
-    wants_send = bool(re.search(r"\b(?:gui|nop|send|submit)\b", asked))
+    wants_send = bool(re.search(r"\b(?:gui|nop|send|sent|submit|submitted)\b", asked))
     wants_person = bool(_PERSON_ASK_RE.search(asked))  # "liên hệ ai": the sentence naming the person
 
     def keep(s: str) -> bool:
@@ -232,7 +232,9 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
                   or wants_person and any(n in s for n in names))
         held = bool(_EMAIL_RE.search(s)) + bool(_PHONE_RE.search(s)) + any(n in s for n in names)
         sent = wants_send and bool(_SUBMIT_RE.search(s))  # "gửi về đâu": where the report goes
-        return PREFER * (wanted or sent) + PREFER / 3 * held
+        # "gửi bản mềm về địa chỉ nào": the address the report goes to, not a person's own e-mail beside a phone.
+        goes = sent and not wants_person and bool(_SEND_RE.search(s))
+        return PREFER * (wanted or sent) + PREFER * goes + PREFER / 3 * held
 
     sentences = _sentences(document)
     for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE)):

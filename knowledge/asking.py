@@ -20,7 +20,8 @@ from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
-from knowledge.identity import IDENTITY_FLOOR, absent_share, topic_share, topical, without_identity
+from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, identity_as_ties, topic_share, topical,
+                                without_identity)
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer
@@ -186,14 +187,14 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
+    ties = identity_as_ties(compared, terms, d) if compared.weights else terms  # the subject's words break ties
     other_document = cited_answers.about_other_document(query)
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
         if found:
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report
-        found = types.uncued(query.text, document, compared if compared.weights else terms,
-                             "period" in answer_shape.expected(query.text))
+        found = types.uncued(query.text, document, ties, "period" in answer_shape.expected(query.text))
         if found:
             return found
     for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
@@ -225,7 +226,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             else:
                 # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
                 hour = answer_shape.has_hour if "hour" in answer_shape.expected(query.text) else None
-                found = types.deadline(d, document, compared if compared.weights else terms, query.text, hour)
+                found = types.deadline(d, document, ties, query.text, hour)
             raw = compared.score(tokens(found.snippets[0])) if found else 0.0
             if found:
                 found.score = 1.0 if names_only else raw
@@ -344,6 +345,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
         "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else topic_share(index, terms, source.doc_key),
         "absent": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_share(index, terms, source.doc_key),
+        "absent_pairs": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_pairs(index, terms, source.doc_key),
         "english": float(query.english),
         # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
         "other_document": float(cited_answers.about_other_document(query) and not (

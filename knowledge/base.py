@@ -28,8 +28,14 @@ from knowledge.text import fold
 log = logging.getLogger(__name__)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9/]+", "", fold(text))
+def _names_code(question: str, template: str) -> bool:
+    """Whether the question names ``template`` ("Biểu 01/ĐTBD") by its number and code, however written:
+    "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD"; a code of several parts by its first ("01/BHYT")."""
+    m = re.search(r"(\d{1,2})\s*/\s*([^\W_]+)", fold(template))
+    if not m:
+        return False
+    words = re.sub(r"[^a-z0-9]+", " ", fold(question))
+    return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
 
 
 @dataclass
@@ -130,7 +136,7 @@ class KnowledgeBase:
             found = index.catalogue.with_template(f"{kind} {number}")
             having = [d.so_hieu for d in found]
             # A form named with its code ("Biểu 01/BCKH") is that dispatch's form.
-            exact = [d.so_hieu for d in found if any(_squash(t) in _squash(question) for t in d.templates if "/" in t)]
+            exact = [d.so_hieu for d in found if any(_names_code(question, t) for t in d.templates)]
             # Then a form named with the same word ("Mẫu 1" before another dispatch's "Biểu 01").
             word = template_key(question, exact=True)
             same = [d.so_hieu for d in found if any(template_key(t, exact=True) == word for t in d.templates)]

@@ -29,6 +29,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
     absent                  how many of the question's content syllables the answering dispatch never writes (over
                             4, at most 1): one salient word it lacks ("quyết toán thuế") speaks against it even when
                             it holds the others, which the weight share barely shows
+    absent_pairs            share of the question's weight in word pairs the corpus writes and the answering dispatch
+                            never does ("quyết toán thuế" against a dispatch that writes "quyết toán" and "thuế" apart)
     english                 1 for an English question (its words reach the corpus only through a vocabulary,
                             so the same coverage is weaker evidence)
     foreign                 1 when the question names a dispatch number the base does not hold, a year or a province
@@ -55,7 +57,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
             "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing",
-            "general_ask", "citation_reply", "absent", "unknown_english")
+            "general_ask", "citation_reply", "absent", "unknown_english", "absent_pairs")
 
 
 @dataclass

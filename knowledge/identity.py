@@ -60,6 +60,18 @@ def absent_share(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
     return min(len(absent), ABSENT_CAP) / ABSENT_CAP
 
 
+def absent_pairs(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
+    """Share of the question's weight in word pairs the corpus writes but the answering dispatch never does
+    ("quyết toán thuế", "học phí" against a dispatch holding "quyết toán", "thuế", "học" apart): a compound the
+    dispatch lacks speaks against it more than its syllables do, which other dispatches share."""
+    if not terms.total:
+        return 0.0
+    held = _held(index, so_hieu)
+    absent = [t for t in terms.weights if "_" in t and t not in held
+              and (t not in terms.alternatives or terms.alternatives[t].isdisjoint(held))]
+    return sum(terms.weights[t] for t in absent) / terms.total
+
+
 def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
@@ -79,6 +91,22 @@ def without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
     # Shorthand for the dispatch's own words ("khcn" of "khoa học và công nghệ", "dn" of "doanh nghiệp").
     spelt = {t for t, alts in terms.alternatives.items() if alts and alts <= identity}
     return terms.without(identity | spelt)
+
+
+IDENTITY_TIE = 0.1  # weight kept by the dispatch's own words when they only break ties between its sentences
+
+
+def identity_as_ties(compared: Terms, terms: Terms, d) -> Terms:
+    """``compared`` with the words of the dispatch's subject back at :data:`IDENTITY_TIE` of their weight: they do
+    not tell the dispatch's deadlines apart, but between two dated sentences that hold the rest alike, the one on
+    "báo cáo kết quả năm 2026" answers "hạn nộp bc kết quả 2026" rather than the one on next year's plan. The
+    issuer's name stays out ("gửi Sở Nội vụ" says nothing of which report)."""
+    subject = tokens(d.subject or "") - tokens(f"{d.issuer} {d.so_hieu}")
+    weights = dict(compared.weights)
+    for t, w in terms.weights.items():
+        if t in subject:
+            weights.setdefault(t, IDENTITY_TIE * w)
+    return Terms(weights, terms.alternatives)
 
 
 @lru_cache(maxsize=256)

@@ -39,8 +39,8 @@ from knowledge.text import bm25_tokens
 log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
-QUERY_CACHE = 512  # question embeddings kept
-SCHEMA_VERSION = 15  # bump when chunking/metadata changes so stored indexes are rebuilt
+QUERY_CACHE = 4096  # question (and reply) embeddings kept, as float32: 1.5 kB each
+SCHEMA_VERSION = 16  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -81,8 +81,8 @@ class HybridIndex:
         self.embedded_texts = 0  # how many passages this process sent to the embedder
         self.messages: list[str] = []
         self._lock = threading.RLock()
-        self._vectors: dict[str, list[float]] = {}  # question text → embedding (see _query_vector)
-        self._texts: dict[str, list[float]] = {}  # reply text → embedding (see similarity)
+        self._vectors: dict[str, np.ndarray] = {}  # question text → embedding (see _query_vector)
+        self._texts: dict[str, np.ndarray] = {}  # reply text → embedding (see similarity)
         self._client = chroma_client(self.root / "chroma")
         self.manifest = self._read_manifest()
         stored_embedder = self.manifest.get("embedder")
@@ -320,14 +320,14 @@ class HybridIndex:
             return scores
         vector = self._query_vector(text)
         n = min(len(self.chunks), 64)
-        res = self.collection.query(query_embeddings=[vector], n_results=n, include=["distances"])
+        res = self.collection.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
         for cid, dist in zip(res["ids"][0], res["distances"][0]):
             pos = self.position.get(cid)
             if pos is not None:
                 scores[pos] = 1.0 - float(dist)
         return scores
 
-    def _query_vector(self, text: str) -> list[float]:
+    def _query_vector(self, text: str) -> np.ndarray:
         """The embedding of a question's text, cached: officials ask the same questions again, and the
         embedder is most of a warm question's time."""
         text = embedding_text(text)
@@ -335,9 +335,8 @@ class HybridIndex:
 
     def similarity(self, question: str, text: str) -> float:
         """Cosine of a question and one text (a reply), both embedded; the text's vector cached too."""
-        q = np.asarray(self._query_vector(question), dtype=np.float32)
-        vector = np.asarray(self._cached(self._texts, text, lambda: self.embedder.embed_documents([text])[0]),
-                            dtype=np.float32)
+        q = self._query_vector(question)
+        vector = self._cached(self._texts, text, lambda: self.embedder.embed_documents([text])[0])
         return float(q @ vector / (np.linalg.norm(q) * np.linalg.norm(vector) or 1.0))
 
     def _cached(self, cache: dict, key: str, compute):
@@ -345,7 +344,7 @@ class HybridIndex:
         with self._lock:
             value = cache.pop(key, None)
         if value is None:
-            value = compute()
+            value = np.asarray(compute(), dtype=np.float32)
         with self._lock:
             cache[key] = value  # most recent last
             while len(cache) > QUERY_CACHE:

@@ -310,7 +310,9 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
 
 _ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ)\s*)?(?:\s+(\d{1,2}|[IVX]{1,4}))?\s*$")
 _FORM_RE = re.compile(
-    r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*(?:$|[:.]|/\s*([A-Z]+))"
+    r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*"
+    # Its code: "01/BCKH", "01/ĐTBD", "01/BHYT-HSSV" (not the "-Phụ lục 1" an OCR'd "01/BCKH-Phụ lục 1" goes on with).
+    r"(?:$|[:.]|/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+(?![^\W\d_]))*))"
 )
 _TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
 # A form named by words, not a number ("BIỂU MẪU", "BIỂU SỐ LIỆU", "MẪU BÁO CÁO"): a short upper-case

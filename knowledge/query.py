@@ -208,15 +208,25 @@ def _has_phrase(folded: str, phrase: str) -> bool:
 CUE_GAP = 2  # words a question may put inside a cue ("ban hành vào ngày nào", "gửi kèm những biểu mẫu gì")
 
 
+WIDE_GAP = 5  # words a "~" in a cue stands for: "lãnh đạo nào của Bộ Công Thương ký" ("nao ~ ky.")
+
+
 @lru_cache(maxsize=4096)
 def _cue_re(cue: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in cue.split()]
-    gap = rf"(?:\s+[^\s]+){{0,{CUE_GAP}}}\s+"
-    return re.compile(r"(?<![a-z0-9])" + gap.join(words) + r"(?![a-z0-9])")
+    ends_clause = cue.endswith(".")
+    words = cue.rstrip(".").split()
+    pattern = r"(?<![a-z0-9])" + re.escape(words[0])
+    for prev, word in zip(words, words[1:]):
+        if word == "~":
+            continue
+        n = WIDE_GAP if prev == "~" else CUE_GAP
+        pattern += rf"(?:\s+[^\s]+){{0,{n}}}\s+" + re.escape(word)
+    return re.compile(pattern + (r"\s*(?:[?.,;!]|$)" if ends_clause else r"(?![a-z0-9])"))
 
 
 def _has_cue(folded: str, cue: str) -> bool:
-    """The cue's words in order, at most ``CUE_GAP`` other words between two of them."""
+    """The cue's words in order, at most ``CUE_GAP`` other words between two of them (``WIDE_GAP`` where the
+    cue writes "~"); a cue ending in "." only at the end of a clause ("ai … ký?", not "ký số")."""
     return _cue_re(cue).search(folded) is not None
 
 

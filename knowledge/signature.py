@@ -74,9 +74,14 @@ _GAP_RE = re.compile(r"\S\s{4,}(\S.*)$")
 _INDENT = 24  # a line indented this far stands in the right column on its own ("(đã ký)", the name)
 
 
+_LIST_LINE_RE = re.compile(r"^\s*(?:Nơi nhận\s*:|[-+•]\s*Lưu\s*:[^.]*\.|[-+•][^;]*;)\s+(\S.*)$", re.I)
+
+
 def _right_part(line: str) -> str:
-    """The right column of a two-column line: what follows a wide gap, or the whole line when deeply indented."""
-    m = _GAP_RE.search(line)
+    """The right column of a two-column line: what follows a wide gap, or the whole line when deeply indented;
+    a PDF's text run together with one space ("- Như trên; PHÓ TRƯỞNG PHÒNG"): what follows the list item's
+    closing ";" (or "Nơi nhận:")."""
+    m = _GAP_RE.search(line) or _LIST_LINE_RE.match(line)
     if m:
         return m.group(1).strip(" *_\t")
     return line.strip(" *_\t") if len(line) - len(line.lstrip(" ")) >= _INDENT else ""

@@ -55,10 +55,27 @@ def matching_note(held: Callable[[str], float], text: str) -> str:
     holds at least ``NOTE_SHARE`` of the question's weight, or ""."""
     lines = text.split("\n")
     start = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
-    notes = [s for ln in lines[start:] if "\t" not in ln for s in split_sentences(ln)]
+    notes = [s for ln in _paragraphs(lines[start:]) for s in split_sentences(ln)]
     scored = [(held(s), -i, s) for i, s in enumerate(notes) if not s.isupper()]
     best = max(scored, default=(0.0, 0, ""))
-    return best[2] if best[0] >= NOTE_SHARE else ""
+    if best[0] < NOTE_SHARE:
+        return ""
+    i = -best[1]
+    # "Cột (8) Nguồn kinh phí ghi rõ:" says what follows it: the values.
+    return f"{notes[i]} {notes[i + 1]}" if notes[i].rstrip().endswith(":") and i + 1 < len(notes) else notes[i]
 
 
 NOTE_SHARE = 0.4
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """The prose lines under a form, a sentence that a PDF's line breaks cut ("Cột (8) … ghi rõ: NST …, ĐV …," /
+    "XHH (xã hội hóa).") joined again; a line in capitals stands alone."""
+    out: list[str] = []
+    for ln in (ln.strip() for ln in lines if "\t" not in ln):
+        if ln and out and out[-1] and not out[-1].endswith((".", ";", "!", "?")) and not ln.isupper() \
+                and not out[-1].isupper():
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(ln)
+    return out

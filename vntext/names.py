@@ -112,7 +112,9 @@ def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     places = [line.strip() for line in NAME_FILES[0].read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")]
     cores = [re.sub(r"^(?:Thành phố|Tỉnh|Thị xã|Huyện)\s+", "", p) for p in places]  # "Hồ Chí Minh" too
-    return tuple((c, re.compile(rf"(?<![a-z]){re.escape(fold(c).lower())}(?![a-z])")) for c in dict.fromkeys(cores))
+    # Spaces optional: English writes "Hanoi", "Danang", "Haiphong" as one word.
+    return tuple((c, re.compile(rf"(?<![a-z]){re.escape(fold(c).lower()).replace(chr(92) + ' ', ' ?')}(?![a-z])"))
+                 for c in dict.fromkeys(cores))
 
 
 def places_in(text: str) -> list[str]:
