@@ -206,8 +206,6 @@ def _has_phrase(folded: str, phrase: str) -> bool:
 
 
 CUE_GAP = 2  # words a question may put inside a cue ("ban hành vào ngày nào", "gửi kèm những biểu mẫu gì")
-
-
 WIDE_GAP = 5  # words a "~" in a cue stands for: "lãnh đạo nào của Bộ Công Thương ký" ("nao ~ ky.")
 
 

@@ -113,8 +113,11 @@ def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
               if line.strip() and not line.startswith("#")]
     cores = [re.sub(r"^(?:Thành phố|Tỉnh|Thị xã|Huyện)\s+", "", p) for p in places]  # "Hồ Chí Minh" too
     # Spaces optional: English writes "Hanoi", "Danang", "Haiphong" as one word.
-    return tuple((c, re.compile(rf"(?<![a-z]){re.escape(fold(c).lower()).replace(chr(92) + ' ', ' ?')}(?![a-z])"))
-                 for c in dict.fromkeys(cores))
+    patterns = []
+    for core in dict.fromkeys(cores):
+        words = [re.escape(w) for w in fold(core).lower().split()]
+        patterns.append((core, re.compile(r"(?<![a-z])" + " ?".join(words) + r"(?![a-z])")))
+    return tuple(patterns)
 
 
 def places_in(text: str) -> list[str]:
