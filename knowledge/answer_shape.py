@@ -55,9 +55,11 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
 # The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
-_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\btinh trong (khoang )?thoi gian\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
-                         r"|khoang thoi gian|thoi gian nao|what period|which period)\b")
+                         r"|khoang thoi gian|thoi gian nao|what period|which period)\b"
+                         # Both bounds asked ("làm từ bao giờ đến bao giờ", "from when until when").
+                         r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|when)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 # "số điện thoại", "hotline", "phone number": a phone number; "e-mail nào", "hộp thư": an e-mail address.
 # Nouns only: "báo cáo qua điện thoại" (by phone) or "e-mail báo lại" (send an e-mail) ask for neither.

@@ -211,6 +211,11 @@ def own_date(d: Dispatch) -> Typed | None:
 
 _PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "landline", "mobile", "di dong")
 _PERSON_ASK_RE = re.compile(r"\b(ai|who|whom|nguoi nao|can bo nao|chuyen vien nao|dong chi nao|contact person)\b")
+_POST_ASK_RE = re.compile(r"\b(ban giay|van ban giay|paper|hard cop(y|ies)|buu chinh|by post|postal|tru so)\b")
+_PLACE_ASK_RE = re.compile(r"\b(dia chi|address|where|o dau|ve dau|den dau)\b")
+_ELECTRONIC_ASK_RE = re.compile(r"\b(e-?mail|mail|thu dien tu|hop thu|ban mem|ban dien tu|soft cop(y|ies)|electronic|online|he thong|phan mem|website|trang)\b")
+# A street address: "số 18 đường Trần Phú", "số 45 Hùng Vương", "số 58-60 Trần Phú".
+_POSTAL_RE = re.compile(r"\b[Ss]ố\s+\d{1,4}[A-Z]?(?:[-/]\d{1,4})?,?\s+(?:đường|phố|ngõ|đại lộ|[A-ZĐÀ-Ỹ])")
 _EMAIL_WORDS = ("email", "e-mail", "thu dien tu", "hop thu", "dia chi", "ban mem", "address")
 
 
@@ -220,15 +225,20 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     names = [c.split(" ", 1)[-1] for c in d.contacts]
     asked = fold(question)
     wants_phone = any(w in asked for w in _PHONE_WORDS)
-    wants_email = any(w in asked for w in _EMAIL_WORDS)
+    # "bản giấy gửi về đâu", "where should the paper copy go": a street address, not an e-mail.
+    wants_post = bool(_POST_ASK_RE.search(asked)) or (bool(_PLACE_ASK_RE.search(asked))
+                                                      and not _ELECTRONIC_ASK_RE.search(asked))
+    wants_email = any(w in asked for w in _EMAIL_WORDS) and not wants_post
     wants_send = bool(re.search(r"\b(?:gui|nop|send|sent|submit|submitted)\b", asked))
     wants_person = bool(_PERSON_ASK_RE.search(asked))  # "liên hệ ai": the sentence naming the person
 
     def keep(s: str) -> bool:
-        return bool(_EMAIL_RE.search(s) or _PHONE_RE.search(s) or any(n in s for n in names))
+        return bool(_EMAIL_RE.search(s) or _PHONE_RE.search(s) or any(n in s for n in names)
+                    or wants_post and _POSTAL_RE.search(s))
 
     def prefer(s: str) -> float:  # what the cue asks for, then the sentence that says most about whom to reach
         wanted = (wants_phone and bool(_PHONE_RE.search(s)) or wants_email and bool(_EMAIL_RE.search(s))
+                  or wants_post and bool(_POSTAL_RE.search(s))
                   or wants_person and any(n in s for n in names))
         held = bool(_EMAIL_RE.search(s)) + bool(_PHONE_RE.search(s)) + any(n in s for n in names)
         sent = wants_send and bool(_SUBMIT_RE.search(s))  # "gửi về đâu": where the report goes
@@ -237,8 +247,8 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
         return PREFER * (wanted or sent) + PREFER * goes + PREFER / 3 * held
 
     sentences = _sentences(document)
-    for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE)):
-        if wanted and not (wants_phone and wants_email) and any(pattern.search(s) for s in sentences):
+    for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE), (wants_post, _POSTAL_RE)):
+        if wanted and wants_phone + wants_email + wants_post == 1 and any(pattern.search(s) for s in sentences):
             sentences = tuple(s for s in sentences if pattern.search(s))  # "gọi số nào": a sentence with a phone
     if wants_person and not wants_send and any(n in s for s in sentences for n in names):
         sentences = tuple(s for s in sentences if any(n in s for n in names))  # "liên hệ ai": the person
@@ -296,11 +306,14 @@ def _deadline_part(sentences: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def period(document: str, terms: Terms) -> Typed | None:
+def period(document: str, terms: Terms, question: str = "") -> Typed | None:
     """The sentence bounding the period the figures cover ("Số liệu báo cáo tính từ ngày 01/7/2024 đến hết
     ngày 30/4/2025"), for a question asking "tính từ / đến ngày nào"; the one holding most of the question
-    when there are several (figures of a form, of a month), one about figures ("số liệu") first."""
-    found = _best(terms, _sentences(document), sets_period, lambda s: PREFER * bool(_FIGURES_RE.search(s)))
+    when there are several (figures of a form, of a month, a task's own time), one about figures ("số liệu")
+    first unless the question names something else ("tự kiểm tra làm từ bao giờ đến bao giờ")."""
+    figures = not question or bool(_FIGURES_ASK_RE.search(fold(question)))
+    found = _best(terms, _sentences(document), sets_period,
+                  lambda s: PREFER * (figures and bool(_FIGURES_RE.search(s))))
     if found is None:
         return None
     sentence, score = found
@@ -309,6 +322,8 @@ def period(document: str, terms: Terms) -> Typed | None:
 
 
 _FIGURES_RE = re.compile(r"\bsố liệu\b", re.I)
+# A question about the report's figures, or one that names nothing the period is of ("tính từ ngày nào").
+_FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|reports?|reporting)\b|^\W*(tinh|ke) (tu|den)\b")
 
 # "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
 _LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|khong (gui|nop|bao cao)|late|fail(s|ed)? to|miss(es|ed)?|"
@@ -324,7 +339,7 @@ def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Ty
     """Answer types no cue word names: the bounds of the figures' period (``period_asked``: the question's
     expected shape, :mod:`knowledge.answer_shape`), else what follows a late or missing report."""
     if period_asked:
-        return period(document, terms)
+        return period(document, terms, question)
     return consequence(document, terms) if asks_consequence(question) else None
 
 

@@ -100,7 +100,9 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     if not pool:
         return None
     # A passage none of whose sentences holds a word of the question states nothing about it (then declined).
-    pool = [c for c in pool if c.pick.score > 0] or pool
+    # The form the question names is evidence whatever words it holds ("Phụ lục II dành cho ai").
+    named = set(query.templates)
+    pool = [c for c in pool if c.pick.score > 0 or c.chunk.template_keys & named] or pool
     best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
     # A form is blank: its columns never hold the amount or date asked for, a sentence of the body may.
     if answer_shape.missing(query.text, " ".join(best.pick.sentences)):
@@ -187,7 +189,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     # When the question is little more than the dispatch's name and a cue ("báo cáo số lượng người làm việc
     # gửi về đâu"), the typed evidence answers all that is asked.
     names_only = compared.total < IDENTITY_FLOOR * terms.total
-    ties = identity_as_ties(compared, terms, d) if compared.weights else terms  # the subject's words break ties
+    ties = identity_as_ties(compared, terms, d)  # the subject's words break ties
     other_document = cited_answers.about_other_document(query)
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
@@ -195,9 +197,15 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report
         found = types.uncued(query.text, document, ties, "period" in answer_shape.expected(query.text))
+        if found and names_only:
+            found.score = 1.0  # as for a deadline: the name and the cue are all that is asked
         if found:
             return found
-    for kind in sorted(query.intents, key=lambda k: _PRIORITY.index(k) if k in _PRIORITY else len(_PRIORITY)):
+    # "Where should it be sent" names no time: where it goes answers before the deadline the cue "be sent" brings.
+    order = [k for k in _PRIORITY if k != "where" or "when" in query.intents] if "where" in query.intents else _PRIORITY
+    if order is not _PRIORITY:
+        order.insert(order.index("deadline") if "when" not in query.intents else len(order), "where")
+    for kind in sorted(query.intents, key=lambda k: order.index(k) if k in order else len(order)):
         found = None
         if other_document and kind in _HEADER_KINDS:
             continue  # "who signed the 2023 law": not this dispatch's signer

@@ -31,11 +31,12 @@ log = logging.getLogger(__name__)
 def _names_code(question: str, template: str) -> bool:
     """Whether the question names ``template`` ("Biểu 01/ĐTBD") by its number and code, however written:
     "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD"; a code of several parts by its first ("01/BHYT")."""
-    m = re.search(r"(\d{1,2})\s*/\s*([^\W_]+)", fold(template))
-    if not m:
-        return False
     words = re.sub(r"[^a-z0-9]+", " ", fold(question))
-    return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
+    m = re.search(r"(\d{1,2})\s*/\s*([^\W_]+)", fold(template))
+    if m:
+        return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
+    m = re.search(r"\b([a-z]{1,3})(\d{1,2})\b", fold(template))  # "Mẫu số PC01-BC": "pc01", "pc 1", "PC01-BC"
+    return bool(m) and re.search(rf"\b{m.group(1)} ?0*{int(m.group(2))}\b", words) is not None
 
 
 @dataclass

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from knowledge.attached import ATTACHED_TITLE, listing_text
 from knowledge.headings import display_title, heading_of, numbered_heading
-from knowledge.metadata import Dispatch, template_heading
+from knowledge.form_names import template_heading
+from knowledge.metadata import Dispatch
 from knowledge.tables import table_row
 from knowledge.text import ends_sentence, nfc, split_sentences, strip_controls, strip_markup
 
@@ -93,6 +94,8 @@ def to_blocks(text: str) -> list[Block]:
             blocks.append(Block("\n".join(table), is_table=True))
             table.clear()
 
+    width = _wrap_width(raw_lines)
+    last = ""  # the previous line as laid out (``para[-1]`` may hold several)
     for at, raw in enumerate(raw_lines):
         row = table_row(raw)  # cells tab- or pipe-separated, as tabs
         if row is not None:
@@ -101,6 +104,8 @@ def to_blocks(text: str) -> list[Block]:
             continue
         flush_table()
         line = _clean_line(raw)
+        if _PAGE_NUMBER_RE.match(line):
+            continue  # a scan's page number ("- 2 -"): the sentence it interrupts goes on
         if not line:
             flush_para()
             continue
@@ -111,16 +116,36 @@ def to_blocks(text: str) -> list[Block]:
             para.append(_clean_line(bold.group(2)))
             continue
         following = next((ln for ln in raw_lines[at + 1:at + 3] if ln.strip()), "")
-        if para and _starts_part(line, para[-1], _clean_line(following)):
+        # A line as wide as the text's lines run was wrapped, not a heading ("1. Báo cáo …, gửi về Phòng" /
+        # "Cảnh sát PCCC …").
+        full = width and len(last) >= WRAP_SHARE * width
+        previous, last = (para[-1] if para else ""), line
+        if para and not (full and _wraps(previous, line)) and _starts_part(line, previous, _clean_line(following)):
             flush_para()  # text without blank lines (a PDF): a heading or numbered item starts a paragraph
-        elif para and _wraps(para[-1], line):
-            para[-1] = f"{para[-1]} {line}"  # a line wrapped mid-sentence
+        elif para and _wraps(previous, line):
+            para[-1] = f"{previous} {line}"  # a line wrapped mid-sentence
             continue
         para.append(line)
     flush_para()
     flush_table()
     return _join_broken(blocks)
 
+
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
+WRAP_SHARE = 0.9  # of the text's line width: a line this long was wrapped by the layout
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a scan's or a plain text's lines are wrapped at (the 90th percentile of its line lengths); 0 when
+    its paragraphs are lines of their own (a Word document's text), whose lengths say nothing of wrapping."""
+    lengths = sorted(len(_clean_line(ln)) for ln in lines if len(ln.strip()) >= 20 and table_row(ln) is None)
+    if len(lengths) < 10:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= MAX_WRAP_WIDTH else 0
+
+
+MAX_WRAP_WIDTH = 120
 
 _ITEM_START_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 

@@ -33,6 +33,11 @@ STOPWORDS = frozenset(
 )
 
 
+# Words joining two clauses, as typed with their tone ("phường Hòa Thành thì gọi ai", "đã gửi mà chưa nhận"): they
+# end a run, so that no compound is read across them ("thành thì" folds like "thành thị").
+_JOINERS_RE = re.compile(r"(?<!\w)(?:thì|mà)(?!\w)", re.I)
+
+
 def _phrase_free(folded: str, phrases: list[str]) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):
         folded = phrase_re(phrase).sub(" " if phrase in STOPWORDS else " | ", folded)  # "của" joins, "báo cáo" ends a run
@@ -60,7 +65,7 @@ def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1024)
 def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> tuple[tuple[str, ...], ...]:
-    folded = fold(text)
+    folded = fold(_JOINERS_RE.sub(" | ", text))
     for span in spans:
         folded = folded.replace(span, " | ")
     cues = [c for name in (*intent_names(), "generic") for c in intents()[name]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.metadata import sentence_case, template_heading
+from knowledge.form_names import sentence_case, template_heading
 
 _ROMAN = "I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII"
 # (level, regex) — lower level = higher in the tree. Levels 1-2 are the attached forms.

@@ -77,10 +77,15 @@ def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
     document = index.document_text(d.so_hieu)
     head = re.split(r"K[íi]nh\s+g[ửu]i", document[:HEADER_CHARS], maxsplit=1)[0] if document else ""
-    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head}")
+    return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head} {' '.join(_codes(d.templates))}")
 
 
 HEADER_CHARS = 600
+
+
+def _codes(templates: list[str]) -> list[str]:
+    """The codes of the dispatch's forms ("PC01-BC" of "Mẫu số PC01-BC", "01/ĐTBD"): they name its report."""
+    return [m.group(0) for t in templates if (m := re.search(r"[A-ZĐ]*\d{1,2}[-/][A-ZĐ0-9/-]+", t))]
 
 
 def without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
@@ -90,23 +95,41 @@ def without_identity(index: HybridIndex, terms: Terms, d) -> Terms:
     identity = identity_tokens(index, d)
     # Shorthand for the dispatch's own words ("khcn" of "khoa học và công nghệ", "dn" of "doanh nghiệp").
     spelt = {t for t, alts in terms.alternatives.items() if alts and alts <= identity}
-    return terms.without(identity | spelt)
+    return terms.without(identity | spelt | _bridging(terms, identity))
 
 
-IDENTITY_TIE = 0.1  # weight kept by the dispatch's own words when they only break ties between its sentences
+def _bridging(terms: Terms, identity: frozenset[str]) -> set[str]:
+    """Pairs the question writes only by setting two of the name's compounds side by side: "khai bệnh" of
+    "triển khai bệnh án", each syllable inside a pair of the name the question also writes ("triển khai",
+    "bệnh án"). "nguyên nhân" stays when the question writes neither "Thái Nguyên" nor "công nhận"."""
+    named = [t.split("_") for t in terms.weights if "_" in t and t in identity]
+    covered = {w for pair in named for w in pair}
+    return {t for t in terms.weights if "_" in t and t not in identity and set(t.split("_")) <= covered}
+
+
+IDENTITY_TIE = 0.1  # share of the weight the dispatch's own words keep when they only break ties between its sentences
 
 
 def identity_as_ties(compared: Terms, terms: Terms, d) -> Terms:
-    """``compared`` with the words of the dispatch's subject back at :data:`IDENTITY_TIE` of their weight: they do
+    """``compared`` with the words of the dispatch's subject back at :data:`IDENTITY_TIE` of the whole weight: they do
     not tell the dispatch's deadlines apart, but between two dated sentences that hold the rest alike, the one on
     "báo cáo kết quả năm 2026" answers "hạn nộp bc kết quả 2026" rather than the one on next year's plan. The
-    issuer's name stays out ("gửi Sở Nội vụ" says nothing of which report)."""
+    issuer's name stays out ("gửi Sở Nội vụ" says nothing of which report). When nothing is asked beyond the name
+    and the cue ("Báo cáo … gửi Bộ Y tế trước ngày nào"), the rest of the weight is the cue's, which no sentence
+    holds in words and the answer type's preference judges."""
     subject = tokens(d.subject or "") - tokens(f"{d.issuer} {d.so_hieu}")
-    weights = dict(compared.weights)
-    for t, w in terms.weights.items():
-        if t in subject:
-            weights.setdefault(t, IDENTITY_TIE * w)
+    named = {t: w for t, w in terms.weights.items() if t in subject and t not in compared.weights}
+    if not named:
+        return compared
+    rest = compared.total or sum(named.values())
+    scale = IDENTITY_TIE / (1 - IDENTITY_TIE) * rest / sum(named.values())
+    weights = {**compared.weights, **{t: scale * w for t, w in named.items()}}
+    if not compared.weights:
+        weights[_CUE] = rest
     return Terms(weights, terms.alternatives)
+
+
+_CUE = "\x00cue"  # a term no text holds
 
 
 @lru_cache(maxsize=256)

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.dispatch import Deadline, Dispatch
+from knowledge.form_names import parse_templates
 from knowledge.signature import parse_signer, title_case
 from knowledge.text import fold, nfc, strip_markup
 
@@ -33,9 +34,10 @@ def issuers() -> dict[str, str]:
 
 # --- số hiệu ---------------------------------------------------------------------------------
 
-_CODE = r"([A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*)+)"
+_CODE = r"([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)+)"
 # The "Số:" line: some offices (a huyện's Phòng) write their code without a unit suffix ("Số: 286/TCKH").
-_SO_LINE_RE = re.compile(r"^\s*S[ốô]\s*:?\s*[.…\s]*(\d{1,5})[.…\s]*/?\s*([A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*)*)",
+# A unit's code may hold digits ("Số: 1742/PC07-Đ2", a Công an tỉnh's Phòng PC07 and its Đội 2).
+_SO_LINE_RE = re.compile(r"^\s*S[ốô]\s*:?\s*[.…\s]*(\d{1,5})[.…\s]*/?\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)",
                          re.M)
 _REF_RE = re.compile(r"c[ôo]ng\s+v[ăa]n\s+s[ốô]\s*[.…\s]*(\d{1,5})[.…\s]*/\s*" + _CODE, re.I)
 
@@ -118,6 +120,7 @@ def parse_date(text: str) -> dt.date | None:
 
 # A letterhead line that only continues the one above: the place ("HUYỆN YÊN THÀNH") or the rest of a name.
 _CONTINUES_RE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|THÀNH\s+PHỐ|TP\.?|ĐẶC\s+KHU|VÀ|&)\b")
+_WRAPPED_RE = re.compile(r"(?:,|\s(?:VÀ|&|-))\s*$")
 _NATIONAL_RE = re.compile(r"\s*(?:CỘNG\s+H(?:ÒA|OÀ|OA)|Độc\s+lập|ĐỘC\s+LẬP).*$")
 
 
@@ -140,7 +143,8 @@ def parse_issuer(text: str, so_hieu: str | None) -> str:
     head = _letterhead(text)
     if head:
         last = head[-1]
-        if len(head) > 1 and _CONTINUES_RE.match(last):
+        # A name wrapped over two lines: "PHÒNG CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN, CỨU HỘ".
+        if len(head) > 1 and (_CONTINUES_RE.match(last) or _WRAPPED_RE.search(head[-2])):
             last = f"{head[-2]} {last}"
         return title_case(last)
     if so_hieu and "/" in so_hieu:
@@ -205,16 +209,24 @@ def parse_copied(text: str) -> list[str]:
         m = re.match(r"\s*Nơi\s+nhận\s*:?\s*(.*)", line, re.I)
         if not m:
             continue
-        items = [m.group(1)] if m.group(1).strip() else []
-        for nxt in lines[i + 1 :]:
+        left = [_left_column(ln) for ln in lines[i + 1 :]]  # the signer's block may stand beside the list
+        items = [m.group(1)] if _left_column(m.group(1)).strip() else []
+        for nxt in left:
             if nxt.strip().startswith(("-", "+", "•")):
                 items.append(nxt)
+            elif nxt.strip() and items and nxt.startswith(" ") and not items[-1].rstrip().endswith((";", ".")):
+                items[-1] = f"{items[-1].rstrip()} {nxt.strip()}"  # an item wrapped over two lines
             elif nxt.strip():
                 break
         # A PDF's columns put the signer's block beside the list ("KT. TRƯỞNG PHÒNG", "(đã ký)" after a ";").
         items = [re.sub(r"^[\-+•\s]+", "", re.split(r"[\t;]", it)[0]).strip().rstrip(" .,") for it in items]
         return [it for it in items if it and not it.isupper() and not re.match(r"(như trên|lưu\b)", it, re.I)]
     return []
+
+
+def _left_column(line: str) -> str:
+    """A plain-text line up to a wide gap (the signature block laid out beside the "Nơi nhận" list)."""
+    return re.split(r"(?<=\S)\s{4,}(?=\S)", line.rstrip())[0] if line.strip() else ""
 
 
 # --- legal references, deadlines, contacts ----------------------------------------------------
@@ -304,69 +316,6 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     named = (m for m in _PERSON_RE.finditer(clean) if not _capitalised_before(clean, m.start()))
     persons = list(dict.fromkeys(f"{titles.get(m.group(1), m.group(1))} {m.group(2)}" for m in named))
     return emails, phones, persons
-
-
-# --- attached templates -------------------------------------------------------------------------
-
-_ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ)\s*)?(?:\s+(\d{1,2}|[IVX]{1,4}))?\s*$")
-_FORM_RE = re.compile(
-    r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*"
-    # Its code: "01/BCKH", "01/ĐTBD", "01/BHYT-HSSV" (not the "-Phụ lục 1" an OCR'd "01/BCKH-Phụ lục 1" goes on with).
-    r"(?:$|[:.]|/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+(?![^\W\d_]))*))"
-)
-_TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
-# A form named by words, not a number ("BIỂU MẪU", "BIỂU SỐ LIỆU", "MẪU BÁO CÁO"): a short upper-case
-# line of a form word, when an upper-case title or its "(Kèm theo …)" line follows.
-_NAMED_FORM_RE = re.compile(r"^\s*(?:BIỂU|MẪU|ĐỀ CƯƠNG)(?:\s+[A-ZÀ-ỸĐ]+){0,3}\s*$")
-
-
-def template_heading(line: str, next_line: str = "") -> str | None:
-    """The template name if ``line`` starts an attached form ("Mẫu 1", "Biểu 04/BCKH", "Phụ lục 2", thuyết minh)."""
-    clean = strip_markup(line).strip()
-    m = _ANNEX_RE.match(clean)
-    if m:
-        return f"Phụ lục {m.group(1)}" if m.group(1) else "Phụ lục"
-    m = _FORM_RE.match(clean)
-    if m:
-        kind = m.group(1).capitalize().replace("  ", " ")
-        kind = re.sub(r"\s+", " ", kind)
-        if m.group(4):
-            return f"{kind} {m.group(3)}/{m.group(4)}"
-        return f"{kind} {'số ' if m.group(2) else ''}{m.group(3)}"
-    nxt = strip_markup(next_line).strip()
-    if _NAMED_FORM_RE.match(clean) and clean.isupper() and (
-            nxt.startswith("(Kèm theo") or (nxt.isupper() and len(nxt) > len(clean))):
-        return sentence_case(clean)
-    if _TM_RE.match(clean):
-        title = clean
-        nxt = strip_markup(next_line).strip()
-        if title.endswith(",") or (nxt and nxt.isupper() and len(nxt) < 60):
-            title = f"{title} {nxt}"
-        return sentence_case(title)
-    return None
-
-
-def sentence_case(caps: str) -> str:
-    """Upper-case heading → sentence case, keeping known abbreviations (CNTT, CSDL, ...) upper."""
-    from knowledge.query import abbreviation_keys  # local import: query depends on text only
-
-    keep = abbreviation_keys()
-    words = re.sub(r"\s+", " ", caps).strip().split(" ")
-    out = [w if fold(w.strip(",.;:()")) in keep and w.isupper() else w.lower() for w in words]
-    text = " ".join(out)
-    return text[:1].upper() + text[1:]
-
-
-def parse_templates(text: str) -> list[str]:
-    """Names of the forms attached to the dispatch, in order."""
-    lines = text.splitlines()
-    found: list[str] = []
-    for i, line in enumerate(lines):
-        nxt = next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")
-        name = template_heading(line, nxt)
-        if name and name not in found:
-            found.append(name)
-    return found
 
 
 # --- all together -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from knowledge.headings import numbered_heading
 from knowledge.evidence import Terms, tokens
-from knowledge.metadata import sentence_case, template_heading
+from knowledge.form_names import sentence_case, template_heading
 from knowledge.query import Query, template_key
 from knowledge.text import fold, strip_markup
 

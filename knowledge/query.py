@@ -91,7 +91,7 @@ _TEMPLATE_KINDS = {"mau": "Mẫu", "bieu": "Biểu", "bieu mau": "Biểu mẫu",
                    "table": "Biểu"}
 _TEMPLATE_REF_RE = re.compile(
     r"\b(bieu mau|mau|bieu|phu luc|phuluc|pl|form|template|appendix|annex|table)\s*(?:so\s*)?"
-    r"(0*\d{1,2}\b|(?<=[a-z] )[ivx]{1,4}\b)"
+    r"(?:[a-z]{1,3}(?=\d))?(0*\d{1,2}\b|(?<=[a-z] )[ivx]{1,4}\b)"  # "mẫu pc01": a coded form by its number
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")

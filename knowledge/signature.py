@@ -28,13 +28,16 @@ def title_case(caps: str) -> str:
             out.append(word)
             continue
         out.append(word[:1].upper() + word[1:] if capitalise_next or in_place else word)
-        in_place = in_place or word in _PLACE_WORDS
-        capitalise_next = word in {"bộ", "sở", "cục", "và", "phòng", "vụ"}
+        # "xã hội" (society) names no commune: "Lao động - Thương binh và Xã hội", "trật tự xã hội".
+        in_place = in_place or (word in _PLACE_WORDS and words[i + 1: i + 2] != ["hội"])
+        # "phòng" names a unit only as the first word ("Phòng Cảnh sát phòng cháy, …": fire prevention).
+        capitalise_next = word in {"bộ", "sở", "cục", "và", "vụ"} or (word == "phòng" and i == 0)
     text = " ".join(out)
     return re.sub(r"^(Ủy|Uỷ) Ban Nhân Dân|^(Ủy|Uỷ) ban Nhân dân", "Ủy ban nhân dân", text)
 
 
 _NAME_RE = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+_RANK_RE = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
 _AUTHORITY_RE = re.compile(r"^(KT|TL|TM|Q|TUQ)\.\s*(.+)$")
 # Titles that stand alone on a line of a signature block (folded).
 _POSITION_RE = re.compile(
@@ -103,8 +106,8 @@ def _block(lines: list[str], start: int, wrap: bool = True) -> tuple[str | None,
         for cand in lines[j : j + 8]:
             if not cand or _SIGNED_RE.match(cand):
                 continue
-            if _NAME_RE.match(cand):
-                name = cand
+            if _NAME_RE.match(_RANK_RE.sub("", cand)):
+                name = cand  # with the rank a police or army officer signs under ("Thượng tá Lê Minh Tuấn")
             break
         return name, _format_position(block)
     return None, None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.chunking import to_blocks
-from knowledge.metadata import template_heading
+from knowledge.form_names import template_heading
 from knowledge.text import split_sentences
 
 # "đề nghị" as the issuer's request: not "đã đề nghị" (a past request to someone else) nor

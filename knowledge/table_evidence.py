@@ -3,9 +3,10 @@ that hold the question's words. ``held(text)`` is the share of the question's we
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from knowledge.tables import describe_header, header_rows, item_rows, row_groups, split_rows
+from knowledge.tables import column_paths, describe_header, header_rows, item_rows, row_groups, split_rows
 from knowledge.text import split_sentences
 
 
@@ -58,6 +59,9 @@ def matching_note(held: Callable[[str], float], text: str) -> str:
     notes = [s for ln in _paragraphs(lines[start:]) for s in split_sentences(ln)]
     scored = [(held(s), -i, s) for i, s in enumerate(notes) if not s.isupper()]
     best = max(scored, default=(0.0, 0, ""))
+    marked = _marked_note(held, text, notes)
+    if marked[1] and marked[0] >= max(best[0], NOTE_SHARE):
+        return marked[1]
     if best[0] < NOTE_SHARE:
         return ""
     i = -best[1]
@@ -66,6 +70,17 @@ def matching_note(held: Callable[[str], float], text: str) -> str:
 
 
 NOTE_SHARE = 0.4
+_MARKER_RE = re.compile(r"\((\d{1,2})\)\s*$")
+
+
+def _marked_note(held: Callable[[str], float], text: str, notes: list[str]) -> tuple[float, str]:
+    """(how much of the question the column holds, its note) for the column the question names when its header
+    carries a note's number ("Loại hình (1)" and, under the form, "(1) Ghi “TH” đối với trường học, …")."""
+    columns = [(held(" ".join(path)), m.group(1)) for path in column_paths(header_rows(split_rows(text)))
+               if (m := _MARKER_RE.search(path[-1]))]
+    share, number = max(columns, default=(0.0, ""))
+    note = next((s for s in notes if re.match(rf"^(?:Ghi\s+chú\s*:\s*)?\(\s*{number}\s*\)", s, re.I)), "")
+    return (share, note) if number else (0.0, "")
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

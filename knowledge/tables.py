@@ -47,7 +47,11 @@ def table_row(raw: str) -> str | None:
     if line.count("\t") >= 2:
         return line
     if line.count("|") >= 2:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        # A leading "|" is the table's border ("| a | b |"); indented, it closes an empty first cell
+        # ("   | công trình |": the TT column of a header wrapped over two lines).
+        body = line.strip() if re.match(r"^ ?\|", line) else line.rstrip()
+        body = body[1:] if body.startswith("|") else body
+        cells = [c.strip() for c in (body[:-1] if body.endswith("|") else body).split("|")]
         return "" if all(re.fullmatch(r":?-*:?", c) for c in cells) else "\t".join(cells) + "\t\t"
     return None
 
@@ -99,11 +103,21 @@ def column_paths(rows: list[list[str]]) -> list[list[str]]:
                 filled[r][c] = filled[r][c - 1]
     paths: list[list[str]] = []
     for c in range(width):
-        path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
-        # A cell merged down (Word repeats its text in every row it spans) is one level, not two.
-        path = [label for i, label in enumerate(path) if i == 0 or label != path[i - 1]]
-        if path:
-            paths.append(path)
+        levels: list[tuple[str, bool]] = []  # (label, whether it spans this column alone)
+        for r in range(len(grid)):
+            label = filled[r][c]
+            if not label:
+                continue
+            alone = not any(0 <= x < width and filled[r][x] == label for x in (c - 1, c + 1))
+            if levels and label == levels[-1][0]:
+                continue  # a cell merged down (Word repeats its text in every row it spans) is one level
+            if levels and alone and levels[-1][1] and grid[r][c]:
+                # A cell of a typed table wrapped over two lines ("Tên nhà, hạng mục" / "công trình"): one label.
+                levels[-1] = (f"{levels[-1][0]} {label}", True)
+                continue
+            levels.append((label, alone))
+        if levels:
+            paths.append([label for label, _ in levels])
     return paths
 
 

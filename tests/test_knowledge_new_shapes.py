@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.metadata import template_heading
+from knowledge.form_names import template_heading
 from knowledge.query import understand
 from knowledge.signature import parse_signer
 from tests.knowledge_fixtures import base_with

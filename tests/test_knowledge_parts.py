@@ -12,7 +12,8 @@ from knowledge import Catalogue, catalogue
 from knowledge.confidence import FEATURES, best_threshold, fit
 from knowledge.dispatch import Dispatch
 from knowledge.loaders import read_text
-from knowledge.metadata import parse_dispatch, template_heading
+from knowledge.form_names import template_heading
+from knowledge.metadata import parse_dispatch
 from knowledge.query import legal_references, template_key, understand
 from knowledge.spelling import SyllableSpeller, expand_shorthand
 
