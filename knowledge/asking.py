@@ -20,11 +20,12 @@ from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
                                 tokens, unknown_share, weighted_terms)
-from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, identity_as_ties, topic_share, topical,
-                                without_identity)
+from knowledge.form_choice import resolve_template
+from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, described, identity_as_ties, topic_share,
+                                topical, without_identity)
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
-from knowledge.outline_answers import outline_answer
+from knowledge.outline_answers import outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
 from knowledge.signals import accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, uncited
@@ -39,7 +40,6 @@ RANK_PRIOR = 0.5  # weight of the fused retrieval score when shaped sentences co
 STRONG_CUE_MARGIN = 0.25
 WEAK_CUE_MARGIN = 0.0
 FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all of the question's own words
-TEMPLATE_MARGIN = 0.1  # evidence needed to prefer another dispatch's same-named form over the most recent
 FALLBACK_THRESHOLD = 0.5
 DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
 # Below this best dense similarity no answerable development question lies (their minimum is 0.831 over the
@@ -81,7 +81,9 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
 def _retrieve(index: HybridIndex, query: Query, k: int) -> tuple[Terms, list[Hit], str | None, str]:
     """The question's terms, the ranked passages, the dispatch meant (or None) and a note on ambiguity."""
     terms = weighted_terms(query, index.idf, index.max_idf)
-    _resolve_template(index, query, terms)
+    resolve_template(index, query, terms)
+    if not (query.dispatch_numbers or query.templates or query.context_dispatch):
+        query.described_dispatch = described(index, terms)
     hits = index.search(query, k=max(k, CANDIDATES))
     target, note = _target(index, query, hits) if hits else (None, "")
     return terms, hits, target, note
@@ -191,6 +193,10 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     names_only = compared.total < IDENTITY_FLOOR * terms.total
     ties = identity_as_ties(compared, terms, d)  # the subject's words break ties
     other_document = cited_answers.about_other_document(query)
+    if query.section_refs and not set(_PRIORITY) & set(query.intents) and "columns" not in query.intents:
+        found = section_answer(document, query.section_refs)  # "mục III nói gì": that part of the letter
+        if found:
+            return found
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
         if found:
@@ -252,32 +258,6 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         if found:
             return found
     return None
-
-
-_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-
-
-def _resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
-    """Among dispatches with the named form, keep the context's; else the one whose form and heading
-    hold clearly more of the question (then the others go unmentioned); else the most recent (already chosen)."""
-    if not query.template_others or query.template_dispatch == query.context_dispatch:
-        return
-    # The form's own name ("Phụ lục 2", "Phụ lục II", "Biểu số 01") is in every candidate: it tells none apart.
-    named = tokens(" ".join(f"{kind} {n} {n:02d} {_ROMAN[n] if n < len(_ROMAN) else ''}" for kind, n in query.templates))
-    terms = terms.without(set(named)) if terms.without(set(named)).weights else terms
-    scores = []
-    for so_hieu in [query.template_dispatch, *query.template_others]:
-        d = index.dispatches.get(so_hieu)
-        if d is None:
-            continue
-        text = " ".join(c.chunk.index_text() for c in index.chunks
-                        if c.doc_key == so_hieu and c.template_keys & set(query.templates))
-        text += f" {d.issuer} {d.subject} {index.document_text(so_hieu)[:400]}"
-        scores.append((terms.score(tokens(text)), so_hieu))
-    ranked = sorted(scores, key=lambda s: -s[0])
-    if len(ranked) > 1 and ranked[0][0] > ranked[1][0] + TEMPLATE_MARGIN:
-        # The question's words single the form out ("Biểu số 01 kết quả chi trả trợ cấp"): no note on the others.
-        query.template_dispatch, query.template_others = ranked[0][1], []
 
 
 def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:

@@ -28,6 +28,15 @@ def numbered_heading(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+_ARABIC = {roman: str(i) for i, roman in enumerate(_ROMAN.split("|"), 1)}
+
+
+def same_labels(labels: list[str]) -> set[str]:
+    """Part labels as a question may write them: "mục 2" for "II." and "mục III" for "3." too (upper case)."""
+    wanted = {label.upper() for label in labels}
+    return wanted | {r for r, a in _ARABIC.items() if a in wanted} | {_ARABIC[w] for w in wanted if w in _ARABIC}
+
+
 def heading_of(line: str, next_line: str) -> tuple[int, str, str, bool] | None:
     """(level, label, title, is_template) if ``line`` is a heading."""
     name = template_heading(line, next_line)

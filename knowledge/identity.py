@@ -72,6 +72,19 @@ def absent_pairs(index: HybridIndex, terms: Terms, so_hieu: str) -> float:
     return sum(terms.weights[t] for t in absent) / terms.total
 
 
+DESCRIBED_MARGIN = 0.25  # share of the question's weight by which one dispatch's name must beat every other's
+
+
+def described(index: HybridIndex, terms: Terms) -> str | None:
+    """The dispatch a question names only by describing it (its issuer, place, subject: "the Na Sang commune
+    dispatch on school dropouts", "bc sáng kiến sở KHCN Thái Nguyên"), when its name holds clearly more of the
+    question than any other dispatch's (by :data:`DESCRIBED_MARGIN`); else None."""
+    shares = sorted(((terms.score(identity_tokens(index, d)), k) for k, d in index.dispatches.items()), reverse=True)
+    if len(shares) < 2 or shares[0][0] - shares[1][0] < DESCRIBED_MARGIN:
+        return None
+    return shares[0][1]
+
+
 def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     """Folded terms that only say which dispatch is meant: its subject (abbreviations spelt out), issuer,
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""

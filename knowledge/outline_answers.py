@@ -9,7 +9,8 @@ every answer type: below ``MIN_HEADING`` the ordinary sentences answer).
 
 from __future__ import annotations
 
-from knowledge.headings import numbered_heading
+from knowledge.chunking import to_blocks
+from knowledge.headings import numbered_heading, same_labels
 from knowledge.evidence import Terms, tokens
 from knowledge.form_names import sentence_case, template_heading
 from knowledge.query import Query, template_key
@@ -122,3 +123,35 @@ def _first_outline(lines: list[str]) -> list[str]:
             if sum(1 for ln in region if numbered_heading(ln)) >= 2:
                 return region
     return []
+
+
+def section_answer(document: str, labels: list[str]):
+    """A typed answer quoting the part of the letter the question names by its label ("mục III nói gì", "phần 2
+    quy định gì"; officials write "mục 2" for "II." too): its heading and the lines under it. None when no
+    heading is so labelled, or when several parts of the same rank are ("2." under both I. and II.)."""
+    from knowledge.answer_types import Typed  # the types module imports this one's caller
+
+    wanted = same_labels(labels)
+    # The letter's paragraphs, lines a scan wrapped joined again.
+    lines = [" ".join(line.split()) for b in to_blocks(document) if not b.is_table for line in b.text.split("\n")]
+    end = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), len(lines))
+    # An item's label, however long the item (a heading is short; "6. Bản giấy … gửi về địa chỉ: …" is not).
+    found = [(f[0], i) for i, line in enumerate(lines[:end])
+             if (f := numbered_heading(line[:TITLE_CHARS])) and f[1].upper() in wanted]
+    if not found:
+        return None
+    level, at = min(found)  # the highest-ranked part so labelled
+    if sum(1 for lv, _ in found if lv == level) > 1:
+        return None
+    below = []
+    for line in lines[at + 1:end]:
+        heading = numbered_heading(line[:TITLE_CHARS])
+        if heading and heading[0] <= level:
+            break
+        below.append(line)
+    # An item with nothing under it is its own content ("6. Bản giấy … gửi về địa chỉ: …"), a bare title is not.
+    full = below or len(lines[at]) > TITLE_CHARS
+    return Typed("section", _cut([lines[at], *below[:MAX_LINES]]), [lines[at]], 1.0) if full else None
+
+
+TITLE_CHARS = 80

@@ -156,6 +156,8 @@ class Query:
     # (the context's, else the most recent) and the others.
     template_dispatch: str | None = None
     template_others: list[str] = field(default_factory=list)
+    # The dispatch the question describes by its name alone ("the Na Sang commune dispatch on dropouts").
+    described_dispatch: str | None = None
 
 
 class QuestionError(ValueError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from knowledge.chunking import Chunk
+from knowledge.headings import same_labels
 from knowledge.query import Query
 from knowledge.text import fold, strip_markup
 
@@ -25,6 +26,7 @@ BOOST_TEMPLATE = 0.5
 BOOST_INTENT = 0.4
 # The dispatch the user works on: preferred, but less than one the question names itself.
 BOOST_CONTEXT = 0.35
+BOOST_DESCRIBED = 0.3  # the dispatch the question describes by its issuer, place and subject
 
 
 @dataclass
@@ -65,6 +67,8 @@ def boosts(chunks: list[StoredChunk], squeezed: list[str], query: Query) -> np.n
             boost[i] += BOOST_DISPATCH
         if context and c.doc_key == context:
             boost[i] += BOOST_CONTEXT
+        if query.described_dispatch and c.doc_key == query.described_dispatch:
+            boost[i] += BOOST_DESCRIBED
         if query.templates and c.template_keys & set(query.templates):
             meant = query.template_dispatch in (None, c.doc_key)
             boost[i] += BOOST_TEMPLATE if meant else BOOST_TEMPLATE * OTHER_TEMPLATE_SHARE
@@ -87,7 +91,7 @@ def types_held(c: StoredChunk, intents: list[str]) -> int:
 def _in_section(c: StoredChunk, labels: list[str]) -> bool:
     """The passage lies under a heading labelled one of ``labels`` ("4. Quỹ phòng, chống thiên tai", "II. …")."""
     heads = [h.strip().upper() for h in c.chunk.section.split("›")[1:]]
-    return any(h == label or h.startswith((f"{label}.", f"{label} ")) for h in heads for label in labels)
+    return any(h == label or h.startswith((f"{label}.", f"{label} ")) for h in heads for label in same_labels(labels))
 
 
 def squeeze(text: str) -> str:

@@ -7,7 +7,9 @@
 - questions: both bounds of a period asked ("từ bao giờ đến bao giờ"), a task's own period rather than the
   figures', a report's deadline rather than a task's when the question is only the subject and the cue, a clause
   joined by "thì" that makes no compound with the word before it, a named form whose words the question lacks,
-  where a paper copy goes (a street address, not an e-mail), a column's note found by its number "(1)".
+  where a paper copy goes (a street address, not an e-mail), a column's note found by its number "(1)", a part of
+  the letter named by its label ("mục 6 quy định gì"; "mục 2" for "II." too), a dispatch described by its issuer,
+  place and subject rather than its number ("the Quang Binh police dispatch on residence data").
 
 Every dispatch and question here is written for the test (none is in a benchmark set).
 """
@@ -19,6 +21,8 @@ import pytest
 from knowledge.chunking import to_blocks
 from knowledge.evidence import weighted_terms
 from knowledge.form_names import template_heading
+from knowledge.headings import same_labels
+from knowledge.identity import described
 from knowledge.metadata import parse_copied, parse_dispatch
 from knowledge.query import understand
 from knowledge.tables import column_paths, table_row
@@ -143,3 +147,37 @@ def test_where_a_paper_copy_goes_is_the_street_address(kb318, question):
 def test_a_columns_numbered_note_says_what_goes_in_it(kb318, question):
     a = kb318.ask(question)
     assert a.confident and "Chỉ tính nhân khẩu được cập nhật" in a.reply
+
+
+@pytest.mark.parametrize("question, held", [
+    ("Mục 6 của công văn 318 quy định gì?", "số 12 đường Lý Thường Kiệt"),
+    ("cv 318 muc 4 noi gi", "Báo cáo kết quả theo Mẫu số CT02-BC"),
+])
+def test_a_part_named_by_its_label_is_quoted(kb318, question, held):
+    a = kb318.ask(question)
+    assert a.confident and a.kind == "section" and held in a.reply.split("\n")[0]
+
+
+def test_a_part_label_is_read_as_roman_or_arabic():
+    assert same_labels(["2"]) == {"2", "II"} and same_labels(["iii"]) == {"III", "3"}
+
+
+@pytest.mark.parametrize("question, held", [
+    ("Who is the contact for the Quang Binh police residence data report?", "doi3.pv01@congan.quangbinh.gov.vn"),
+    ("han nop bc cong an quang binh", "10/8/2026"),
+])
+def test_a_dispatch_described_by_its_issuer_and_subject_answers(kb318, question, held):
+    a = kb318.ask(question)
+    assert a.confident and a.dispatch == "318/PV01-Đ3" and held in a.reply
+
+
+@pytest.mark.parametrize("question, meant", [
+    ("Who is the contact for the Quang Binh police residence data report?", "318/PV01-Đ3"),
+    ("công văn của Công an Quảng Bình về rà soát cư trú", "318/PV01-Đ3"),
+    ("Hạn nộp báo cáo là ngày nào?", None),  # names no dispatch
+    ("Báo cáo gửi Bộ Thông tin và Truyền thông trước ngày nào?", None),  # the issuer of four dispatches
+])
+def test_which_dispatch_a_question_describes(kb318, question, meant):
+    index = kb318.index
+    query = kb318.understand(question)
+    assert described(index, weighted_terms(query, index.idf, index.max_idf)) == meant
