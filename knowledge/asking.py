@@ -193,7 +193,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     names_only = compared.total < IDENTITY_FLOOR * terms.total
     ties = identity_as_ties(compared, terms, d)  # the subject's words break ties
     other_document = cited_answers.about_other_document(query)
-    if query.section_refs and not set(_PRIORITY) & set(query.intents) and "columns" not in query.intents:
+    if query.section_refs and not (set(_PRIORITY) & set(query.intents) or query.templates or "columns" in query.intents):
         found = section_answer(document, query.section_refs)  # "mục III nói gì": that part of the letter
         if found:
             return found
@@ -346,7 +346,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)
                          or foreign_year(index, query, source.doc_key)),
         # How to do something, what papers it takes, what holds now: no dated request for reports says it.
-        "general_ask": float(general_ask(query)),
+        "general_ask": float(general_ask(query) and "contact" not in query.intents),  # "hỏi ai về cách ghi": a contact
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
         "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
     }

@@ -184,7 +184,9 @@ def _wraps(previous: str, line: str) -> bool:
     # After a full-width line, a number or a name runs on ("… của Sở Giáo dục và Đào tạo tỉnh" / "Điện Biên về …").
     name = (line[:1].isupper() and not line.split()[0].isupper()
             and not _HEADER_LINE_RE.match(previous) and not _HEADER_LINE_RE.match(line))
-    start = line[:1].islower() or full and (line[:1].isdigit() or name)
+    # "(qua Phòng Quản lý thu) chậm nhất …" goes on; "(Kèm theo Công văn …)", "(1) Ghi …" start a line of their own.
+    start = (line[:1].islower() or line[:1] == "(" and line[1:2].islower()
+             or full and (line[:1].isdigit() or name))
     return start and not ends_sentence(previous)
 
 

@@ -181,3 +181,16 @@ def test_which_dispatch_a_question_describes(kb318, question, meant):
     index = kb318.index
     query = kb318.understand(question)
     assert described(index, weighted_terms(query, index.idf, index.max_idf)) == meant
+
+
+def test_a_line_opening_a_parenthesis_in_lower_case_goes_on():
+    text = ("b) Báo cáo kết thúc đợt thu: số liệu chốt đến hết ngày 30/11/2026, gửi Bảo hiểm xã hội tỉnh\n"
+            "(qua Phòng Quản lý thu) chậm nhất ngày 10/12/2026.\n\nPHỤ LỤC I\n(Kèm theo Công văn số 15/ABC-KH)")
+    blocks = [b.text for b in to_blocks(text)]
+    assert "gửi Bảo hiểm xã hội tỉnh (qua Phòng Quản lý thu) chậm nhất" in blocks[0]
+    assert "PHỤ LỤC I (Kèm" not in " ".join(blocks)
+
+
+def test_who_to_ask_about_how_to_fill_in_is_a_contact_question(kb318):
+    a = kb318.ask("Who should I ask about how to fill in the CT02-BC form of the Quang Binh police?")
+    assert a.signals["general_ask"] == 0.0
