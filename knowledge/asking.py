@@ -169,6 +169,8 @@ def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | No
 
 # Specific types first: "ký ngày nào" is about the date, not a deadline.
 _PRIORITY = ["signer", "recipients", "attachments", "cited", "date", "contact", "deadline", "where", "when"]
+# "Where should it be sent" names no time: where it goes answers before the deadline the cue "be sent" brings.
+_WHERE_FIRST = ["signer", "recipients", "attachments", "cited", "date", "contact", "where", "deadline", "when"]
 _TYPE_CUES = {"deadline": ("deadline", STRONG_CUE_MARGIN), "when": ("deadline", WEAK_CUE_MARGIN),
               "contact": ("contact", STRONG_CUE_MARGIN), "where": ("contact", WEAK_CUE_MARGIN)}
 
@@ -207,10 +209,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             found.score = 1.0  # as for a deadline: the name and the cue are all that is asked
         if found:
             return found
-    # "Where should it be sent" names no time: where it goes answers before the deadline the cue "be sent" brings.
-    order = [k for k in _PRIORITY if k != "where" or "when" in query.intents] if "where" in query.intents else _PRIORITY
-    if order is not _PRIORITY:
-        order.insert(order.index("deadline") if "when" not in query.intents else len(order), "where")
+    order = _PRIORITY if "when" in query.intents else _WHERE_FIRST
     for kind in sorted(query.intents, key=lambda k: order.index(k) if k in order else len(order)):
         found = None
         if other_document and kind in _HEADER_KINDS:
