@@ -145,7 +145,7 @@ def identity_as_ties(compared: Terms, terms: Terms, d) -> Terms:
 _CUE = "\x00cue"  # a term no text holds
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every dispatch's name is read for each question (``described``): room for a large base
 def _identity_of(words: str) -> frozenset[str]:
     folded = fold(words)
     spelt = [exp for abbr, exps in abbreviations().items() if word_re(abbr).search(folded) for exp in exps]

@@ -97,12 +97,7 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
     part = _part(region, heads, terms)
     if part:
         score, at, level = part
-        below = []
-        for line in region[at + 1:]:
-            found = numbered_heading(line)
-            if found and found[0] <= level:
-                break
-            below.append(line)
+        below = _under(region[at + 1:], level, numbered_heading)
         if below:
             return Typed("section", _cut([region[at], *below[:MAX_LINES]]), [region[at]], score)
     if "parts" in query.intents:
@@ -113,6 +108,17 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
             reply = (f"{title} gồm {len(items)} phần:\n" if title else f"Gồm {len(items)} phần:\n") + _cut(items)
             return Typed("section", reply, [items[0]], 1.0)
     return None
+
+
+def _under(lines: list[str], level: int, heading) -> list[str]:
+    """The lines of a part: those after its heading, down to the next heading (``heading(line)``) of its rank or above."""
+    below = []
+    for line in lines:
+        found = heading(line)
+        if found and found[0] <= level:
+            break
+        below.append(line)
+    return below
 
 
 def _first_outline(lines: list[str]) -> list[str]:
@@ -143,12 +149,7 @@ def section_answer(document: str, labels: list[str]):
     level, at = min(found)  # the highest-ranked part so labelled
     if sum(1 for lv, _ in found if lv == level) > 1:
         return None
-    below = []
-    for line in lines[at + 1:end]:
-        heading = numbered_heading(line[:TITLE_CHARS])
-        if heading and heading[0] <= level:
-            break
-        below.append(line)
+    below = _under(lines[at + 1:end], level, lambda line: numbered_heading(line[:TITLE_CHARS]))
     # An item with nothing under it is its own content ("6. Bản giấy … gửi về địa chỉ: …"), a bare title is not.
     full = below or len(lines[at]) > TITLE_CHARS
     return Typed("section", _cut([lines[at], *below[:MAX_LINES]]), [lines[at]], 1.0) if full else None
