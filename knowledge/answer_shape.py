@@ -31,11 +31,11 @@ from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
 # "ngày mấy", "tháng bao nhiêu", "năm nào": a date; "số mấy": a document number; "mấy giờ": an hour.
-_DATE_ASK = re.compile(rf"\b(ngay|thang|nam) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\bthoi han\b|\bhan "
+_DATE_ASK = re.compile(rf"\b(ngay|thang|nam|thu) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\bthoi han\b|\bhan "
                        r"(chot|nop|cuoi|gui|bao cao)\b|\bwhen\b|\bwhat date\b|\bdeadline\b|\bdue\b")
 _QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b"
                            r"|\bwhat (\w+ ){0,3}(percentage|level|rate|amount|share|fee)s?\b")
-_NOT_QUANTITY = re.compile(rf"\b(ngay|thang|nam|so|gio|muc|phan|dieu|khoan|lan thu) {_HOW_MANY}\b"
+_NOT_QUANTITY = re.compile(rf"\b(ngay|thang|nam|so|gio|muc|phan|dieu|khoan|lan thu|thu) {_HOW_MANY}\b"
                            rf"|\b{_HOW_MANY} (gio|h)\b|\bsdt {_HOW_MANY}\b|\bdien thoai {_HOW_MANY}\b")
 
 # Numbers that are not amounts: dates, years, document numbers, labels, list numbering, phones, codes.
@@ -53,13 +53,13 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 
 # "bao nhiêu ngày", "mấy tháng", "bao lâu": a length of time, an amount; "thời hạn … bao nhiêu ngày" does not ask a date.
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
-_DAY_ASK = re.compile(r"\b(ngay|thang) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat date\b")
+_DAY_ASK = re.compile(r"\b(ngay|thang|thu) nao\b|\bthu may\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|day)\b")
 # The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
-_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het|thu (may|nao)|may gio)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky bao cao\b|\bas of\b|\bperiod\b"
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
                          r"|khoang thoi gian|thoi gian nao|what period|which period)\b"
                          # Both bounds asked ("làm từ bao giờ đến bao giờ", "from when until when").
-                         r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|when)\b")
+                         r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|thu may|thu nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|thu may|thu nao|when)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 # "số điện thoại", "hotline", "phone number": a phone number; "e-mail nào", "hộp thư": an e-mail address.
 # Nouns only: "báo cáo qua điện thoại" (by phone) or "e-mail báo lại" (send an e-mail) ask for neither.

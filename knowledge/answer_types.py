@@ -229,7 +229,7 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     wants_post = bool(_POST_ASK_RE.search(asked)) or (bool(_PLACE_ASK_RE.search(asked))
                                                       and not _ELECTRONIC_ASK_RE.search(asked))
     wants_email = any(w in asked for w in _EMAIL_WORDS) and not wants_post
-    wants_send = bool(re.search(r"\b(?:gui|nop|send|sent|submit|submitted)\b", asked))
+    wants_send = bool(re.search(r"\b(?:gui|nop|send(?:s|ing)?|sent|submit(?:s|ted|ting)?)\b", asked))
     wants_person = bool(_PERSON_ASK_RE.search(asked))  # "liên hệ ai": the sentence naming the person
 
     def keep(s: str) -> bool:

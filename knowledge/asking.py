@@ -28,7 +28,8 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
-from knowledge.signals import accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, uncited
+from knowledge.signals import (accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, roster_reply,
+                               uncited)
 from knowledge.summary import extract_requests
 from knowledge.text import fold
 
@@ -41,6 +42,7 @@ STRONG_CUE_MARGIN = 0.25
 WEAK_CUE_MARGIN = 0.0
 FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all of the question's own words
 FALLBACK_THRESHOLD = 0.5
+_COLUMNS_LINE_RE = re.compile(r"\b(?:các|những)\s+cột\b|\bcột\s*:", re.I)
 DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
 # Below this best dense similarity no answerable development question lies (their minimum is 0.831 over the
 # 272 of dev, dev 3 and dev 4; a tenth of the 102 out-of-scope ones fall below 0.828): the question is about
@@ -65,9 +67,11 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
             and (listing or h.chunk.chunk.citation != ATTACHED_TITLE)][:CANDIDATES]
     period = "since" in query.intents  # a period's bounds: "số liệu tính từ ngày … đến ngày …"
     bonus = ((lambda s: DATE_BONUS * dates.has_date(s) + PERIOD_BONUS * period * dates.sets_period(s))
-             if {"when", "deadline", "since"} & set(query.intents) else None)
+             if {"when", "deadline", "since"} & set(query.intents) else
+             # "gồm những cột nào" of a form typed as prose: the sentence listing its columns.
+             (lambda s: DATE_BONUS * bool(_COLUMNS_LINE_RE.search(s))) if "column_list" in query.intents else None)
     top = max(h.fused for h in hits) or 1.0
-    notes = "fill" in query.intents or "columns" not in query.intents  # "gồm những cột nào": the columns alone
+    notes = "fill" in query.intents or "column_list" not in query.intents  # "gồm những cột nào": the columns alone
     out = []
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
@@ -235,7 +239,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         elif kind in _TYPE_CUES:
             answer_type, margin = _TYPE_CUES[kind]
             if answer_type == "contact":
-                found = types.contact(d, document, terms, query.text)
+                found = types.contact(d, document, ties, query.text)  # the name does not tell its contacts apart
             else:
                 # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
                 hour = answer_shape.has_hour if "hour" in answer_shape.expected(query.text) else None
@@ -348,6 +352,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "general_ask": float(general_ask(query) and "contact" not in query.intents),  # "hỏi ai về cách ghi": a contact
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
         "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
+        # The reply lists the bodies the dispatch is sent to while the question asks something else.
+        "roster_reply": float(kind == "passage" and "recipients" not in query.intents and roster_reply(
+            reply, [*index.dispatches[source.doc_key].recipients, *index.dispatches[source.doc_key].copied]
+            if source.doc_key in index.dispatches else [])),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]
@@ -357,8 +365,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     passages = [passage_of(c, score.get(c.id, 0.0)) for c in ordered][: max(k, 1)]
     # "Hạn nộp báo cáo khi nào?" with no dispatch named, in context or singled out by the question's words.
     which_one = target is None and not focus_terms(query) and kind not in ("passage", "table", "summary")
-    # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it.
-    says_nothing = kind == "passage" and evidence_score <= 0.0
+    # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it; the form
+    # the question names does ("Phụ lục I gồm những cột nào": a prose list of columns, no word of the question's).
+    says_nothing = kind == "passage" and evidence_score <= 0.0 and not (query.templates and source.template_keys)
     # A dispatch the question names that the base neither holds nor finds cited: nothing here answers it.
     unheld = bool(uncited(index, query, source.doc_key))
     unrelated = top.top_dense < DENSE_FLOOR and kind in ("passage", "table")

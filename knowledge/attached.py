@@ -78,4 +78,10 @@ def reply(title: str, listing: str) -> str:
             head = head[:1].upper() + head[1:]
         named.append(f"- {head}: {name}" if name else f"- {head}")
     count = "một biểu mẫu" if len(forms) == 1 else f"{len(forms)} phụ lục, biểu mẫu"
-    return f"{title} kèm theo {count}:\n" + ";\n".join(named) + "."
+    # The body's first word on them says what each is for ("Phụ lục II (đối với chủ đầu tư)").
+    said = listing.split(f"\n{IN_BODY}\n", 1)[1].split("\n", 1)[0].strip() if f"\n{IN_BODY}\n" in listing else ""
+    said = f"\nCông văn viết: “{said}”" if said and len(said) <= MENTION_CHARS else ""
+    return f"{title} kèm theo {count}:\n" + ";\n".join(named) + "." + said
+
+
+MENTION_CHARS = 300  # a longer sentence is a paragraph of tasks that only names the forms in passing

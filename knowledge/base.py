@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 
 def _names_code(question: str, template: str) -> bool:
     """Whether the question names ``template`` ("Biểu 01/ĐTBD") by its number and code, however written:
-    "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD"; a code of several parts by its first ("01/BHYT")."""
+    "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD", "biểu 01-SXH"; a code of several parts by its first ("01/BHYT")."""
     words = re.sub(r"[^a-z0-9]+", " ", fold(question))
-    m = re.search(r"(\d{1,2})\s*/\s*([^\W_]+)", fold(template))
+    m = re.search(r"(\d{1,2})\s*[/-]\s*([^\W_]+)", fold(template))
     if m:
         return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
     m = re.search(r"\b([a-z]{1,3})(\d{1,2})\b", fold(template))  # "Mẫu số PC01-BC": "pc01", "pc 1", "PC01-BC"

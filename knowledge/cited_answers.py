@@ -64,11 +64,12 @@ MAX_CITED = 3
 
 def cited(query: Query, document: str, terms: Terms) -> Typed | None:
     """"Căn cứ Thông tư nào?", "which decree does it cite": the sentence citing a document of the kind
-    asked ("Thông tư số 49/2024/TT-BTC ngày …") that holds most of the question, cut around its number."""
+    asked ("Thông tư số 49/2024/TT-BTC ngày …"), of any kind when none is named ("căn cứ pháp lý"), that holds
+    most of the question, cut around its number."""
     asked = fold(query.text)
     kinds = [kind for cue, kind in CITED_KINDS.items() if re.search(rf"\b{cue}\b", asked)]
-    if not kinds:
-        return None
+    if not kinds:  # "căn cứ pháp lý", "legal basis", "which documents does it cite": a document of any kind
+        kinds = list(dict.fromkeys(CITED_KINDS.values()))
     pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")\s+(?:số\s+)?(\d+/[\w/.-]+|[A-ZĐ][^\s,;.]*)", re.I)
     sentences = _sentences(document)
     citing = [i for i, s in enumerate(sentences) if pattern.search(s)]

@@ -40,6 +40,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask)
     citation_reply          1 when each line of the reply opens by citing a law, decree or plan and the question asks about
                             no document (knowledge.signals.citation_reply)
+    roster_reply            1 when at least half the reply's lines are items of the dispatch's "Kính gửi" or "Nơi nhận" list
+                            and the question does not ask whom it is sent to (knowledge.signals.roster_reply)
     shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
                             amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)
 """
@@ -57,7 +59,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
             "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing",
-            "general_ask", "citation_reply", "absent", "unknown_english", "absent_pairs")
+            "general_ask", "citation_reply", "absent", "unknown_english", "absent_pairs", "roster_reply")
 
 
 @dataclass

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}", re.I)
+# A weekday, capitalised as dispatches write it ("thứ Sáu hằng tuần"; not the "lần thứ hai" of a count).
+_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}/\d{4}"
+                      r"|(?-i:\bthứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|\bChủ\s+nhật\b)", re.I)
 
 
 # "Kế hoạch số 95/KH-UBND ngày 20/02/2024": the date of a cited document, not a time the dispatch sets.
@@ -29,12 +31,22 @@ def set_dates(sentence: str) -> list[re.Match[str]]:
 
 # "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …",
 # "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024".
-PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+ngày\b.{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d", re.I)
+# "từ 0 giờ thứ Sáu … đến 24 giờ thứ Năm", "từ 01/8 đến 15/9", "từ tháng 10/2025 đến tháng 9/2026".
+PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+(?:\d{1,2}\s*giờ\s+)?(?:ngày\b|thứ\s|tháng\s+\d|năm\s+\d{4}|\d{1,2}/\d)"
+                       r".{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d"
+                       # Where it starts: "Báo cáo sẽ được thực hiện từ tháng 6/2009", "áp dụng từ ngày 01/7/2024".
+                       r"|\b(?:thực hiện|áp dụng|bắt đầu|có hiệu lực)\s+(?:kể\s+)?từ\b", re.I)
+
+
+# A bound that is not a calendar date: a weekday ("từ 0 giờ thứ Sáu tuần trước đến 24 giờ thứ Năm"), a day of a
+# month without its year ("từ 01/8 đến 15/9"), a month or a year ("từ tháng 5 đến tháng 10", "từ năm 2021").
+_WEEKDAY_OR_DAY_RE = re.compile(r"\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ\s+nhật\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+                                r"|\btháng\s+\d{1,2}\b|\bnăm\s+\d{4}\b", re.I)
 
 
 def sets_period(sentence: str) -> bool:
     """The sentence bounds a period (figures counted from one day to another, or up to a day)."""
-    return bool(PERIOD_RE.search(sentence)) and has_date(sentence)
+    return bool(PERIOD_RE.search(sentence)) and (has_date(sentence) or bool(_WEEKDAY_OR_DAY_RE.search(sentence)))
 
 
 def any_date(sentence: str) -> bool:

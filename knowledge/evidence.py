@@ -63,13 +63,19 @@ def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for run in _focus_runs(text, spans) for w in run)
 
 
+# The kind of a report by its period ("báo cáo tháng", "bc tuần", "báo cáo hằng quý"): the period word is what
+# tells the monthly report's deadline from the weekly one's, although "tháng" alone is a generic word.
+_REPORT_KIND_RE = re.compile(r"\b(?:bao cao|bc) (?:(?:hang|dinh ky) )?(tuan|thang|quy|nam)\b(?! \d)")
+
+
 @lru_cache(maxsize=1024)
 def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> tuple[tuple[str, ...], ...]:
     folded = fold(_JOINERS_RE.sub(" | ", text))
     for span in spans:
         folded = folded.replace(span, " | ")
     cues = [c for name in (*intent_names(), "generic") for c in intents()[name]]
-    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues)
+    folded = _REPORT_KIND_RE.sub(r" | \1qq | ", folded)  # shielded from the generic "tháng" of "ngày nào trong tháng"
+    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues).replace("qq", "")
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for w in re.findall(r"[a-z0-9]+|\|", folded):
@@ -133,8 +139,10 @@ def content_words(query: Query) -> list[list[str]]:
     an English question the focus words of its Vietnamese translations."""
     if query.english:
         cues = _cue_phrases()  # a translated cue ("kèm theo", "thời hạn") says what kind of answer, not about what
+        # A form's name ("Biểu mẫu 01") is a reference, as it is in a Vietnamese question, not what is asked about it.
+        named = {f"{kind} {num:02d} {kind} {num}" for kind, num in query.templates}
         runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions
-                if fold(p) not in cues]
+                if fold(p) not in cues and p not in named]
         generic = set(intents().get("generic", []))
         runs = [[w for w in run if w not in generic] for run in runs]
         return [run for run in runs + _untranslated_runs(query.text) if run]
@@ -261,7 +269,9 @@ def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms
     for pair in compound_pairs(query, idf):
         weights.setdefault(pair, BIGRAM_WEIGHT * idf[pair])
     alternatives: dict[str, set[str]] = {}
-    if not query.english:
+    if query.english:
+        _renderings_as_alternatives(query, weights, alternatives)
+    else:
         words = [w for run in content_words(query) for w in run]
         for w in words:
             for phrase in abbreviations().get(w, []) + shorthand().get(w, []):
@@ -272,6 +282,24 @@ def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms
                 for w in phrase.split():
                     alternatives.setdefault(w, set()).add(fold(abbr).replace("&", ""))
     return Terms(weights, {t: frozenset(v) for t, v in alternatives.items()})
+
+
+def _renderings_as_alternatives(query: Query, weights: dict[str, float], alternatives: dict[str, set[str]]) -> None:
+    """An English phrase with several renderings ("case" → "ca", "trường hợp") weighs once: its first rendering's
+    terms keep the weight and the others' become their alternative spellings, so that a passage writing either
+    holds it (before, each rendering weighed as a word of its own that no passage could hold all of)."""
+    secondary = {w for words in query.synonyms for w in words[1:]} - {words[0] for words in query.synonyms}
+    kept = set().union(*(tokens(e) for e in query.expansions if e not in secondary),
+                       *(run for run in _untranslated_runs(query.text)))
+    for words in query.synonyms:
+        first = [t for t in tokens(words[0]) if t in weights]
+        others = set().union(*(tokens(w) for w in words[1:])) - kept
+        if not first or not others:
+            continue
+        for t in others:
+            weights.pop(t, None)
+        for t in first:
+            alternatives.setdefault(t, set()).update(others)
 
 
 @dataclass

@@ -14,8 +14,9 @@ from knowledge.text import fold, strip_markup
 _ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ)\s*)?(?:\s+(\d{1,2}|[IVX]{1,4}))?\s*$")
 _FORM_RE = re.compile(
     r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?(\d{1,2})\s*"
-    # Its code: "01/BCKH", "01/ĐTBD", "01/BHYT-HSSV" (not the "-Phụ lục 1" an OCR'd "01/BCKH-Phụ lục 1" goes on with).
-    r"(?:$|[:.]|/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+(?![^\W\d_]))*))"
+    # Its code: "01/BCKH", "01/ĐTBD", "01/BHYT-HSSV", "01-SXH" (not the "-Phụ lục 1" an OCR'd "01/BCKH-Phụ lục 1"
+    # goes on with, nor the "-Tổng hợp" of a title).
+    r"(?:$|[:.]|(/\s*|-)([A-ZĐ][A-ZĐ0-9]*(?![^\W\d_])(?:-[A-ZĐ0-9]+(?![^\W\d_]))*))"
 )
 # A form whose number is a code of letters and digits ("MẪU SỐ PC01-BC", "Mẫu PC06" of a Công an's forms).
 _CODED_FORM_RE = re.compile(r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?([A-ZĐ]{1,3}\d{1,2}(?:-[A-ZĐ0-9]+)?)\s*(?:$|[:.])")
@@ -35,8 +36,8 @@ def template_heading(line: str, next_line: str = "") -> str | None:
     if m:
         kind = m.group(1).capitalize().replace("  ", " ")
         kind = re.sub(r"\s+", " ", kind)
-        if m.group(4):
-            return f"{kind} {m.group(3)}/{m.group(4)}"
+        if m.group(5):
+            return f"{kind} {m.group(3)}{m.group(4).strip()}{m.group(5)}"
         return f"{kind} {'số ' if m.group(2) else ''}{m.group(3)}"
     m = _CODED_FORM_RE.match(clean)
     if m:

@@ -90,10 +90,12 @@ def identity_tokens(index: HybridIndex, d) -> frozenset[str]:
     số hiệu and the header above "Kính gửi" (the letterhead's province, the place of the date line)."""
     document = index.document_text(d.so_hieu)
     head = re.split(r"K[íi]nh\s+g[ửu]i", document[:HEADER_CHARS], maxsplit=1)[0] if document else ""
+    head = _DATE_LINE_RE.sub(" ", head)  # the date line's place names the dispatch, its "tháng", "năm" do not
     return _identity_of(f"{d.so_hieu} {d.issuer} {d.subject} {head} {' '.join(_codes(d.templates))}")
 
 
 HEADER_CHARS = 600
+_DATE_LINE_RE = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
 
 
 def _codes(templates: list[str]) -> list[str]:

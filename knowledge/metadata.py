@@ -261,13 +261,16 @@ def _is_own_variant(number: str, own: set[str]) -> bool:
 
 _DEADLINE_RE = re.compile(
     r"(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*)?"
-    r"(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+h[àằ]ng\s+tháng|tháng\s+(\d{1,2})/(\d{4}))",
+    r"(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+h[àằ]ng\s+tháng|tháng\s+(\d{1,2})/(\d{4})"
+    # A weekly one: "trước 10 giờ 00 thứ Sáu hằng tuần", "chậm nhất thứ Hai hàng tuần".
+    r"|(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|chủ\s+nhật)\s+h[àằ]ng\s+tuần)",
     re.I,
 )
 
 
 def parse_deadlines(text: str) -> list[Deadline]:
-    """Deadlines: "trước ngày 25/7/2018", recurring "trước ngày 22 hàng tháng", "trước tháng 9/2018"."""
+    """Deadlines: "trước ngày 25/7/2018", recurring "trước ngày 22 hàng tháng" or "trước thứ Sáu hằng tuần",
+    "trước tháng 9/2018"."""
     clean = strip_markup(text)
     out: list[Deadline] = []
     for para in re.split(r"\n\s*\n", clean):
@@ -296,7 +299,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?:Tel|Điện thoại|điện thoại|ĐT|Fax)\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
+_PHONE_RE = re.compile(r"(?:Tel|[Đđ]iện\s+thoại|ĐT|Fax)\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
 _PERSON_RE = re.compile(r"(?<!\w)(Ông|Bà|ông|bà|A\.|C\.|Anh|Chị|anh|chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
 
 
@@ -314,7 +317,8 @@ def parse_contacts(text: str) -> tuple[list[str], list[str], list[str]]:
     titles = {"A.": "Ông", "C.": "Bà", "ông": "Ông", "bà": "Bà", "Anh": "Ông", "Chị": "Bà", "anh": "Ông", "chị": "Bà"}
     # "Hai Bà Trưng" (a street) is a name that goes on, not a person addressed: a capitalised word before it.
     named = (m for m in _PERSON_RE.finditer(clean) if not _capitalised_before(clean, m.start()))
-    persons = list(dict.fromkeys(f"{titles.get(m.group(1), m.group(1))} {m.group(2)}" for m in named))
+    # A name a line break cuts ("Nguyễn" / "Thị Thu Hà" of a PDF's wrapped line) is one name.
+    persons = list(dict.fromkeys(f"{titles.get(m.group(1), m.group(1))} {' '.join(m.group(2).split())}" for m in named))
     return emails, phones, persons
 
 

@@ -139,6 +139,9 @@ class Query:
     intents: list[str] = field(default_factory=list)  # answer types the cues point to
     english: bool = False
     expansions: list[str] = field(default_factory=list)
+    # An English phrase's renderings when it has several ("case" → "ca", "trường hợp"): one of them, not all,
+    # is what a passage writes.
+    synonyms: list[list[str]] = field(default_factory=list)
     # The dispatch the user is working on (e.g. the form being filled), used only when the
     # question itself names no dispatch or template: its passages are preferred and metadata
     # questions ("hạn nộp báo cáo này?") are answered for it.
@@ -283,12 +286,19 @@ def understand(
         if _has_phrase(folded, expansion):
             extra.append(abbr)
 
-    # English keywords.
+    # English keywords, the longest phrase first; a phrase translated is not read again for its parts ("severe
+    # case" is not also "case").
+    synonyms: list[list[str]] = []
     if re.search(r"[a-z]", text.lower()):
         lowered = _HYPHEN_RE.sub(" ", text.lower())  # "air-conditioner", "e-government": as spaced words
         for phrase, words in bilingual():
-            if phrase_re(_HYPHEN_RE.sub(" ", phrase), False).search(lowered):
+            pattern = phrase_re(_HYPHEN_RE.sub(" ", phrase), False)
+            if pattern.search(lowered):
                 extra += words
+                if len(words) > 1:
+                    synonyms.append(words)
+                if english:
+                    lowered = pattern.sub(" | ", lowered)
 
     # References to dispatches, forms and cited documents.
     legal = legal_references(folded, known_numbers)
@@ -345,6 +355,7 @@ def understand(
         intents=found_intents,
         english=english,
         expansions=list(dict.fromkeys(extra)),
+        synonyms=synonyms,
         reference_spans=spans,
         legal_refs=legal,
         section_refs=[m.group(1).upper() for m in _SECTION_REF_RE.finditer(folded)],

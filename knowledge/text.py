@@ -53,7 +53,27 @@ def _starts_clause(text: str) -> bool:
     return bool(head) and (head.isupper() or head.isdigit() or head in "\"“(")
 
 
+# A list of short items after a colon ("Biểu mẫu gồm các cột: STT; Tên dự án; Địa điểm; …"): one sentence, not
+# one per item. Items are short (a column's label, a unit's name) and not labelled clauses ("a) Rà soát …").
+_LIST_ITEM_WORDS = 12
+_LABELLED_RE = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])")
+
+
+def _short_list_start(line: str) -> int:
+    """Where the short-item list of ``line`` starts (just after its colon), or -1."""
+    for m in re.finditer(r":\s+", line):
+        items = [it.strip() for it in line[m.end():].rstrip(" .").split(";")]
+        if len(items) >= 3 and all(it and ":" not in it and not _LABELLED_RE.match(it)
+                                   and len(it.split()) <= _LIST_ITEM_WORDS for it in items):
+            return m.end()
+    return -1
+
+
 def _split_line(line: str) -> list[str]:
+    listed = _short_list_start(line)
+    if listed > 0:
+        head = _split_line(line[:listed].rstrip())
+        return head[:-1] + [f"{head[-1]} {line[listed:].strip()}"] if head else [line[listed:].strip()]
     pieces: list[str] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(line):
