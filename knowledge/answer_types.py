@@ -19,9 +19,10 @@ from knowledge import attached
 from knowledge.attached import ATTACHED_RE, ATTACHED_TITLE
 from knowledge.dates import PERIOD_RE, sets_period
 from knowledge.dispatch import Dispatch
-from knowledge.evidence import HEADING_TERM_WEIGHT, Terms, tokens
+from knowledge.evidence import Terms, tokens
 from knowledge.headings import numbered_heading
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
+from knowledge.sentence_pick import HEADING_TERM_WEIGHT
 from knowledge.signature import signer_title
 from knowledge.query import Query
 from knowledge.chunking import to_blocks
@@ -323,7 +324,7 @@ def period(document: str, terms: Terms, question: str = "") -> Typed | None:
 
 _FIGURES_RE = re.compile(r"\bsố liệu\b", re.I)
 # A question about the report's figures, or one that names nothing the period is of ("tính từ ngày nào").
-_FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|reports?|reporting)\b|^\W*(tinh|ke) (tu|den)\b")
+_FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics|reports?|reporting)\b|^\W*(tinh|ke) (tu|den)\b")
 
 # "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
 _LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|khong (gui|nop|bao cao)|late|fail(s|ed)? to|miss(es|ed)?|"

@@ -18,8 +18,7 @@ from knowledge import cited_answers
 from knowledge import choice, dates
 from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
-from knowledge.evidence import (Pick, Terms, content_coverage, focus_terms, is_heading, pick_sentences,
-                                tokens, unknown_share, weighted_terms)
+from knowledge.evidence import Terms, content_coverage, focus_terms, tokens, unknown_share, weighted_terms
 from knowledge.form_choice import resolve_template
 from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, described, identity_as_ties, topic_share,
                                 topical, without_identity)
@@ -28,6 +27,7 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
+from knowledge.sentence_pick import Pick, is_heading, pick_sentences
 from knowledge.signals import (accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, roster_reply,
                                uncited)
 from knowledge.summary import extract_requests

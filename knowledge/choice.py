@@ -28,10 +28,10 @@ from pathlib import Path
 
 from knowledge import dates
 from knowledge.confidence import Model
-from knowledge.evidence import Pick
 from knowledge.index import StoredChunk
 from knowledge.ranking import types_held
 from knowledge.query import Query
+from knowledge.sentence_pick import Pick
 
 MODEL_PATH = Path(__file__).with_name("data") / "evidence_choice.json"
 FEATURES = ("fused", "pick", "whole", "table", "columns_table", "dated", "top_doc", "typed")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeBase
-from knowledge.evidence import Terms, pick_sentences, unknown_share
+from knowledge.evidence import Terms, unknown_share
+from knowledge.sentence_pick import pick_sentences
 from knowledge.query import embedding_text
 from tests.knowledge_fixtures import copy_index
 

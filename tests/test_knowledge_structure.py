@@ -15,7 +15,8 @@ import pytest
 from knowledge.answer_types import deadline
 from knowledge.cited_answers import cited
 from knowledge.chunking import build_tree
-from knowledge.evidence import Terms, pick_sentences
+from knowledge.evidence import Terms
+from knowledge.sentence_pick import pick_sentences
 from knowledge.loaders import read_text
 from knowledge.metadata import parse_dispatch
 from knowledge.tables import describe_header

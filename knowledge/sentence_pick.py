@@ -1,0 +1,138 @@
+"""The sentences of a passage that answer a question: the one to three that hold most of its weight, a
+heading's sub-items, what a sentence ending in ":" introduces; a form described by its header and row groups.
+
+Why apart from :mod:`knowledge.evidence`: that module says what the question's words are and how much of them a text
+holds; this one cuts the reply from a passage with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.evidence import Terms, tokens
+from knowledge.table_evidence import matching_note, matching_rows, table_summary
+from knowledge.text import fold, split_sentences
+
+
+@lru_cache(maxsize=2048)
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(s for s in split_sentences(text) if not _BOILERPLATE_RE.match(s))
+
+
+@dataclass
+class Pick:
+    """The sentences of one passage that answer, and how well (0..1: share of the question's weight)."""
+
+    sentences: list[str]
+    score: float
+    is_table: bool = False
+    top: str = ""  # the single best sentence
+
+
+def pick_sentences(
+    terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
+    notes: bool = True,
+) -> Pick:
+    """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
+
+    Words of the passage's heading and breadcrumb (``context``) count at 30 %: they are why the passage
+    was retrieved, not what distinguishes the sentence that answers within it. ``bonus`` adds to a
+    sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
+    brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
+    note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
+    """
+    if "\t" in text and _layout_only(text):
+        text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
+    if "\t" in text:
+        summary = table_summary(text)
+        rows = matching_rows(lambda part: terms.score(tokens(part)), text)
+        if rows:
+            summary.append("Dòng liên quan: " + "; ".join(rows) + ".")
+        note = matching_note(lambda part: terms.score(tokens(part)), text) if notes else ""
+        if note:  # "cột Nguyên nhân ghi thế nào", "tỷ lệ tính thế nào": the form's own note says
+            summary.insert(min(2, len(summary)), note if fold(note).startswith("ghi chu") else f"Ghi chú: {note}")
+        return Pick(summary, terms.score(tokens(context + "\n" + text)), True, summary[0] if summary else "")
+    sentences = _split(text)
+    if not sentences:
+        return Pick([], 0.0)
+    first = text.split("\n", 1)[0].strip()
+    ctx = tokens(context)
+    if _looks_like_heading(first):
+        ctx |= tokens(first)
+    scored = []
+    for i, sent in enumerate(sentences):
+        toks = tokens(sent)
+        score = (1 - HEADING_TERM_WEIGHT) * terms.score(toks) + HEADING_TERM_WEIGHT * terms.score(toks | ctx)
+        if sent.isupper():  # a title line says what the part is about, not what it asks
+            score *= HEADING_TERM_WEIGHT
+        if bonus is not None:
+            score += bonus(sent)
+        scored.append((score, i))
+    top = max(sc for sc, _ in scored)
+    if top <= 0:
+        return Pick(list(sentences[:1]), 0.0, top=sentences[0])
+    ranked = sorted(scored, key=lambda si: (-si[0], si[1]))
+    chosen = sorted(i for sc, i in ranked[:limit] if sc >= SECOND_SENTENCE_SHARE * top)
+    extra: set[int] = set()
+    for i in chosen:
+        sent = sentences[i].rstrip()
+        if sent.endswith(":") or (len(chosen) == 1 and (len(sent) < 60 or is_heading(sent))):
+            # A heading alone says little; a sentence ending in ":" introduces what answers.
+            j = i + 1
+            # Items follow as a list, or run on inline after the colon ("Các cột: STT; Tên đơn vị; …").
+            while j < len(sentences) and j <= i + 12 and (
+                    j == i + 1 or _LIST_ITEM_RE.match(sentences[j]) or sentences[j - 1].rstrip().endswith(";")):
+                extra.add(j)
+                j += 1
+        elif _NUMBERED_RE.match(sent) and _looks_like_heading(sent) or _NUMBERED_RE.match(sent) and sent.endswith(";"):
+            j = i + 1
+            while j < len(sentences) and j <= i + 8 and _SUB_ITEM_RE.match(sentences[j]):
+                extra.add(j)
+                j += 1
+    chosen = sorted(set(chosen) | extra)
+    if all(is_heading(sentences[i]) for i in chosen):  # a heading alone never answers: what it heads
+        after = next((j for j in range(chosen[-1] + 1, len(sentences)) if not is_heading(sentences[j])), None)
+        if after is not None and after <= chosen[-1] + 3:
+            chosen = sorted(set(chosen) | set(range(chosen[-1] + 1, after + 1)))
+    return Pick([sentences[i] for i in chosen], top, top=sentences[ranked[0][1]])
+
+
+def _layout_only(text: str) -> bool:
+    """Every tabular line is letterhead (issuer beside the national motto, "Số:" beside the date line):
+    a Word header laid out as a table, not a table of the dispatch."""
+    rows = [ln for ln in text.split("\n") if "\t" in ln]
+    return all(any(_BOILERPLATE_RE.match(cell.strip()) for cell in row.split("\t")) for row in rows)
+
+
+SECOND_SENTENCE_SHARE = 0.75
+# Header and form boilerplate that never answers: the national motto, "Số:", "V/v", the place-and-date
+# line, "Kính gửi", "(Kèm theo Công văn số …)", "Nơi nhận", "Trân trọng", signature titles.
+_BOILERPLATE_RE = re.compile(
+    r"^\W*(?:CỘNG\s+H[OÒ]|Độc\s+lập|ĐỘC\s+LẬP|Số\s*:|V/v\b|Kính\s+gửi|\(?\s*Kèm\s+theo\s+[Cc]ông\s+văn|"
+    r"Nơi\s+nhận|Trân\s+trọng|Lưu\s*:|[A-ZÀ-Ỹ][\w\s-]{0,30},\s+ngày\s+\d{1,2}\s+tháng|(?:KT|TM|TL|TUQ)\.\s)",
+)
+HEADING_TERM_WEIGHT = 0.3
+_NUMBERED_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s|[-+•]\s)|^\s*[-+•]\s")
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation ("1.2. Đối với lĩnh vực an toàn thông tin", "PHỤ LỤC 2")."""
+    line = line.strip()
+    return 0 < len(line) <= 160 and line[-1] not in ".;?!"
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line ("PHỤ LỤC I", "II. KẾT QUẢ THỰC HIỆN") or a short numbered heading without closing
+    punctuation ("1. Nội dung báo cáo")."""
+    s = sentence.strip()
+    if s[:1] in "-+•":
+        return False  # a list item answers
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and (s.isupper() or _looks_like_heading(s) and len(s) <= 80 and not s.endswith(":"))
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
