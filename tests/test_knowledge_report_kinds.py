@@ -154,8 +154,9 @@ def test_the_address_reports_are_sent_to_is_not_the_contact_persons(kb905):
 
 def test_the_attachments_reply_quotes_what_the_body_says_of_them(kb905):
     a = kb905.ask("cv 905 kèm theo những biểu mẫu nào")
-    assert a.confident and "Biểu 01-DTL" in a.reply and "Biểu 02-TH" in a.reply
-    assert "Báo cáo theo Biểu 01-DTL và Biểu 02-TH kèm theo Công văn này" in a.reply
+    listed, _, quoted = a.reply.partition("Công văn viết:")
+    assert a.confident and "- Biểu 01-DTL: TÌNH HÌNH DỊCH TẢ LỢN CHÂU PHI" in listed and "- Biểu 02-TH:" in listed
+    assert "Báo cáo theo Biểu 01-DTL và Biểu 02-TH kèm theo Công văn này" in quoted
 
 
 def test_an_english_phrase_with_two_renderings_weighs_once():
