@@ -317,6 +317,8 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     named_dispatch = bool(query.dispatch_numbers or query.context_dispatch)
     unknown = unknown_share(query, index.idf)
     coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
+    answering = index.dispatches.get(source.doc_key)
+    addressed = [*answering.recipients, *answering.copied] if answering else []  # "Kính gửi" and "Nơi nhận"
     signals = {
         "fused": top.fused,
         "dense": top.top_dense,
@@ -353,9 +355,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
         "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
         # The reply lists the bodies the dispatch is sent to while the question asks something else.
-        "roster_reply": float(kind == "passage" and "recipients" not in query.intents and roster_reply(
-            reply, [*index.dispatches[source.doc_key].recipients, *index.dispatches[source.doc_key].copied]
-            if source.doc_key in index.dispatches else [])),
+        "roster_reply": float(kind == "passage" and "recipients" not in query.intents and roster_reply(reply, addressed)),
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]

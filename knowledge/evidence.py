@@ -64,6 +64,7 @@ def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
 # The kind of a report by its period ("báo cáo tháng", "bc tuần", "báo cáo hằng quý"): the period word is what
 # tells the monthly report's deadline from the weekly one's, although "tháng" alone is a generic word.
 _REPORT_KIND_RE = re.compile(r"\b(?:bao cao|bc) (?:(?:hang|dinh ky) )?(tuan|thang|quy|nam)\b(?! \d)")
+_SHIELD = "qq"
 
 
 @lru_cache(maxsize=1024)
@@ -72,8 +73,10 @@ def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> t
     for span in spans:
         folded = folded.replace(span, " | ")
     cues = [c for name in (*intent_names(), "generic") for c in intents()[name]]
-    folded = _REPORT_KIND_RE.sub(r" | \1qq | ", folded)  # shielded from the generic "tháng" of "ngày nào trong tháng"
-    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues).replace("qq", "")
+    # The period word is shielded from the generic "tháng" (of "ngày nào trong tháng") by a suffix no folded
+    # Vietnamese syllable has, so that no cue matches it, and the suffix is taken off once the cues are out.
+    folded = _REPORT_KIND_RE.sub(rf" | \1{_SHIELD} | ", folded)
+    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues).replace(_SHIELD, "")
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for w in re.findall(r"[a-z0-9]+|\|", folded):
