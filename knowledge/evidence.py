@@ -244,6 +244,11 @@ class Terms:
 
 ALTERNATIVE_CREDIT = 0.8
 BIGRAM_WEIGHT = 1.5
+# A word of an English question that the dispatches never write (nearly always an English word no vocabulary phrase
+# translates: "rules", "pay", "income") weighs less than a Vietnamese syllable they never write: it is as often a
+# plain word the vocabulary lacks as the topic the dispatches do not speak of. On the 198 answerable dev English questions, with the models unchanged,
+# at 0.7 rather than 1.0: fact 0.914 → 0.924, declined 0.035 → 0.015, out-of-scope declined 0.798 → 0.786.
+UNTRANSLATED_WEIGHT = 0.7
 
 
 @lru_cache(maxsize=8192)
@@ -259,7 +264,7 @@ def weighted_terms(query: Query, idf: dict[str, float], max_idf: float) -> Terms
     weights: dict[str, float] = {}
     for run in content_words(query):
         for w in run:
-            weights[w] = idf.get(w, max_idf)
+            weights[w] = idf.get(w, max_idf * (UNTRANSLATED_WEIGHT if query.english else 1.0))
         for a, b in zip(run, run[1:]):
             if f"{a}_{b}" in idf:  # a pair the corpus never writes would only dilute every score alike
                 weights[f"{a}_{b}"] = BIGRAM_WEIGHT * idf[f"{a}_{b}"]
