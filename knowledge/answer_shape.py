@@ -7,6 +7,9 @@ of the confidence model ("mức lương cơ sở là bao nhiêu" against a budge
 đóng bao nhiêu phần trăm" against a sentence naming the social insurance agency).
 
 Shapes:
+    money      "mức phí / tiền thưởng / phụ cấp … (là) bao nhiêu", "bao nhiêu tiền", "how much does … cost / pay"
+               → an amount of money or a rate: a number with "đồng", "triệu", "tỷ", "nghìn", "USD" or "%"
+               (checked before quantity: "1.284 sáng kiến" does not say how much a prize is)
     quantity   "bao nhiêu / bn / mấy (người, %, tiền…)", "tỉ lệ", "how much / how many / what percentage"
                → a number that is not a date, a year, a document number, a form or list label, a phone
     date       "ngày / tháng nào, ngày mấy, khi nào, bao giờ, hạn, when, deadline" → a day or a month that the
@@ -61,12 +64,26 @@ _PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|lu
                          # Both bounds asked ("làm từ bao giờ đến bao giờ", "from when until when").
                          r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|thu may|thu nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|thu may|thu nao|when)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
+# A sum of money: a word for one, then (within eight words) "bao nhiêu" not counting something else ("mức phí thu gom
+# rác … bao nhiêu 1 tháng", "tiền thưởng … là bao nhiêu"); "bao nhiêu tiền"; "how much … pay / cost / allowance".
+# Folded words that are also other words stay out ("lương" is "lượng", "thưởng" is "thường", "vốn" is "vợn").
+_MONEY_WORDS = (r"(?<!tham )(so tien|tien|phi|le phi|hoc phi|gia|gia ve|gia ban|gia thue|muc chi|muc thu|muc dong"
+                r"|muc ho tro|muc thuong|muc phat|thu lao|kinh phi|muc luong|tien luong|luong co so|luong toi thieu"
+                r"|phu cap|tro cap|tien thuong|dong)")
+_MONEY_ASK = re.compile(
+    rf"\b{_MONEY_WORDS}\b(\s+\w+){{0,8}}?\s+(la |duoc |khoang |het |mat |tong cong |tong )?(bao nhieu|bn)"
+    r"(?! (ngay|gio|thang|nam|tuan|mau|muc|lan|nguoi|ho|phan tram|cot|phu luc|bieu|so|don vi|truong|xa))\b"
+    r"|\bbao nhieu tien\b|\bhow much money\b|\bwhat (is the )?(fee|price|cost|allowance|salary)\b"
+    r"|\bhow much (does|do|is|are|will|was|did)\b.*\b(cost|pay|paid|fees?|price|allowance|salary|wage|budget|fund"
+    r"|funding|bonus|spend|spent|charge)\b")
+_MONEY_REPLY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn|usd|%)|\b(triệu|tỷ|nghìn) đồng", re.I)
 # "số điện thoại", "hotline", "phone number": a phone number; "e-mail nào", "hộp thư": an e-mail address.
 # Nouns only: "báo cáo qua điện thoại" (by phone) or "e-mail báo lại" (send an e-mail) ask for neither.
 _PHONE_ASK = re.compile(r"\b(so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (nao|so may|bao nhieu|bn|la gi)"
                         r"|goi so nao|(phone|telephone|landline|mobile|contact) numbers?)\b")
 _PHONE_REPLY = re.compile(r"(?:\+84|\b0)\d{1,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b")
 _EMAIL_ASK = re.compile(r"\b(e-?mail|thu dien tu|hop thu|mail) (nao|gi|la gi)\b|\bdia chi (e-?mail|thu dien tu|mail)\b"
+                        r"|\b(e-?mail|hop thu) (cua|of)\b"  # "e-mail của Sở … là gì": whose address
                         r"|\b(e-?mail|mail) address\b|\b(which|what) e-?mail\b")
 _EMAIL_REPLY = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "trang web nào", "địa chỉ website", "đường link": a web address; "cổng dịch vụ công" alone names a portal.
@@ -100,6 +117,8 @@ def expected(question: str) -> frozenset[str]:
         shapes.add("period")
     if _QUANTITY_ASK.search(stripped) or duration:
         shapes.add("quantity")
+    if _MONEY_ASK.search(text):
+        shapes.add("money")
     return frozenset(shapes)
 
 
@@ -112,10 +131,15 @@ def check_for(question: str, cited: bool = False):
     ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
     shapes = expected(question)
     for shape, check in (("phone", has_phone), ("email", has_email), ("web", has_web), ("period", sets_period),
-                         ("date", any_date if cited else has_date), ("hour", has_hour), ("quantity", has_amount)):
+                         ("date", any_date if cited else has_date), ("hour", has_hour), ("money", has_money),
+                         ("quantity", has_amount)):
         if shape in shapes:
             return check
     return None
+
+
+def has_money(reply: str) -> bool:
+    return bool(_MONEY_REPLY.search(reply))
 
 
 def has_hour(reply: str) -> bool:
@@ -146,7 +170,8 @@ def blank_form_misses(question: str) -> bool:
 
 
 def missing(question: str, reply: str, cited: bool = False) -> bool:
-    """Whether the reply lacks the shape the question asks for (the first of period, date, hour, amount it asks)."""
+    """Whether the reply lacks the shape the question asks for (the first of period, date, hour, money, amount it
+    asks)."""
     check = check_for(question, cited)
     return check is not None and not check(reply)
 
@@ -163,7 +188,8 @@ def where(question: str, text: str) -> str:
     if "date" in shapes:
         found = [(m.start(), m.group(0)) for m in set_dates(text)]
     else:
-        pattern = _HOUR_REPLY if "hour" in shapes else _AMOUNT if "quantity" in shapes else None
+        pattern = (_HOUR_REPLY if "hour" in shapes else _MONEY_REPLY if "money" in shapes
+                   else _AMOUNT if "quantity" in shapes else None)
         masked = _NON_AMOUNT.sub(lambda m: " " * len(m.group(0)), text) if pattern is _AMOUNT else text
         matches = pattern.finditer(masked) if pattern else []
         found = [(m.start(), (_NUMBER.match(text, m.start()) or m).group(0)) for m in matches]

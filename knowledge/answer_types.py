@@ -327,12 +327,16 @@ _FIGURES_RE = re.compile(r"\bsố liệu\b", re.I)
 _FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics|reports?|reporting)\b|^\W*(tinh|ke) (tu|den)\b")
 
 # "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
-_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|khong (gui|nop|bao cao)|late|fail(s|ed)? to|miss(es|ed)?|"
-                          r"(do|does|did) not (send|submit|report))\b")
-_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi gi|hau qua|che tai|what happens|consequences?|"
-                             r"penalt\w*|sanctions?|what will)\b")
+# Late in every register: "quá hạn", "chậm", "trễ", "muộn", "không đúng hạn", "overdue", "after the deadline".
+# Folded "muon" is also "muốn" (want): late only after a verb of sending ("gửi muộn") or as typed, "muộn".
+_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
+                          r"fail(s|ed)? to|miss(es|ed)?|after the deadline|(do|does|did) not (send|submit|report))\b")
+# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "what happens".
+_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|hau qua|che tai|what happens|"
+                             r"consequences?|penalt\w*|sanctions?|what will)\b")
 # The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".
-_LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|không gửi|không báo cáo|không đúng thời hạn)\b", re.I)
+_LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|trễ|muộn|không gửi|không nộp|không báo cáo|"
+                      r"không đúng (?:thời )?hạn)\b", re.I)
 _OUTCOME_RE = re.compile(r"\b(?:sẽ|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)
 
 
@@ -347,7 +351,8 @@ def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Ty
 def asks_consequence(question: str) -> bool:
     """The question asks what follows when a report is late or missing."""
     folded = fold(question)
-    return bool(_LATE_ASK_RE.search(folded) and _OUTCOME_ASK_RE.search(folded))
+    late = _LATE_ASK_RE.search(folded) or re.search(r"\bmuộn\b", question.lower())
+    return bool(late and _OUTCOME_ASK_RE.search(folded))
 
 
 def consequence(document: str, terms: Terms) -> Typed | None:

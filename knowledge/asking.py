@@ -24,7 +24,7 @@ from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, desc
                                 topical, without_identity)
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
-from knowledge.outline_answers import outline_answer, section_answer
+from knowledge.outline_answers import addressee_answer, outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
 from knowledge.sentence_pick import Pick, is_heading, pick_sentences
@@ -73,10 +73,11 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
              (lambda s: COLUMNS_BONUS * bool(_COLUMNS_LINE_RE.search(s))) if "column_list" in query.intents else None)
     top = max(h.fused for h in hits) or 1.0
     notes = "fill" in query.intents or "column_list" not in query.intents  # "gồm những cột nào": the columns alone
+    roster = "recipients" in query.intents  # the "Kính gửi" list's items answer "gửi những đơn vị nào" only
     out = []
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
-        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes)
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
         out.append(Choice(h.chunk, pick, h.fused,
                           choice.features(h.chunk, pick, whole, h.fused, top, query, hits[0].chunk.doc_key)))
@@ -134,11 +135,14 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
         # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
         # few of the question's words it repeats.
         share = 0.0 if has is dates.sets_period else SHAPE_SHARE
-        if pick.is_table or not has(pick.top) or pick.score - SHAPE_LIFT < share * current.pick.score:
+        # A form answers only by a note under it that has the shape ("số liệu tính đến hết ngày 31/12/2026").
+        note = pick.is_table and bool(pick.sentences) and pick.top != pick.sentences[0]
+        if pick.is_table and not note or not has(pick.top) or pick.score - SHAPE_LIFT < share * current.pick.score:
             continue
         value = pick.score + RANK_PRIOR * h.fused / top
         if best is None or value > best[0]:
-            best = (value, Choice(h.chunk, Pick(pick.sentences, pick.score - SHAPE_LIFT, top=pick.top), h.fused))
+            said = [pick.top] if note else pick.sentences
+            best = (value, Choice(h.chunk, Pick(said, pick.score - SHAPE_LIFT, top=pick.top), h.fused))
     return best[1] if best else None
 
 
@@ -206,6 +210,10 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             return found
     if {"parts", "contents"} & set(query.intents):
         found = outline_answer(document, anchor, terms, query)
+        if found:
+            return found
+    if {"duties", "contents", "summary"} & set(query.intents) and not set(_PRIORITY) & set(query.intents):
+        found = addressee_answer(document, compared)  # "Ban Quản lý Khu kinh tế phải báo cáo gì": its part
         if found:
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report

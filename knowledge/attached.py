@@ -31,11 +31,17 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
     lines: list[str] = []
     body: list[str] = [b.text for b in root.blocks]
 
+    def name(node: Node) -> str:  # as its heading writes it, on one line and before any ":" (": " parts the title)
+        return " ".join(node.heading.split(":", 1)[0].split()) or node.label
+
     def visit(node: Node) -> None:
         for child in node.children:
             if child.is_template:
-                # The name as its heading writes it, on one line and before any ":" (so ": " can separate the title).
-                head = " ".join(child.heading.split(":", 1)[0].split()) or child.label
+                head = name(child)
+                # "Phụ lục I" heading a page whose only content is "Mẫu số 01-SDKP": one form, named by both.
+                inner = child.children[0] if not child.blocks and len(child.children) == 1 else None
+                if inner is not None and inner.is_template:
+                    head, child = f"{head} - {name(inner)}", inner
                 title = _title("\n".join(b.text for b in child.blocks[:2] if not b.is_table))
                 lines.append(f"- {head}: {title}" if title else f"- {head}")
             else:

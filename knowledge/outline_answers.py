@@ -156,3 +156,54 @@ def section_answer(document: str, labels: list[str]):
 
 
 TITLE_CHARS = 80
+
+
+# The duties a part of the letter sets for one body or one case: "2. Đối với Ban Quản lý Khu kinh tế …: báo cáo …",
+# "2. Đối với Trưởng các thôn, bản" with a), b), c) under it, "III. Trách nhiệm của các đơn vị".
+ADDRESSEE_SHARE = 0.6  # share of the question's own words (the dispatch's name aside) the part's heading must hold
+ADDRESSEE_MARGIN = 0.15  # ... and clearly more than any other part's heading
+# The asking words ("phải thực hiện những nhiệm vụ gì", "what tasks"): the heading names whom, not these.
+_DUTY_WORDS = frozenset("phai can lam thuc hien tiep tuc nhiem vu trach viec cong yeu cau de nghi noi dung "
+                        "do does ask asks asked task tasks duty duties must should required responsible".split())
+
+
+def addressee_answer(document: str, terms: Terms):
+    """A typed answer for "X phải làm gì / báo cáo những gì": the part of the letter whose heading names X
+    ("Đối với X", "Trách nhiệm của X"), with its items; None when no heading holds most of the question's own
+    words (``terms``: the question's, the dispatch's name left out), or two do alike."""
+    from knowledge.answer_types import Typed  # the types module imports this one's caller
+
+    lines = [" ".join(line.split()) for b in to_blocks(document) if not b.is_table for line in b.text.split("\n")]
+    end = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), len(lines))
+    words = {t: w for t, w in terms.weights.items() if "_" not in t and t not in _DUTY_WORDS}
+    total = sum(words.values())
+    if not total:
+        return None
+    scored = []
+    for i, line in enumerate(lines[:end]):
+        found = numbered_heading(line[:TITLE_CHARS])
+        if not found:
+            continue
+        named = line.split(":", 1)[0]  # what the heading names, not what the part then says of it
+        held = sum(w for t, w in words.items() if t in tokens(named)) / total
+        scored.append((round(held, 3), -found[0], i))
+    if not scored:
+        return None
+    score, rank, at = max(scored)
+    if score < ADDRESSEE_SHARE or any(s > score - ADDRESSEE_MARGIN for s, _, i in scored if i != at):
+        return None
+    below = _under(lines[at + 1:end], -rank, lambda line: numbered_heading(line[:TITLE_CHARS]))
+    if not below and ":" not in lines[at].rstrip(":"):
+        return None  # a bare title with nothing under it
+    items = [_clip(line) for line in below[:MAX_LINES]]  # each duty's opening: the list, not one long item
+    return Typed("section", _cut([lines[at], *items]), [lines[at]], score)
+
+
+ITEM_CHARS = 150
+
+
+def _clip(line: str) -> str:
+    """A long item cut at a word before ``ITEM_CHARS``, marked "…"."""
+    if len(line) <= ITEM_CHARS:
+        return line
+    return line[:ITEM_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -18,8 +18,25 @@ from knowledge.text import fold, split_sentences
 
 
 @lru_cache(maxsize=2048)
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(s for s in split_sentences(text) if not _BOILERPLATE_RE.match(s))
+def _split(text: str, roster: bool = False) -> tuple[str, ...]:
+    """The sentences that may answer: boilerplate out, and the items of the "Kính gửi" and "Nơi nhận" lists
+    (the bodies addressed, which the recipients answer gives from the metadata). Each such item repeats the
+    name of a body that the request addressed to it names too ("- Ban Quản lý Khu kinh tế …;" against "2. Đối
+    với Ban Quản lý Khu kinh tế …: báo cáo số lượng công nhân …"), and says nothing of what it must do.
+    ``roster``: keep those items (the question asks whom the dispatch is sent to)."""
+    out: list[str] = []
+    in_roster = False
+    for s in split_sentences(text):
+        if _ROSTER_HEAD_RE.match(s):
+            in_roster = True
+        elif in_roster and _ROSTER_ITEM_RE.match(s):
+            if not roster:
+                continue
+        else:
+            in_roster = False
+        if not _BOILERPLATE_RE.match(s):
+            out.append(s)
+    return tuple(out)
 
 
 @dataclass
@@ -34,7 +51,7 @@ class Pick:
 
 def pick_sentences(
     terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
-    notes: bool = True,
+    notes: bool = True, roster: bool = False,
 ) -> Pick:
     """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
 
@@ -43,6 +60,7 @@ def pick_sentences(
     sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
     brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
     note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
+    The items of the "Kính gửi" and "Nơi nhận" lists answer only when ``roster`` is set.
     """
     if "\t" in text and _layout_only(text):
         text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
@@ -54,8 +72,13 @@ def pick_sentences(
         note = matching_note(lambda part: terms.score(tokens(part)), text) if notes else ""
         if note:  # "cột Nguyên nhân ghi thế nào", "tỷ lệ tính thế nào": the form's own note says
             summary.insert(min(2, len(summary)), note if fold(note).startswith("ghi chu") else f"Ghi chú: {note}")
-        return Pick(summary, terms.score(tokens(context + "\n" + text)), True, summary[0] if summary else "")
-    sentences = _split(text)
+        score = terms.score(tokens(context + "\n" + text))
+        # A note with what the answer type looks for ("số liệu tính đến hết ngày 31/12/2026" under the form, for
+        # "tính đến ngày nào") is the form's answering sentence, as a prose sentence with it would be.
+        lift = bonus(note) if note and bonus is not None else 0.0
+        top = note if lift > 0 else summary[0] if summary else ""
+        return Pick(summary, score + lift, True, top)
+    sentences = _split(text, roster)
     if not sentences:
         return Pick([], 0.0)
     first = text.split("\n", 1)[0].strip()
@@ -114,6 +137,8 @@ _BOILERPLATE_RE = re.compile(
     r"^\W*(?:CỘNG\s+H[OÒ]|Độc\s+lập|ĐỘC\s+LẬP|Số\s*:|V/v\b|Kính\s+gửi|\(?\s*Kèm\s+theo\s+[Cc]ông\s+văn|"
     r"Nơi\s+nhận|Trân\s+trọng|Lưu\s*:|[A-ZÀ-Ỹ][\w\s-]{0,30},\s+ngày\s+\d{1,2}\s+tháng|(?:KT|TM|TL|TUQ)\.\s)",
 )
+_ROSTER_HEAD_RE = re.compile(r"^\W*(?:Kính\s+gửi|Nơi\s+nhận)\s*:?\s*$", re.I)
+_ROSTER_ITEM_RE = re.compile(r"^\s*[-+•]")
 HEADING_TERM_WEIGHT = 0.3
 _NUMBERED_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s|[-+•]\s)|^\s*[-+•]\s")

@@ -9,8 +9,8 @@ from knowledge.answer_shape import expected, has_amount, has_date, missing, wher
 
 
 @pytest.mark.parametrize("question, shapes", [
-    ("Mức phụ cấp trách nhiệm của kế toán trưởng là bao nhiêu?", {"quantity"}),
-    ("muc ho tro hoc nghe cho lao dong nong thon bn tien", {"quantity"}),
+    ("Mức phụ cấp trách nhiệm của kế toán trưởng là bao nhiêu?", {"quantity", "money"}),  # session 16: a sum
+    ("muc ho tro hoc nghe cho lao dong nong thon bn tien", {"quantity", "money"}),
     ("Mỗi xã phải bố trí tối thiểu mấy cán bộ đầu mối?", {"quantity"}),
     ("What percentage of records must be digitised?", {"quantity"}),
     ("tỉ lệ hồ sơ trực tuyến toàn trình phải đạt", {"quantity"}),
