@@ -64,15 +64,16 @@ _PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|lu
                          # Both bounds asked ("làm từ bao giờ đến bao giờ", "from when until when").
                          r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|thu may|thu nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|thu may|thu nao|when)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
-# A sum of money: a word for one, then (within eight words) "bao nhiêu" not counting something else ("mức phí thu gom
+# A sum of money: a word for one, then (within twelve words) "bao nhiêu" not counting something else ("mức phí thu gom
 # rác … bao nhiêu 1 tháng", "tiền thưởng … là bao nhiêu"); "bao nhiêu tiền"; "how much … pay / cost / allowance".
 # Folded words that are also other words stay out ("lương" is "lượng", "thưởng" is "thường", "vốn" is "vợn").
 _MONEY_WORDS = (r"(?<!tham )(so tien|tien|phi|le phi|hoc phi|gia|gia ve|gia ban|gia thue|muc chi|muc thu|muc dong"
                 r"|muc ho tro|muc thuong|muc phat|thu lao|kinh phi|muc luong|tien luong|luong co so|luong toi thieu"
                 r"|phu cap|tro cap|tien thuong|dong)")
 _MONEY_ASK = re.compile(
-    rf"\b{_MONEY_WORDS}\b(\s+\w+){{0,8}}?\s+(la |duoc |khoang |het |mat |tong cong |tong )?(bao nhieu|bn)"
+    rf"\b{_MONEY_WORDS}\b(\s+\w+){{0,12}}?\s+(la |duoc |khoang |het |mat |tong cong |tong )?(bao nhieu|bn)"
     r"(?! (ngay|gio|thang|nam|tuan|mau|muc|lan|nguoi|ho|phan tram|cot|phu luc|bieu|so|don vi|truong|xa))\b"
+    r"|\bho tro\b(\s+\w+){0,12}?\s+muc (la )?(bao nhieu|bn)\b"  # "hỗ trợ nước sinh hoạt … mức bao nhiêu mỗi hộ"
     r"|\bbao nhieu tien\b|\bhow much money\b|\bwhat (is the )?(fee|price|cost|allowance|salary)\b"
     r"|\bhow much (does|do|is|are|will|was|did)\b.*\b(cost|pay|paid|fees?|price|allowance|salary|wage|budget|fund"
     r"|funding|bonus|spend|spent|charge)\b")

@@ -112,8 +112,11 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     named = set(query.templates)
     pool = [c for c in pool if c.pick.score > 0 or c.chunk.template_keys & named] or pool
     best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
-    # A form is blank: its columns never hold the amount or date asked for, a sentence of the body may.
-    if answer_shape.missing(query.text, " ".join(best.pick.sentences)):
+    # A form is blank: its columns never hold the amount or date asked for (whatever numbers its title or labels
+    # write), a sentence of the body may.
+    blank = best.pick.is_table and bool(best.pick.sentences) and best.pick.top == best.pick.sentences[0]  # no note
+    if answer_shape.missing(query.text, " ".join(best.pick.sentences)) or blank and answer_shape.blank_form_misses(
+            query.text):
         top = max(h.fused for h in hits) or 1.0
         return _shaped(index, [h for h in hits if any(c.chunk.id == h.chunk.id for c in pool)], terms, query, best,
                        top) or best

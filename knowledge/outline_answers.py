@@ -139,7 +139,7 @@ def section_answer(document: str, labels: list[str]):
 
     wanted = same_labels(labels)
     # The letter's paragraphs, lines a scan wrapped joined again.
-    lines = [" ".join(line.split()) for b in to_blocks(document) if not b.is_table for line in b.text.split("\n")]
+    lines = _letter_lines(document)
     end = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), len(lines))
     # An item's label, however long the item (a heading is short; "6. Bản giấy … gửi về địa chỉ: …" is not).
     found = [(f[0], i) for i, line in enumerate(lines[:end])
@@ -152,10 +152,17 @@ def section_answer(document: str, labels: list[str]):
     below = _under(lines[at + 1:end], level, lambda line: numbered_heading(line[:TITLE_CHARS]))
     # An item with nothing under it is its own content ("6. Bản giấy … gửi về địa chỉ: …"), a bare title is not.
     full = below or len(lines[at]) > TITLE_CHARS
-    return Typed("section", _cut([lines[at], *below[:MAX_LINES]]), [lines[at]], 1.0) if full else None
+    return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], 1.0) if full else None
 
 
 TITLE_CHARS = 80
+
+
+def _letter_lines(document: str) -> list[str]:
+    """The letter's paragraph lines (tables left out), lines a scan wrapped joined again, markup ("#### **1.2. …**")
+    stripped."""
+    return [" ".join(strip_markup(line).strip(" *_#").split())
+            for b in to_blocks(document) if not b.is_table for line in b.text.split("\n")]
 
 
 # The duties a part of the letter sets for one body or one case: "2. Đối với Ban Quản lý Khu kinh tế …: báo cáo …",
@@ -173,7 +180,7 @@ def addressee_answer(document: str, terms: Terms):
     words (``terms``: the question's, the dispatch's name left out), or two do alike."""
     from knowledge.answer_types import Typed  # the types module imports this one's caller
 
-    lines = [" ".join(line.split()) for b in to_blocks(document) if not b.is_table for line in b.text.split("\n")]
+    lines = _letter_lines(document)
     end = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), len(lines))
     words = {t: w for t, w in terms.weights.items() if "_" not in t and t not in _DUTY_WORDS}
     total = sum(words.values())
@@ -195,15 +202,16 @@ def addressee_answer(document: str, terms: Terms):
     below = _under(lines[at + 1:end], -rank, lambda line: numbered_heading(line[:TITLE_CHARS]))
     if not below and ":" not in lines[at].rstrip(":"):
         return None  # a bare title with nothing under it
-    items = [_clip(line) for line in below[:MAX_LINES]]  # each duty's opening: the list, not one long item
-    return Typed("section", _cut([lines[at], *items]), [lines[at]], score)
+    return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], score)
 
 
 ITEM_CHARS = 150
 
 
-def _clip(line: str) -> str:
-    """A long item cut at a word before ``ITEM_CHARS``, marked "…"."""
-    if len(line) <= ITEM_CHARS:
-        return line
-    return line[:ITEM_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+def _clipped(lines: list[str]) -> list[str]:
+    """A part's lines; when they run past ``MAX_CHARS``, each long one cut at a word before ``ITEM_CHARS`` and
+    marked "…", so that the reply shows the list rather than its first long item."""
+    if sum(len(line) + 1 for line in lines) <= MAX_CHARS:
+        return lines
+    return [line if len(line) <= ITEM_CHARS else line[:ITEM_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+            for line in lines]

@@ -96,7 +96,7 @@ _TEMPLATE_REF_RE = re.compile(
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z])")
-_SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}|[a-e]\.\d{1,2})\b")
+_SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-e]\.\d{1,2})\b(?!\.\d)")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
 _OTHER_DOC_RE = re.compile(
     r"\b(?:quyet dinh|thong tu|chi thi|nghi dinh|nghi quyet|ke hoach|to trinh|van ban|cong van|qd|tt|nd|ct|kh|"

@@ -10,6 +10,8 @@ import pytest
 
 from knowledge.answer_shape import expected, has_money, missing
 from knowledge.answer_types import asks_consequence
+from knowledge.outline_answers import section_answer
+from knowledge.query import understand
 from tests.knowledge_fixtures import base_with
 
 WORKERS = """UBND TỈNH BẮC NINH                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -121,3 +123,19 @@ def test_a_sum_of_money_asked_is_answered_by_one(kb1276):
     # A count is no price: "1.284 sáng kiến" does not say how much a prize is.
     assert missing("Tiền thưởng cho sáng kiến cấp tỉnh là bao nhiêu?", "Năm 2025 có 1.284 sáng kiến được công nhận.")
     assert has_money("mức 40 triệu đồng/hộ") and has_money("bằng 4,5% mức lương cơ sở") and not has_money("12.450 công nhân")
+
+
+def test_a_part_labelled_with_two_numbers_is_found_under_its_markup():
+    assert understand("cv 1276 muc 1.2 ve nha luu tru noi gi", {}).section_refs == ["1.2"]
+    assert understand("mục II nói gì", {}).section_refs == ["II"]
+    letter = ("1. Định hướng\n#### **1.1. Đối với nhà trọ**\nRà soát giá thuê.\n#### **1.2. Đối với nhà lưu trú**\n"
+              "Bố trí đủ chỗ ở cho công nhân ca đêm.\n2. Tổ chức thực hiện\nGửi báo cáo trước ngày 10/12/2026.")
+    found = section_answer(letter, ["1.2"])
+    assert found is not None and found.reply.split("\n") == ["1.2. Đối với nhà lưu trú",
+                                                             "Bố trí đủ chỗ ở cho công nhân ca đêm."]
+
+
+def test_a_long_part_shows_its_list_not_its_first_item_alone():
+    items = [f"{c}) " + " ".join(["việc"] * 60) + f" số {c};" for c in "abcde"]
+    found = section_answer("3. Nhiệm vụ\n" + "\n".join(items) + "\n4. Khác", ["3"])
+    assert found is not None and all(f"{c})" in found.reply for c in "abc")
