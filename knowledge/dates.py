@@ -30,12 +30,16 @@ def set_dates(sentence: str) -> list[re.Match[str]]:
 
 
 # "số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024", "tính đến ngày 15/3/2025", "kể từ ngày …",
-# "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024".
+# "số người có mặt đến ngày 31/3/2024", "giải ngân đến hết ngày 31/7/2024", "tính tại thời điểm 31/12/2025".
 # "từ 0 giờ thứ Sáu … đến 24 giờ thứ Năm", "từ 01/8 đến 15/9", "từ tháng 10/2025 đến tháng 9/2026".
 PERIOD_RE = re.compile(r"\b(?:tính|kể)\s+(?:từ|đến)\b|\btừ\s+(?:\d{1,2}\s*giờ\s+)?(?:ngày\b|thứ\s|tháng\s+\d|năm\s+\d{4}|\d{1,2}/\d)"
                        r".{1,60}?\bđến\b|\bđến\s+(?:hết\s+)?ngày\s+\d"
                        # Where it starts: "Báo cáo sẽ được thực hiện từ tháng 6/2009", "áp dụng từ ngày 01/7/2024".
-                       r"|\b(?:thực hiện|áp dụng|bắt đầu|có hiệu lực)\s+(?:kể\s+)?từ\b", re.I)
+                       r"|\b(?:thực hiện|áp dụng|bắt đầu|có hiệu lực)\s+(?:kể\s+)?từ\b"
+                       # The day figures are taken at: "tính tại thời điểm 31/12/2025", "thời điểm điều tra: 0 giờ
+                       # ngày 01/10/2026", "số liệu chốt đến ngày 15/11", "số liệu tính đến 30/9/2026" (no "ngày").
+                       r"|\bthời\s+điểm\b|\bchốt\s+(?:số\s+liệu\s+)?(?:đến|tại|vào|ngày)\b"
+                       r"|\bđến\s+(?:hết\s+)?\d{1,2}/\d{1,2}", re.I)
 
 
 # A bound that is not a calendar date: a weekday ("từ 0 giờ thứ Sáu tuần trước đến 24 giờ thứ Năm"), a day of a

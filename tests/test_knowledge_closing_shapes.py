@@ -10,6 +10,7 @@ import pytest
 
 from knowledge.answer_shape import expected, has_money, missing
 from knowledge.answer_types import asks_consequence
+from knowledge.dates import sets_period
 from knowledge.outline_answers import section_answer
 from knowledge.query import understand
 from tests.knowledge_fixtures import base_with
@@ -139,3 +140,24 @@ def test_a_long_part_shows_its_list_not_its_first_item_alone():
     items = [f"{c}) " + " ".join(["việc"] * 60) + f" số {c};" for c in "abcde"]
     found = section_answer("3. Nhiệm vụ\n" + "\n".join(items) + "\n4. Khác", ["3"])
     assert found is not None and all(f"{c})" in found.reply for c in "abc")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Số liệu lao động tính tại thời điểm 31/12/2026.", True),
+    ("Thời điểm điều tra: 0 giờ ngày 01/10/2026.", True),
+    ("Số liệu chốt đến ngày 15/11/2026.", True),
+    ("Số học sinh tính đến 30/9/2026, không kể học sinh chuyển đến sau.", True),
+    ("Gửi báo cáo về Sở trước ngày 15/12/2026.", False),  # a deadline
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 01/3/2026 của UBND tỉnh.", False),
+    ("Tại thời điểm này chưa có hướng dẫn của Bộ.", False),  # no date
+])
+def test_the_day_figures_are_taken_at_is_a_period(sentence, period):
+    assert sets_period(sentence) is period
+
+
+def test_asking_the_day_figures_are_taken_at_is_not_asking_a_deadline():
+    assert "period" in expected("so lieu lao dong tinh tai thoi diem nao")
+    assert "period" in expected("What is the cut-off date for the figures?")
+    assert "period" in expected("bc tuần lấy số liệu từ lúc nào tới lúc nào")
+    assert "period" not in expected("bc cds quy 1 han chot ngay nao")  # "hạn chót": a deadline
+    assert "period" not in expected("Bộ yêu cầu hoàn thành vào thời điểm nào?")  # "when"
