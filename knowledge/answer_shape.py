@@ -34,7 +34,7 @@ from vntext.text import fold
 
 _HOW_MANY = r"(bao nhieu|bn|may)"
 # "ngày mấy", "tháng bao nhiêu", "năm nào": a date; "số mấy": a document number; "mấy giờ": an hour.
-_DATE_ASK = re.compile(rf"\b(ngay|thang|nam|thu) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\bthoi han\b|\bhan "
+_DATE_ASK = re.compile(rf"\b(ngay|thang|nam|thu) ({_HOW_MANY}|nao)\b|\bkhi nao\b|\bbao gio\b|\b(vao |trong )?(luc|thoi gian|thoi diem) nao\b|\bthoi han\b|\bhan "
                        r"(chot|nop|cuoi|gui|bao cao)\b|\bwhen\b|\bwhat date\b|\bdeadline\b|\bdue\b")
 _QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b"
                            r"|\bwhat (\w+ ){0,3}(percentage|level|rate|amount|share|fee)s?\b")

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.query import ASKS_RE, Query, abbreviations, bilingual, expansion_index, intent_names, intents, phrase_re
+from knowledge.english import bilingual
+from knowledge.query import ASKS_RE, Query, abbreviations, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.text import bm25_tokens, fold
 

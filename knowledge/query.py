@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand
+from knowledge.english import is_english, translate
+from knowledge.spelling import SyllableSpeller, expand_shorthand
 from knowledge.text import fold, nfc, strip_controls, syllables
-from vntext.encodings import is_plain_syllable
 
 _DATA = Path(__file__).with_name("data")
 MAX_QUESTION_CHARS = 1000
@@ -48,13 +48,6 @@ def expansion_index() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@lru_cache(maxsize=1)
-def bilingual() -> list[tuple[str, list[str]]]:
-    """English phrase → Vietnamese keywords, longest phrase first (``data/bilingual.yaml``)."""
-    items = [(str(k).lower(), [str(v) for v in vals]) for k, vals in _load("bilingual.yaml").items()]
-    return sorted(items, key=lambda kv: -len(kv[0]))
-
-
 # Keys of ``data/intents.yaml`` that are word lists, not intents.
 _NON_INTENT_KEYS = frozenset({"not", "generic", "general_ask"})
 
@@ -79,13 +72,6 @@ def intent_names() -> list[str]:
     return [k for k in intents() if k not in _NON_INTENT_KEYS]
 
 
-_ENGLISH_WORDS = frozenset(
-    "the a an of to is are be must should what which who whom whose when where how does do did in on for by "
-    "with from about this that these those it its report sent send can could will would may i you we they he she "
-    "my our your their his her and or not if any all per into than then was were been being after before under "
-    "between there has have had at as".split()
-)
-
 _TEMPLATE_KINDS = {"mau": "Mẫu", "bieu": "Biểu", "bieu mau": "Biểu mẫu", "phu luc": "Phụ lục", "phuluc": "Phụ lục",
                    "pl": "Phụ lục", "form": "Mẫu", "template": "Mẫu", "appendix": "Phụ lục", "annex": "Phụ lục",
                    "table": "Biểu"}
@@ -95,7 +81,6 @@ _TEMPLATE_REF_RE = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
-_HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-e]\.\d{1,2})\b(?!\.\d)")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
 _OTHER_DOC_RE = re.compile(
@@ -177,20 +162,6 @@ def clean_question(question: str) -> str:
             f"Câu hỏi quá dài ({len(text):,} ký tự). Vui lòng hỏi ngắn gọn, tối đa {MAX_QUESTION_CHARS:,} ký tự.".replace(",", ".")
         )
     return text
-
-
-def is_english(text: str) -> bool:
-    """A question is English when most of its words are written without diacritics and at least half of
-    those are English function words or words that cannot be Vietnamese syllables ("signed", "letter");
-    Vietnamese names in it ("the Quảng Trị form") do not make it Vietnamese, shorthand ("bc", "tckh")
-    does not make it English."""
-    words = re.findall(r"[^\W\d_]+", text)
-    plain = [w.lower() for w in words if fold(w) == w.lower()]
-    if not words or len(plain) < 0.6 * len(words):
-        return False
-    english = [w for w in plain if w in _ENGLISH_WORDS or
-               (len(w) >= 3 and not is_plain_syllable(w) and w not in shorthand())]
-    return len(english) >= 0.5 * len(plain)
 
 
 def has_diacritics(text: str) -> bool:
@@ -286,19 +257,9 @@ def understand(
         if _has_phrase(folded, expansion):
             extra.append(abbr)
 
-    # English keywords, the longest phrase first; a phrase translated is not read again for its parts ("severe
-    # case" is not also "case").
-    synonyms: list[list[str]] = []
-    if re.search(r"[a-z]", text.lower()):
-        lowered = _HYPHEN_RE.sub(" ", text.lower())  # "air-conditioner", "e-government": as spaced words
-        for phrase, words in bilingual():
-            pattern = phrase_re(_HYPHEN_RE.sub(" ", phrase), False)
-            if pattern.search(lowered):
-                extra += words
-                if len(words) > 1:
-                    synonyms.append(words)
-                if english:
-                    lowered = pattern.sub(" | ", lowered)
+    # English keywords (the longest phrase first); a phrase with several renderings is one term.
+    renderings, synonyms = translate(text, english)
+    extra += renderings
 
     # References to dispatches, forms and cited documents.
     legal = legal_references(folded, known_numbers)

@@ -11,6 +11,7 @@ import pytest
 from knowledge.answer_shape import expected, has_money, missing
 from knowledge.answer_types import asks_consequence
 from knowledge.dates import sets_period
+from knowledge.english import english_phrase_re, translate
 from knowledge.outline_answers import section_answer
 from knowledge.query import understand
 from tests.knowledge_fixtures import base_with
@@ -161,3 +162,17 @@ def test_asking_the_day_figures_are_taken_at_is_not_asking_a_deadline():
     assert "period" in expected("bc tuần lấy số liệu từ lúc nào tới lúc nào")
     assert "period" not in expected("bc cds quy 1 han chot ngay nao")  # "hạn chót": a deadline
     assert "period" not in expected("Bộ yêu cầu hoàn thành vào thời điểm nào?")  # "when"
+
+
+def test_an_english_plural_finds_its_singular_in_the_vocabulary():
+    assert english_phrase_re("economic division").search("the economic divisions of communes")
+    assert english_phrase_re("category").search("which categories are counted")
+    assert not english_phrase_re("due").search("dues")  # a short word stays as written
+    renderings, _ = translate("Which forms list the unsettled advances?", True)
+    assert "tạm ứng" in renderings and "chưa thanh toán" in renderings
+
+
+def test_at_what_time_in_vietnamese_asks_a_date():
+    assert "date" in expected("Phòng giáo dục kiểm tra các trường vào thời gian nào?")
+    assert "date" in expected("bc nay nop luc nao")
+    assert "when" in understand("phong gd kiem tra ngau nhien vao thoi gian nao", {}).intents

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeBase
-from knowledge.query import cue_form, is_english, understand
+from knowledge.english import is_english
+from knowledge.query import cue_form, understand
 from knowledge.signature import parse_signer
 from knowledge.spelling import SyllableSpeller, telex
 from tests.knowledge_fixtures import copy_index
