@@ -31,6 +31,8 @@ from knowledge.text import fold, split_sentences
 # Words that make "gửi cho ai / gửi về đâu" about where a report goes (contact), not whom the dispatch
 # is addressed to (folded).
 _REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "file", "tep", "so lieu", "report")
+# "Có phải gửi thêm bản giấy không": how a copy goes, never whom the dispatch is addressed to.
+_COPY_RE = re.compile(r"\b(ban (giay|mem|dien tu|chinh|sao|scan)|qua mang|qua (e-?)?mail|paper|hard cop(y|ies))\b")
 _REPORT_RES = {w: re.compile(rf"\b{w}\b") for w in _REPORT_OBJECTS}
 _DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
 MAX_REPLY = 300
@@ -164,7 +166,7 @@ def signer(d: Dispatch) -> Typed | None:
 
 
 def recipients(d: Dispatch, query: Query) -> Typed | None:
-    if not d.recipients or (_about_report(query) and not about_dispatch(query)):
+    if not d.recipients or (_about_report(query) and not about_dispatch(query)) or _COPY_RE.search(fold(query.text)):
         return None
     reply = f"{title(d)} gửi: " + "; ".join(d.recipients) + "."
     if d.copied:  # who else receives it ("có gửi Sở … không", "which bank is copied")

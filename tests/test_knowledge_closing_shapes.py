@@ -176,3 +176,11 @@ def test_at_what_time_in_vietnamese_asks_a_date():
     assert "date" in expected("Phòng giáo dục kiểm tra các trường vào thời gian nào?")
     assert "date" in expected("bc nay nop luc nao")
     assert "when" in understand("phong gd kiem tra ngau nhien vao thoi gian nao", {}).intents
+
+
+def test_is_it_sent_to_a_body_is_answered_by_the_recipients(kb1276):
+    a = kb1276.ask("cv 1276 co gui ubnd tinh ko")
+    assert a.confident and "Nơi nhận còn có" in a.reply and "UBND tỉnh (để b/c)" in a.reply
+    assert "recipients" in understand("cv 1276 có gửi công đoàn khu công nghiệp không", {}).intents
+    copy = kb1276.ask("Báo cáo lao động gửi qua mạng rồi thì có phải gửi thêm bản giấy không?")
+    assert "gửi: Các doanh nghiệp" not in copy.reply  # how a copy goes, not whom the dispatch is addressed to
