@@ -61,6 +61,7 @@ _DAY_ASK = re.compile(r"\b(ngay|thang|thu) nao\b|\bthu may\b|\bkhi nao\b|\bbao g
 _PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het|thu (may|nao)|may gio)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky bao cao\b|\bas (of|at)\b|\bperiod\b"
                          # The day figures are taken at: "tính tại thời điểm nào", "chốt số liệu ngày nào" (not "hạn chót": a deadline; "vào
                          # thời điểm nào" alone is "when").
+                         r"|\b(over|during|for|in) (which|what) (months?|weeks?|days|dates|period|time span)\b"
                          r"|\b(tinh|lay|chot) (so lieu )?tai thoi diem nao\b|(?<!han )\bchot (so lieu )?((den|vao|tai) )?(ngay|thoi diem|luc) nao\b|\b(cut-?off|reference) date\b"
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
                          r"|khoang thoi gian|thoi gian nao|what period|which period)\b"

@@ -159,6 +159,7 @@ def test_the_day_figures_are_taken_at_is_a_period(sentence, period):
 def test_asking_the_day_figures_are_taken_at_is_not_asking_a_deadline():
     assert "period" in expected("so lieu lao dong tinh tai thoi diem nao")
     assert "period" in expected("What is the cut-off date for the figures?")
+    assert "period" in expected("Over which months is household income counted?")  # English: "over which months"
     assert "period" in expected("bc tuần lấy số liệu từ lúc nào tới lúc nào")
     assert "period" not in expected("bc cds quy 1 han chot ngay nao")  # "hạn chót": a deadline
     assert "period" not in expected("Bộ yêu cầu hoàn thành vào thời điểm nào?")  # "when"
