@@ -331,6 +331,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
     answering = index.dispatches.get(source.doc_key)
     addressed = [*answering.recipients, *answering.copied] if answering else []  # "Kính gửi" and "Nơi nhận"
+    # The passage's best lines with the "Kính gửi" list kept: that list matching best names a body, asks nothing of it.
+    rostered = kind == "passage" and "recipients" not in query.intents and roster_reply("\n".join(pick_sentences(
+        terms, source.chunk.text, source.chunk.context, roster=True).sentences), addressed)
     signals = {
         "fused": top.fused,
         "dense": top.top_dense,
@@ -366,8 +369,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         "general_ask": float(general_ask(query) and "contact" not in query.intents),  # "hỏi ai về cách ghi": a contact
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
         "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
-        # The reply lists the bodies the dispatch is sent to while the question asks something else.
-        "roster_reply": float(kind == "passage" and "recipients" not in query.intents and roster_reply(reply, addressed)),
+        "roster_reply": float(rostered),  # the bodies it is sent to answer best, and the question asks something else
     }
     model = confidence_model()
     probability = model.probability(signals) if model else signals["coverage"]

@@ -40,8 +40,9 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask)
     citation_reply          1 when each line of the reply opens by citing a law, decree or plan and the question asks about
                             no document (knowledge.signals.citation_reply)
-    roster_reply            1 when at least half the reply's lines are items of the dispatch's "Kính gửi" or "Nơi nhận" list
-                            and the question does not ask whom it is sent to (knowledge.signals.roster_reply)
+    roster_reply            1 when at least half the passage's best lines, the "Kính gửi" and "Nơi nhận" lists kept (they never
+                            make the reply), are items of those lists and the question does not ask whom it is sent to
+                            (knowledge.signals.roster_reply): it names a body and asks nothing the passage says of it
     shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
                             amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)
 """
