@@ -73,11 +73,13 @@ _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")
 # Folded words that are also other words stay out ("lương" is "lượng", "thưởng" is "thường", "vốn" is "vợn").
 _MONEY_WORDS = (r"(?<!tham )(so tien|tien|phi|le phi|hoc phi|gia|gia ve|gia ban|gia thue|muc chi|muc thu|muc dong"
                 r"|muc ho tro|muc thuong|muc phat|thu lao|kinh phi|muc luong|tien luong|luong co so|luong toi thieu"
-                r"|phu cap|tro cap|tien thuong|dong)")
+                r"|phu cap|tro cap|tien thuong)")
 _MONEY_ASK = re.compile(
     rf"\b{_MONEY_WORDS}\b(\s+\w+){{0,12}}?\s+(la |duoc |khoang |het |mat |tong cong |tong )?(bao nhieu|bn)"
     r"(?! (ngay|gio|thang|nam|tuan|mau|muc|lan|nguoi|ho|phan tram|cot|phu luc|bieu|so|don vi|truong|xa))\b"
     r"|\bho tro\b(\s+\w+){0,12}?\s+muc (la )?(bao nhieu|bn)\b"  # "hỗ trợ nước sinh hoạt … mức bao nhiêu mỗi hộ"
+    # "đóng (tối thiểu) bao nhiêu": pay; folded "dong" is also "động" ("số lao động là bao nhiêu": a count).
+    r"|(?<!lao )(?<!hoat )(?<!cong )(?<!tac )(?<!di )\bdong\b(\s+\w+){0,2}?\s+(bao nhieu|bn)\b(?! (nguoi|ho|lan|don vi))"
     r"|\bbao nhieu tien\b|\bhow much money\b|\bwhat (is the )?(fee|price|cost|allowance|salary)\b"
     r"|\bhow much (does|do|is|are|will|was|did)\b.*\b(cost|pay|paid|fees?|price|allowance|salary|wage|budget|fund"
     r"|funding|bonus|spend|spent|charge)\b")

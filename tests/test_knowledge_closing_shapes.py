@@ -122,6 +122,8 @@ def test_a_sum_of_money_asked_is_answered_by_one(kb1276):
     assert "money" in expected("How much does a household pay for waste collection?")
     assert "money" not in expected("có bao nhiêu doanh nghiệp tham gia") and "money" not in expected(
         "tham gia bao nhieu nguoi")
+    assert "money" in expected("bhxh tu nguyen dong toi thieu bao nhieu 1 thang")  # "đóng": pay
+    assert "money" not in expected("so lao dong la bao nhieu")  # folded "dong" of "lao động": a count
     # A count is no price: "1.284 sáng kiến" does not say how much a prize is.
     assert missing("Tiền thưởng cho sáng kiến cấp tỉnh là bao nhiêu?", "Năm 2025 có 1.284 sáng kiến được công nhận.")
     assert has_money("mức 40 triệu đồng/hộ") and has_money("bằng 4,5% mức lương cơ sở") and not has_money("12.450 công nhân")
