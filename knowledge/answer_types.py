@@ -25,7 +25,7 @@ from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
 from knowledge.sentence_pick import HEADING_TERM_WEIGHT
 from knowledge.signature import signer_title
 from knowledge.query import Query
-from knowledge.chunking import to_blocks
+from knowledge.blocks import to_blocks
 from knowledge.text import fold, split_sentences
 
 # Words that make "gửi cho ai / gửi về đâu" about where a report goes (contact), not whom the dispatch

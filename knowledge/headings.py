@@ -21,6 +21,11 @@ MAX_HEADING = 160
 def numbered_heading(line: str) -> tuple[int, str, str] | None:
     if len(line) > MAX_HEADING:
         return None
+    return numbered_item(line)
+
+
+def numbered_item(line: str) -> tuple[int, str, str] | None:
+    """(level, label, text) of a line opening with a part's number, however long ("2. Đối với …: báo cáo …")."""
     for level, pattern in _HEADING_PATTERNS:
         m = pattern.match(line)
         if m:
@@ -29,6 +34,21 @@ def numbered_heading(line: str) -> tuple[int, str, str] | None:
 
 
 _ARABIC = {roman: str(i) for i, roman in enumerate(_ROMAN.split("|"), 1)}
+
+
+def follows(previous: str, label: str) -> bool:
+    """Whether ``label`` is the number after ``previous`` in the same numbering ("1" → "2", "b" → "c", "II" → "III",
+    "1.2" → "1.3")."""
+    if previous in _ARABIC and label in _ARABIC:
+        return int(_ARABIC[label]) == int(_ARABIC[previous]) + 1
+    head, _, last = previous.rpartition(".")
+    new_head, _, new_last = label.rpartition(".")
+    if head != new_head:
+        return False
+    if last.isdigit() and new_last.isdigit():
+        return int(new_last) == int(last) + 1
+    letters = "abcdđefghiklmnopqrstuvxy"
+    return len(last) == len(new_last) == 1 and last in letters and letters.find(new_last) == letters.find(last) + 1
 
 
 def same_labels(labels: list[str]) -> set[str]:

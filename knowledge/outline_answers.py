@@ -9,7 +9,7 @@ every answer type: below ``MIN_HEADING`` the ordinary sentences answer).
 
 from __future__ import annotations
 
-from knowledge.chunking import to_blocks
+from knowledge.blocks import to_blocks
 from knowledge.headings import numbered_heading, same_labels
 from knowledge.evidence import Terms, tokens
 from knowledge.form_names import sentence_case, template_heading

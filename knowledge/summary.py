@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.chunking import to_blocks
+from knowledge.blocks import to_blocks
 from knowledge.form_names import template_heading
 from knowledge.text import split_sentences
 

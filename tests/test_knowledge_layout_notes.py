@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import choice
-from knowledge.chunking import to_blocks
+from knowledge.blocks import to_blocks
 from knowledge.metadata import parse_recipients
 from knowledge.signals import foreign_year
 from tests.knowledge_fixtures import base_with

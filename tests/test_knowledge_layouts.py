@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.chunking import to_blocks
+from knowledge.blocks import to_blocks
 from knowledge.evidence import weighted_terms
 from knowledge.form_names import template_heading
 from knowledge.headings import same_labels
