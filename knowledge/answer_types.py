@@ -178,8 +178,10 @@ def recipients(d: Dispatch, query: Query) -> Typed | None:
 
 def attachments(d: Dispatch, document: str, query: Query, listing: str = "") -> Typed | None:
     """The attached forms with their titles, from the passage listing them (``listing``) or the metadata."""
-    if query.templates:
-        return None  # "Mẫu 2 gồm những gì" is about that form's content
+    if query.templates:  # "Mẫu 2 gồm những gì" is about that form's content; an appendix's forms are listed
+        inner = [attached.appendix_reply(title(d), listing, n) for kind, n in query.templates if kind == "Phụ lục"]
+        found = next((r for r in inner if r), "")
+        return Typed("attachments", found, [ATTACHED_TITLE]) if found and listing else None
     listed = attached.reply(title(d), listing) if listing else ""
     if listed or d.templates:
         return Typed("attachments", listed or f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".",
@@ -333,15 +335,21 @@ _FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics
 # "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
 # Late in every register: "quá hạn", "chậm", "trễ", "muộn", "không đúng hạn", "overdue", "after the deadline".
 # Folded "muon" is also "muốn" (want): late only after a verb of sending ("gửi muộn") or as typed, "muộn".
-_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
+_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|sau (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
                           r"fail(s|ed)? to|miss(es|ed)?|after the deadline|(do|does|did) not (send|submit|report))\b")
 # What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "what happens".
 _OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|hau qua|che tai|what happens|"
+                             r"thi (\w+ ){1,4}lam gi|"
                              r"consequences?|penalt\w*|sanctions?|what will)\b")
 # The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".
 _LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|trễ|muộn|không gửi|không nộp|không báo cáo|"
                       r"không đúng (?:thời )?hạn)\b", re.I)
-_OUTCOME_RE = re.compile(r"\b(?:sẽ|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)
+_OUTCOME_RE = re.compile(r"\b(?:sẽ|thì|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)  # "… sau thời hạn thì …"
+_REPORT_ASK_RE = re.compile(r"\b(gui|nop|bao cao|bc|danh sach|so lieu|reports?|send\w*|sent|submit\w*|list)\b")
+# Late or missing said of sending a report: "không gửi báo cáo", "gửi không đúng thời hạn", "Quá thời hạn nêu trên".
+_LATE_REPORT_RE = re.compile(r"\b(?:(?:không|chưa) (?:gửi|nộp|báo cáo)|(?:gửi|nộp|báo cáo|danh sách|số liệu)[^.;:]{0,40}"
+                             r"(?:không đúng (?:thời )?hạn|chậm|trễ|muộn|sau thời hạn|quá (?:thời )?hạn)|"
+                             r"(?:quá|sau) (?:thời )?hạn (?:nêu trên|trên|quy định|này))\b", re.I)
 
 
 def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Typed | None:
@@ -349,7 +357,7 @@ def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Ty
     expected shape, :mod:`knowledge.answer_shape`), else what follows a late or missing report."""
     if period_asked:
         return period(document, terms, question)
-    return consequence(document, terms) if asks_consequence(question) else None
+    return consequence(document, terms, question) if asks_consequence(question) else None
 
 
 def asks_consequence(question: str) -> bool:
@@ -359,12 +367,22 @@ def asks_consequence(question: str) -> bool:
     return bool(late and _OUTCOME_ASK_RE.search(folded))
 
 
-def consequence(document: str, terms: Terms) -> Typed | None:
+def consequence(document: str, terms: Terms, question: str = "") -> Typed | None:
     """The sentence saying what follows a late or missing report (most of the question's words first)."""
     def keep(s: str) -> bool:
         return bool(_LATE_RE.search(s) and _OUTCOME_RE.search(s))
 
-    found = _best(terms, _sentences(document), keep, lambda s: PREFER * ("sẽ" in s.lower()))
+    def of_reports(s: str) -> bool:  # late said of a report, not of anything ("quá thời hạn ra quyết định")
+        return keep(s) and bool(_LATE_REPORT_RE.search(s))
+
+    def prefer(s: str) -> float:
+        return PREFER * ("sẽ" in s.lower())
+
+    sentences = _sentences(document)
+    # Late with a report ("gửi chậm", "không báo cáo"): the sentence on reports; late with work ("chậm tiến độ mà
+    # không xin gia hạn"): any.
+    reports = bool(_REPORT_ASK_RE.search(fold(question)))
+    found = reports and _best(terms, sentences, of_reports, prefer) or _best(terms, sentences, keep, prefer)
     if found is None:
         return None
     sentence, score = found

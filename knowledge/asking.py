@@ -14,8 +14,7 @@ import re
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
-from knowledge import cited_answers
-from knowledge import choice, dates
+from knowledge import choice, cited_answers, dates
 from knowledge.attached import ATTACHED_TITLE
 from knowledge.confidence import model as confidence_model
 from knowledge.evidence import Terms, content_coverage, focus_terms, tokens, unknown_share, weighted_terms
@@ -77,7 +76,8 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
     out = []
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
-        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster)
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster,
+                              column=query.column_ref)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
         out.append(Choice(h.chunk, pick, h.fused,
                           choice.features(h.chunk, pick, whole, h.fused, top, query, hits[0].chunk.doc_key)))
@@ -208,7 +208,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     ties = identity_as_ties(compared, terms, d)  # the subject's words break ties
     other_document = cited_answers.about_other_document(query)
     if query.section_refs and not (set(_PRIORITY) & set(query.intents) or query.templates or "columns" in query.intents):
-        found = section_answer(document, query.section_refs)  # "mục III nói gì": that part of the letter
+        found = section_answer(document, query.section_refs, query.item_ref)  # "mục III nói gì": that part
         if found:
             return found
     if {"parts", "contents"} & set(query.intents):

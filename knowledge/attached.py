@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from knowledge.metadata import Dispatch
+from knowledge.query import template_key
 from knowledge.text import split_sentences
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
                 inner = child.children[0] if not child.blocks and len(child.children) == 1 else None
                 if inner is not None and inner.is_template:
                     head, child = f"{head} - {name(inner)}", inner
-                title = _title("\n".join(b.text for b in child.blocks[:2] if not b.is_table))
+                title = _title("\n".join(b.text for b in child.blocks[:2] if not b.is_table)) or _titled(child.heading)
                 lines.append(f"- {head}: {title}" if title else f"- {head}")
             else:
                 body.append(child.heading)
@@ -71,6 +72,13 @@ def _title(first_block: str) -> str:
 TITLE_LINES = 5
 
 
+def _titled(heading: str) -> str:
+    """The title a form's heading line gives after its name ("Biểu mẫu số 01: Kết quả xử phạt …"); not a list of
+    columns or items a sentence naming the form goes on with ("gồm các cột: Thôn; Tên bệnh; …")."""
+    title = " ".join(heading.split(":", 1)[1].split()).rstrip(".;") if ":" in heading else ""
+    return title if len(title) > 3 and ";" not in title else ""
+
+
 def reply(title: str, listing: str) -> str:
     """The attachments answer from the passage: each form's name, then its title as printed."""
     forms = [ln[2:].rstrip(";.") for ln in listing.split("\n") if ln.startswith("- ")]
@@ -91,3 +99,29 @@ def reply(title: str, listing: str) -> str:
 
 
 MENTION_CHARS = 300  # a longer sentence is a paragraph of tasks that only names the forms in passing
+
+
+def appendix_reply(title: str, listing: str, number: int) -> str:
+    """What one appendix holds ("Phụ lục 2 có những biểu, thuyết minh nào"): the forms listed after it up to the
+    next appendix, as the tree nests them; "" when it holds none of its own (a page that is one form)."""
+    lines = [ln for ln in listing.split("\n") if ln.startswith("- ")]
+    start = next((i for i, ln in enumerate(lines) if _appendix(ln) == number), None)
+    if start is None:
+        return ""
+    inner = []
+    for line in lines[start + 1:]:
+        if _appendix(line) is not None:
+            break
+        inner.append(line)
+    if not inner:
+        return ""
+    own = reply(title, "\n".join(lines[start:start + 1]))
+    head = own.split(":\n", 1)[1].rstrip(".") if ":\n" in own else f"Phụ lục {number}"
+    forms = reply(title, "\n".join(inner)).split(":\n", 1)[1]
+    count = "một biểu mẫu" if len(inner) == 1 else f"{len(inner)} biểu mẫu"
+    return f"{head[2:]} ({title}) gồm {count}:\n{forms}"
+
+
+def _appendix(line: str) -> int | None:
+    key = template_key(line[2:].split(":", 1)[0])
+    return key[1] if key and key[0] == "Phụ lục" else None

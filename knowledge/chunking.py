@@ -223,13 +223,15 @@ def chunk_document(text: str, dispatch: Dispatch) -> list[Chunk]:
         crumbs = [dispatch.so_hieu] + [_crumb(n) for n in path]
         section = SEP.join(c for c in crumbs if c)
         templates = [n.label for n in path if n.is_template]
-        whole = len(node.full_text()) <= MAX_CHARS or not node.children
+        # A part holding two forms or more ("Phụ lục I" with Biểu 01 and Biểu 02) is never one passage: each form is.
+        forms = sum(1 for c in node.children if c.is_template)
+        whole = (len(node.full_text()) <= MAX_CHARS and forms < 2) or not node.children
         if whole:  # forms inside a part kept whole ("PHỤ LỤC II" holding "Biểu số 01") are named by it too
             templates += [t for t in _inner_templates(node) if t not in templates]
         context = SEP.join([dispatch.so_hieu] + [f"{n.label} {n.full_title}".strip() if not n.is_template else n.label for n in path])
         full = node.full_text()
         has_table = any(b.is_table for b in node.blocks) or "\t" in full
-        if len(full) <= MAX_CHARS or (has_table and not node.children):
+        if (len(full) <= MAX_CHARS and forms < 2) or (has_table and not node.children):
             if full.strip() and full.strip() != node.heading.strip():
                 chunks.append(Chunk(dispatch.so_hieu, section, _citation(path), full, templates, has_table, context, topic))
             elif full.strip() and not node.children:

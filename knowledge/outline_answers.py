@@ -131,7 +131,7 @@ def _first_outline(lines: list[str]) -> list[str]:
     return []
 
 
-def section_answer(document: str, labels: list[str]):
+def section_answer(document: str, labels: list[str], item: str = ""):
     """A typed answer quoting the part of the letter the question names by its label ("mục III nói gì", "phần 2
     quy định gì"; officials write "mục 2" for "II." too): its heading and the lines under it. None when no
     heading is so labelled, or when several parts of the same rank are ("2." under both I. and II.)."""
@@ -150,6 +150,12 @@ def section_answer(document: str, labels: list[str]):
     if sum(1 for lv, _ in found if lv == level) > 1:
         return None
     below = _under(lines[at + 1:end], level, lambda line: numbered_heading(line[:TITLE_CHARS]))
+    lettered = [i for i, line in enumerate(below) if (f := numbered_heading(line[:TITLE_CHARS])) and f[1] == item]
+    if item and len(lettered) == 1:  # "điểm c mục 2": the item c) of that part, with what is under it
+        at_item = lettered[0]
+        inner = _under(below[at_item + 1:], numbered_heading(below[at_item][:TITLE_CHARS])[0],
+                       lambda line: numbered_heading(line[:TITLE_CHARS]))
+        return Typed("section", _cut([below[at_item], *_clipped(inner[:MAX_LINES])]), [below[at_item]], 1.0)
     # An item with nothing under it is its own content ("6. Bản giấy … gửi về địa chỉ: …"), a bare title is not.
     full = below or len(lines[at]) > TITLE_CHARS
     return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], 1.0) if full else None

@@ -80,8 +80,13 @@ _TEMPLATE_REF_RE = re.compile(
     r"(?:[a-z]{1,3}(?=\d))?(0*\d{1,2}\b|(?<=[a-z] )[ivx]{1,4}\b)"  # "mẫu pc01": a coded form by its number
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+# "cột (7)", "cot 4", "column 5": a form's column by its number.
+_COLUMN_REF_RE = re.compile(r"\b(?:cot|column)\s*(?:so\s*)?\(?(\d{1,2})\)?(?![\d/.,])")
+# "điểm c mục 2", "point b of section 3": one lettered item of a part.
+_ITEM_REF_RE = re.compile(r"\b(?:diem|point|item)\s+([a-e])\b(?!\.\d)")
+_FORM_BEFORE_RE = re.compile(r"\b(?:bieu mau|mau|bieu|phu luc|pl|phieu|form|template|appendix|annex)\s*(?:so\s*)?$")
 _DISPATCH_REF_RE = re.compile(r"\b(?:cong van|cv|van ban|vb|dispatch|letter|official letter)\s*(?:so\s*)?(\d{1,5})\b")
-_SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|section|part)\s+([ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-e]\.\d{1,2})\b(?!\.\d)")
+_SECTION_REF_RE = re.compile(r"\b(?:muc|phan|tieu muc|khoan|section|part)\s+([ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-e]\.\d{1,2})\b(?!\.\d)")
 _BARE_NUMBER_RE = re.compile(r"(?<![\d/.,-])(\d{3,5})(?![\d])")
 _OTHER_DOC_RE = re.compile(
     r"\b(?:quyet dinh|thong tu|chi thi|nghi dinh|nghi quyet|ke hoach|to trinh|van ban|cong van|qd|tt|nd|ct|kh|"
@@ -137,6 +142,8 @@ class Query:
     legal_refs: list[str] = field(default_factory=list)
     # Parts of a dispatch the question names ("mục 4", "phần II", "mục B.5"), as their headings label them.
     section_refs: list[str] = field(default_factory=list)
+    item_ref: str = ""  # "c" for "điểm c mục 2": the lettered item of the part named
+    column_ref: str = ""  # "7" for "cột (7)": a form's column by its number
     # Numbers of dispatches the question names that the base does not hold.
     unknown_refs: list[str] = field(default_factory=list)
     typed: str = ""  # the cleaned question as typed (before shorthand and typo fixes)
@@ -206,13 +213,16 @@ def _has_cue(folded: str, cue: str) -> bool:
 
 def _fix_typos(text: str, speller: SyllableSpeller | None) -> str:
     """``text`` with unknown syllables replaced by their correction (keeping the typed diacritics when a
-    corpus word has them, else without diacritics)."""
+    corpus word has them, else without diacritics), and the initials of a corpus phrase by the phrase."""
     if speller is None:
         return text
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(0)
-        return speller.correct_typed(word) if fold(word).isalpha() else word
+        if not fold(word).isalpha():
+            return word
+        in_code = text[max(0, m.start() - 1):m.start()] in ("-", "/") or text[m.end():m.end() + 1] in ("-", "/")
+        return (None if in_code else speller.acronym(word)) or speller.correct_typed(word)  # "TT-TTCP" is a code
 
     return re.sub(r"[^\W\d_]+", swap, text)
 
@@ -228,6 +238,8 @@ def legal_references(folded: str, known_numbers: dict[str, str]) -> list[str]:
         refs.append(number + tail)
     for m in _FULL_DOC_RE.finditer(folded):
         ref = m.group(1) + m.group(2)
+        if _FORM_BEFORE_RE.search(folded[:m.start()]):
+            continue  # "Biểu số 01/BHYT-HSSV", "Phiếu số 05/CSHC": a form's code, not a document
         if not any(r.startswith(m.group(1) + "/") or r == m.group(1) for r in refs):
             if not (m.group(1) in known_numbers and _own_code_follows(folded, m.end(1), known_numbers[m.group(1)])):
                 refs.append(ref)
@@ -320,6 +332,8 @@ def understand(
         reference_spans=spans,
         legal_refs=legal,
         section_refs=[m.group(1).upper() for m in _SECTION_REF_RE.finditer(folded)],
+        item_ref=next((m.group(1) for m in _ITEM_REF_RE.finditer(folded)), ""),
+        column_ref=next((str(int(m.group(1))) for m in _COLUMN_REF_RE.finditer(folded)), ""),
         unknown_refs=sorted(unknown),
         typed=typed,
     )

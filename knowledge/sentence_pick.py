@@ -51,7 +51,7 @@ class Pick:
 
 def pick_sentences(
     terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
-    notes: bool = True, roster: bool = False,
+    notes: bool = True, roster: bool = False, column: str = "",
 ) -> Pick:
     """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
 
@@ -60,7 +60,8 @@ def pick_sentences(
     sentence's score (the answer type's evidence: a date, an e-mail). A chosen heading or numbered item
     brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
     note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
-    The items of the "Kính gửi" and "Nơi nhận" lists answer only when ``roster`` is set.
+    The items of the "Kính gửi" and "Nơi nhận" lists answer only when ``roster`` is set; ``column``: the number of
+    the form's column the question names ("cột (7)"), whose note answers.
     """
     if "\t" in text and _layout_only(text):
         text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
@@ -69,14 +70,14 @@ def pick_sentences(
         rows = matching_rows(lambda part: terms.score(tokens(part)), text)
         if rows:
             summary.append("Dòng liên quan: " + "; ".join(rows) + ".")
-        note = matching_note(lambda part: terms.score(tokens(part)), text) if notes else ""
+        note = matching_note(lambda part: terms.score(tokens(part)), text, column).lstrip("-–•+ ") if notes else ""
         if note:  # "cột Nguyên nhân ghi thế nào", "tỷ lệ tính thế nào": the form's own note says
             summary.insert(min(2, len(summary)), note if fold(note).startswith("ghi chu") else f"Ghi chú: {note}")
         score = terms.score(tokens(context + "\n" + text))
         # A note with what the answer type looks for ("số liệu tính đến hết ngày 31/12/2026" under the form, for
         # "tính đến ngày nào") is the form's answering sentence, as a prose sentence with it would be.
         lift = bonus(note) if note and bonus is not None else 0.0
-        top = note if lift > 0 else summary[0] if summary else ""
+        top = note or (summary[0] if summary else "")  # the note says what the form's title does not
         return Pick(summary, score + lift, True, top)
     sentences = _split(text, roster)
     if not sentences:

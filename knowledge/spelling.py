@@ -98,6 +98,15 @@ def telex(word: str) -> str | None:
     return out
 
 
+ACRONYM_LEN = (3, 7)  # syllables of a phrase an official writes by its initials ("vphc", "ctmtqg")
+DOMINANT = 3  # times more written than any other phrase with the same initials
+WHOLE_TERM = 0.8  # a phrase this often inside one longer phrase is part of that one
+# Function words that start or end no term ("của bộ nội vụ", "thông tư số"): the initials of such a run mean nothing.
+_EDGE_WORDS = frozenset("cua cac va ve theo tai trong den de duoc da so nam voi tu thi o ra vao nay do doi viec nhung "
+                        "khi cho hoac ma la co khong mot hai ba bon nam sau bay tam chin muoi".split())
+RARE_CODE = 2  # times the corpus may write the initials themselves (in a code, an e-mail) for them to stand for it
+
+
 class SyllableSpeller:
     """Corrects a folded syllable to the most frequent corpus syllable one edit away, when it is unknown."""
 
@@ -111,6 +120,8 @@ class SyllableSpeller:
         for form, _ in self.forms.most_common():
             self.written.setdefault(fold(form), []).append(form)
         self.is_syllable = is_syllable or (lambda word: False)
+        self._texts = texts if isinstance(texts, list) else []
+        self._acronym_map: dict[str, str] | None = None
 
     def correct_typed(self, typed: str) -> str:
         """``typed`` as typed, or its correction; a typo in a word typed with diacritics ("nhữg") is
@@ -129,6 +140,47 @@ class SyllableSpeller:
         kept = [(self.counts[w], form) for w in candidates for form in self.written.get(w, ())
                 if all(m in form for m in marks)]
         return max(kept)[1] if kept else fixed
+
+    def acronym(self, typed: str) -> str | None:
+        """The corpus phrase whose syllables' initials ``typed`` spells ("xlvphc" → "xử lý vi phạm hành chính",
+        "noxh" → "nhà ở xã hội"), when the word is no corpus word nor syllable and the phrase is written at least
+        twice; the most frequent such phrase."""
+        folded = fold(typed)
+        if not ACRONYM_LEN[0] <= len(folded) <= ACRONYM_LEN[1] or not folded.isalpha() or self.is_syllable(folded) \
+                or self.counts[folded] > RARE_CODE:  # a code the corpus writes once or twice ("…-QLXLVPHC") may be it
+            return None
+        return self._acronyms().get(folded)
+
+    def _acronyms(self) -> dict[str, str]:
+        if self._acronym_map is None:
+            phrases: Counter[str] = Counter()
+            for text in self._texts:
+                for run in re.split(r"[^\w\s]|\d", text.lower()):  # phrases never cross punctuation
+                    words = run.split()
+                    for n in range(ACRONYM_LEN[0], ACRONYM_LEN[1] + 2):
+                        phrases.update(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+            # A whole term, not the start or end of a longer one: "kiểm kê tài" is always "kiểm kê tài sản".
+            longest: Counter[str] = Counter()
+            for phrase, count in phrases.items():
+                words = phrase.split()
+                if len(words) > ACRONYM_LEN[0]:
+                    for part in (" ".join(words[1:]), " ".join(words[:-1])):
+                        longest[part] = max(longest[part], count)
+            found: dict[str, list[tuple[int, str]]] = {}
+            for phrase, count in phrases.items():
+                words = phrase.split()
+                if len(words) > ACRONYM_LEN[1] or count < 2 or longest[phrase] >= WHOLE_TERM * count \
+                        or fold(words[0]) in _EDGE_WORDS or fold(words[-1]) in _EDGE_WORDS:
+                    continue
+                found.setdefault("".join(fold(w)[0] for w in words), []).append((count, phrase))
+            # Initials two terms share ("dtc": "dự toán chi", "đầu tư công") stand for one only when it is far
+            # more written than the other.
+            self._acronym_map = {}
+            for initials, terms in found.items():
+                terms.sort(reverse=True)
+                if len(terms) == 1 or terms[0][0] >= DOMINANT * terms[1][0]:
+                    self._acronym_map[initials] = terms[0][1]
+        return self._acronym_map
 
     def correct(self, word: str) -> str:
         """``word`` (folded) or its correction."""

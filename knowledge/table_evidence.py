@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from knowledge.tables import column_paths, describe_header, header_rows, item_rows, row_groups, split_rows
-from knowledge.text import split_sentences
+from knowledge.text import fold, split_sentences
 
 
 def table_summary(text: str) -> list[str]:
@@ -51,36 +51,60 @@ def matching_rows(held: Callable[[str], float], text: str, limit: int = 3) -> li
 ROW_SHARE = 0.3
 
 
-def matching_note(held: Callable[[str], float], text: str) -> str:
+def matching_note(held: Callable[[str], float], text: str, column: str = "") -> str:
     """The sentence of the notes under a form ("Ghi chú: Cột “Nguyên nhân” ghi …", "Tỷ lệ (%) = … x 100") that
     holds at least ``NOTE_SHARE`` of the question's weight, or ""."""
     lines = text.split("\n")
     start = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
     notes = [s for ln in _paragraphs(lines[start:]) for s in split_sentences(ln)]
-    scored = [(held(s), -i, s) for i, s in enumerate(notes) if not s.isupper()]
+    scored = [(held(s), -i, s) for i, s in enumerate(notes) if not s.isupper() and not _LABEL_RE.match(s)]
     best = max(scored, default=(0.0, 0, ""))
-    marked = _marked_note(held, text, notes)
-    if marked[1] and marked[0] >= max(best[0], NOTE_SHARE):
-        return marked[1]
-    if best[0] < NOTE_SHARE:
+    numbered = _numbered_note(notes, column) if column else ""  # "cột (7)" named by its number: its note
+    marked = (1.0, numbered) if numbered else _marked_note(held, text, notes)
+    if marked[1] and marked[0] >= max(best[0], COLUMN_SHARE):
+        i = notes.index(marked[1])
+    elif best[0] < NOTE_SHARE:
         return ""
-    i = -best[1]
+    else:
+        i = -best[1]
     # "Cột (8) Nguồn kinh phí ghi rõ:" says what follows it: the values.
     return f"{notes[i]} {notes[i + 1]}" if notes[i].rstrip().endswith(":") and i + 1 < len(notes) else notes[i]
 
 
 NOTE_SHARE = 0.4
+COLUMN_SHARE = 0.3  # a column holding this share of the question, twice any other's, is the one it names
 _MARKER_RE = re.compile(r"\((\d{1,2})\)\s*$")
 
 
 def _marked_note(held: Callable[[str], float], text: str, notes: list[str]) -> tuple[float, str]:
-    """(how much of the question the column holds, its note) for the column the question names when its header
-    carries a note's number ("Loại hình (1)" and, under the form, "(1) Ghi “TH” đối với trường học, …")."""
-    columns = [(held(" ".join(path)), m.group(1)) for path in column_paths(header_rows(split_rows(text)))
-               if (m := _MARKER_RE.search(path[-1]))]
-    share, number = max(columns, default=(0.0, ""))
-    note = next((s for s in notes if re.match(rf"^(?:Ghi\s+chú\s*:\s*)?\(\s*{number}\s*\)", s, re.I)), "")
-    return (share, note) if number else (0.0, "")
+    """(how much of the question the column holds, its note) for the column the question names: the note its
+    header's number points to ("Loại hình (1)" and, under the form, "(1) Ghi “TH” …"; a numbering row "(7)" and
+    "- Cột (7) chỉ ghi …"), else the note that names the column ("Ghi chú: Số tiền đã thu là …")."""
+    columns = sorted(((held(" ".join(path)), path) for path in column_paths(header_rows(split_rows(text)))),
+                     key=lambda c: -c[0])
+    if not columns or len(columns) > 1 and columns[0][0] < 2 * columns[1][0]:
+        return 0.0, ""
+    share, path = columns[0]
+    m = _MARKER_RE.search(path[-1])
+    if m:
+        note = _numbered_note(notes, m.group(1))
+        if note:
+            return share, note
+    label = fold(re.sub(r"\([^)]*\)", " ", path[-1 if not m else -2] if len(path) > bool(m) else "")).split()
+    if len(label) < 2:
+        return 0.0, ""
+    named = re.compile(rf"\b{' '.join(label)}\b")
+    return share, next((s for s in notes if named.search(fold(s))), "")
+
+
+def _numbered_note(notes: list[str], number: str) -> str:
+    """The note on the column numbered ``number``: "(7) Ghi …", "- Cột (7) chỉ ghi …", "Cột 7: …"."""
+    pattern = re.compile(rf"^(?:Ghi\s+chú\s*:\s*)?[-–•+]?\s*(?:cột\s*)?\(\s*{number}\s*\)|^[-–•+]?\s*cột\s+{number}\b",
+                         re.I)
+    return next((s for s in notes if pattern.match(s)), "")
+
+
+_LABEL_RE = re.compile(r"^\W*ghi\s+chú\W*$", re.I)  # "Ghi chú:" alone heads the notes, says nothing
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
