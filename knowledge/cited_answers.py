@@ -21,9 +21,10 @@ def about_other_document(query: Query) -> bool:
     if about_dispatch(query) or query.templates or "cited" in query.intents:
         return False  # "căn cứ Thông tư nào", "dựa vào nghị định nào": what the dispatch rests on
     folded = fold(query.text)
-    # "kế hoạch"/"plan" is also a plain noun ("kế hoạch vốn", "Phòng Tài chính - Kế hoạch"): not a sign.
+    # "kế hoạch"/"plan" and "quyết định"/"decision" are also plain nouns ("kế hoạch vốn", "quyết định xử phạt",
+    # "ra quyết định"): not a sign without a number (a numbered one is in ``legal_refs``).
     return bool(query.legal_refs) or any(re.search(rf"\b{cue}\b", folded) for cue in CITED_KINDS
-                                         if cue not in ("ke hoach", "plan"))
+                                         if cue not in ("ke hoach", "plan", "quyet dinh", "decision"))
 
 
 def _cites(sentence: str, ref: str) -> bool:

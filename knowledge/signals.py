@@ -77,7 +77,12 @@ def general_ask(query: Query) -> bool:
     now: cue phrases of ``data/intents.yaml`` ``general_ask``. The dispatches, dated requests for reports, say
     none of this (on the development sets: 50 out-of-scope questions have such a cue, 3 answerable ones)."""
     folded = cue_form(fold(query.text))  # spelled as the cues are ("ky" and "ki" alike)
+    if query.templates or query.column_ref or _COLUMN_WORD_RE.search(folded):
+        return False  # "cách tính cột Tỷ lệ trong Biểu số 01": how a form is filled, which its notes say
     return any(word_re(cue).search(folded) for cue in intents().get("general_ask", []))
+
+
+_COLUMN_WORD_RE = re.compile(r"\b(?:cot|column|columns)\b")
 
 
 # A sentence that opens by citing a document ("Thực hiện Thông tư số 49/2024/TT-BTC …", "Nghị định số 63/2024/…

@@ -131,3 +131,18 @@ def test_an_acronym_is_read_in_a_question_but_not_in_a_code(kb731):
     query = kb731.understand("cv 731 cot 4 chi ghi so da nop kbnn a")
     assert "kho bạc nhà nước" in query.text.lower()
     assert "TSDĐ" in kb731.understand("Biểu số 01/TSDĐ gồm những cột nào").text
+
+
+def test_a_column_question_is_not_a_general_how_to(kb731):
+    from knowledge.signals import general_ask
+
+    assert not general_ask(kb731.understand("Đề nghị hướng dẫn cách tính cột Số nợ đọng trong Biểu số 01/TSDĐ"))
+    assert general_ask(kb731.understand("cách tính thuế sử dụng đất phi nông nghiệp"))
+
+
+def test_a_penalty_decision_is_not_another_document(kb731):
+    from knowledge.cited_answers import about_other_document
+
+    assert not about_other_document(kb731.understand("tỷ lệ quyết định xử phạt đã cập nhật là bao nhiêu"))
+    assert about_other_document(kb731.understand("Quyết định 338/QĐ-TTg có hiệu lực khi nào"))
+    assert about_other_document(kb731.understand("Luật Đất đai quy định gì về tiền sử dụng đất"))
