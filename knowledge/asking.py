@@ -39,8 +39,7 @@ RANK_PRIOR = 0.5  # weight of the fused retrieval score when shaped sentences co
 # than a weak one ("khi nào", "gửi về đâu").
 STRONG_CUE_MARGIN = 0.25
 WEAK_CUE_MARGIN = 0.0
-FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all of the question's own words
-FALLBACK_THRESHOLD = 0.5
+FULL_SHARE, FALLBACK_THRESHOLD = 0.99, 0.5  # an ordinary sentence holding (nearly) all the question's words; no model
 _COLUMNS_LINE_RE = re.compile(r"\b(?:các|những)\s+cột\b|\bcột\s*:", re.I)
 DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
 COLUMNS_BONUS = DATE_BONUS  # for "gồm những cột nào", the sentence listing a prose form's columns
@@ -149,6 +148,7 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     return best[1] if best else None
 
 
+_ISSUED_RE = re.compile(r"\b(ban hanh|issued?)\b")
 _FORM_WORD_RE = re.compile(r"\b(mau|bieu|phu luc|forms?|annex(es)?|templates?)\b")
 _HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
 
@@ -325,7 +325,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     if note:
         reply = f"{note}\n{reply}"
 
-    top = hits[0]
+    top, issued = hits[0], bool(_ISSUED_RE.search(fold(query.text)))  # "ban hành khi nào": an issue date answers
     named_dispatch = bool(query.dispatch_numbers or query.context_dispatch)
     unknown = unknown_share(query, index.idf)
     coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
@@ -360,7 +360,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
             kind in ("legal_ref", "cited") and "date" in answer_shape.expected(query.text))),
         # The reply lacks the shape asked for (an amount for "bao nhiêu", a date for "khi nào"); header lists aside.
         "shape_missing": float(kind not in _HEADER_KINDS
-                               and (answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited"))
+                               and (answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited") or issued)
                                     or kind == "table" and answer_shape.blank_form_misses(query.text))),
         # A dispatch number the base lacks, or a province or a year the answering dispatch never mentions.
         "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)

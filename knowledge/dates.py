@@ -14,8 +14,11 @@ _DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\b|tháng\s+\d{1,2}
                       r"|(?-i:\bthứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|\bChủ\s+nhật\b)", re.I)
 
 
-# "Kế hoạch số 95/KH-UBND ngày 20/02/2024": the date of a cited document, not a time the dispatch sets.
-_CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}", re.I)
+# "Kế hoạch số 95/KH-UBND ngày 20/02/2024", "ngày 30/12/2014, Bộ trưởng … đã ban hành Thông tư …", "ban hành ngày
+# 22/4/2015": the date a document was issued, not a time the dispatch sets.
+_CITED_DATE_RE = re.compile(r"\bsố\s+\d+[\w./&-]*\s*,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}"
+                            r"|(?<!trước\s)(?<!nhất\s)(?<!đến\s)\bngày\s+\d{1,2}/\d{1,2}/\d{4},?\s+[^.;:]{0,80}?\bđã\s+(?:ký\s+)?ban hành\b"
+                            r"|\bban hành\s+(?:vào\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{4}", re.I)
 
 
 def has_date(sentence: str) -> bool:

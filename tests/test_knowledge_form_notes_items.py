@@ -146,3 +146,16 @@ def test_a_penalty_decision_is_not_another_document(kb731):
     assert not about_other_document(kb731.understand("tỷ lệ quyết định xử phạt đã cập nhật là bao nhiêu"))
     assert about_other_document(kb731.understand("Quyết định 338/QĐ-TTg có hiệu lực khi nào"))
     assert about_other_document(kb731.understand("Luật Đất đai quy định gì về tiền sử dụng đất"))
+
+
+def test_an_issue_date_is_no_date_the_dispatch_sets():
+    from knowledge.dates import has_date
+
+    assert not has_date("Ngày 30/12/2014, Bộ trưởng Bộ Tài chính đã ban hành Thông tư số 25/2014/TT-BTC quy định …")
+    assert not has_date("Thông tư này được ban hành ngày 22/4/2015.")
+    assert has_date("Gửi dự thảo về Bộ trước ngày 30/10/2018 để Bộ cho ý kiến trước khi ban hành.")
+
+
+def test_a_channel_is_not_an_addressee(kb731):
+    a = kb731.ask("cv 731 bc gửi trước ngày nào, có gửi qua zalo được không")
+    assert "20/10/2026" in a.text and "Kính gửi" not in a.text and "gửi: Ủy ban nhân dân các xã" not in a.text
