@@ -33,8 +33,8 @@ from knowledge.text import fold, split_sentences
 _REPORT_OBJECTS = ("bao cao", "ban mem", "ke hoach", "du toan", "danh sach", "file", "tep", "so lieu", "report")
 # "Có phải gửi thêm bản giấy không", "có gửi kèm mẫu không": how a copy goes or what goes along, never whom the
 # dispatch is addressed to.
-_COPY_RE = re.compile(r"\b(ban (giay|mem|dien tu|chinh|sao|scan)|qua (mang|(e-?)?mail|thu dien tu|zalo|fax|buu dien|phan mem|he thong)|paper|hard cop(y|ies)"
-                      r"|gui kem|dinh kem|kem theo)\b")
+_COPY_RE = re.compile(r"\b(ban (giay|mem|dien tu|chinh|sao|scan)|paper|hard cop(y|ies)|gui kem|dinh kem|kem theo"
+                      r"|qua (mang|(e-?)?mail|thu dien tu|zalo|fax|buu dien|phan mem|he thong))\b")  # a channel
 _REPORT_RES = {w: re.compile(rf"\b{w}\b") for w in _REPORT_OBJECTS}
 _DISPATCH_WORDS = ("cong van", "van ban", "dispatch", "letter")
 MAX_REPLY = 300

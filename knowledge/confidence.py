@@ -37,7 +37,8 @@ Signals (all computed per question in :mod:`knowledge.asking`):
                             or city (vntext/data/places.txt) the answering dispatch never mentions
     other_document          1 when the question is about a law, decree, circular… and names no dispatch
     general_ask             1 when the question asks how something is done (procedure, papers, who qualifies) or what
-                            holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask)
+                            holds now ("hiện nay"): cue phrases in data/intents.yaml (knowledge.signals.general_ask); never for
+                            a question on a form's column ("cách tính cột …")
     citation_reply          1 when each line of the reply opens by citing a law, decree or plan and the question asks about
                             no document (knowledge.signals.citation_reply)
     roster_reply            1 when at least half the passage's best lines, the "Kính gửi" and "Nơi nhận" lists kept (they never

@@ -103,7 +103,7 @@ DOMINANT = 3  # times more written than any other phrase with the same initials
 WHOLE_TERM = 0.8  # a phrase this often inside one longer phrase is part of that one
 # Function words that start or end no term ("của bộ nội vụ", "thông tư số"): the initials of such a run mean nothing.
 _EDGE_WORDS = frozenset("cua cac va ve theo tai trong den de duoc da so nam voi tu thi o ra vao nay do doi viec nhung "
-                        "khi cho hoac ma la co khong mot hai ba bon nam sau bay tam chin muoi".split())
+                        "khi cho hoac ma la co khong mot hai ba bon sau bay tam chin muoi".split())
 RARE_CODE = 2  # times the corpus may write the initials themselves (in a code, an e-mail) for them to stand for it
 
 
@@ -120,7 +120,7 @@ class SyllableSpeller:
         for form, _ in self.forms.most_common():
             self.written.setdefault(fold(form), []).append(form)
         self.is_syllable = is_syllable or (lambda word: False)
-        self._texts = texts if isinstance(texts, list) else []
+        self._texts = texts if isinstance(texts, list) else []  # kept for acronyms when given as a list (the index's)
         self._acronym_map: dict[str, str] | None = None
 
     def correct_typed(self, typed: str) -> str:
@@ -143,8 +143,9 @@ class SyllableSpeller:
 
     def acronym(self, typed: str) -> str | None:
         """The corpus phrase whose syllables' initials ``typed`` spells ("xlvphc" → "xử lý vi phạm hành chính",
-        "noxh" → "nhà ở xã hội"), when the word is no corpus word nor syllable and the phrase is written at least
-        twice; the most frequent such phrase."""
+        "noxh" → "nhà ở xã hội"), when the word is no syllable and the corpus writes it at most ``RARE_CODE`` times;
+        the phrase is a whole term written at least twice and ``DOMINANT`` times more than any other with the same
+        initials (else None)."""
         folded = fold(typed)
         if not ACRONYM_LEN[0] <= len(folded) <= ACRONYM_LEN[1] or not folded.isalpha() or self.is_syllable(folded) \
                 or self.counts[folded] > RARE_CODE:  # a code the corpus writes once or twice ("…-QLXLVPHC") may be it

@@ -53,7 +53,8 @@ ROW_SHARE = 0.3
 
 def matching_note(held: Callable[[str], float], text: str, column: str = "") -> str:
     """The sentence of the notes under a form ("Ghi chú: Cột “Nguyên nhân” ghi …", "Tỷ lệ (%) = … x 100") that
-    holds at least ``NOTE_SHARE`` of the question's weight, or ""."""
+    holds at least ``NOTE_SHARE`` of the question's weight, or ""; before it, the note on the column the question
+    names (by its number, ``column``: "cột (7)", or by its label)."""
     lines = text.split("\n")
     start = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
     notes = [s for ln in _paragraphs(lines[start:]) for s in split_sentences(ln)]
