@@ -3,7 +3,7 @@
 Steps: search (dense + lexical, fused) → the dispatch meant (named, the form's dispatch, the one citing a
 named legal document, the user's context, else the best passage's) → the best evidence sentences among
 the top passages → answer types whose evidence fits the question better than that → one calibrated
-probability (:mod:`knowledge.confidence`) → the reply with its precise citation, or a decline naming
+probability and the rules that decline (:mod:`knowledge.gate`) → the reply with its precise citation, or a decline naming
 the closest dispatches.
 """
 
@@ -14,21 +14,18 @@ import re
 from knowledge import answer_shape
 from knowledge import answer as compose
 from knowledge import answer_types as types
-from knowledge import choice, cited_answers, dates
+from knowledge import choice, cited_answers, dates, gate
 from knowledge.attached import ATTACHED_TITLE
-from knowledge.confidence import model as confidence_model
-from knowledge.evidence import Terms, content_coverage, focus_terms, tokens, unknown_share, weighted_terms
+from knowledge.evidence import Terms, focus_terms, tokens, weighted_terms
 from knowledge.form_choice import resolve_template
-from knowledge.identity import (IDENTITY_FLOOR, absent_pairs, absent_share, described, identity_as_ties, topic_share,
-                                topical, without_identity)
+from knowledge.gate import HEADER_KINDS
+from knowledge.identity import IDENTITY_FLOOR, described, identity_as_ties, topical, without_identity
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import addressee_answer, outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
 from knowledge.sentence_pick import Pick, is_heading, pick_sentences
-from knowledge.signals import (accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, roster_reply,
-                               uncited)
 from knowledge.summary import extract_requests
 from knowledge.text import fold
 
@@ -39,17 +36,10 @@ RANK_PRIOR = 0.5  # weight of the fused retrieval score when shaped sentences co
 # than a weak one ("khi nào", "gửi về đâu").
 STRONG_CUE_MARGIN = 0.25
 WEAK_CUE_MARGIN = 0.0
-FULL_SHARE, FALLBACK_THRESHOLD = 0.99, 0.5  # an ordinary sentence holding (nearly) all the question's words; no model
+FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all the question's words
 _COLUMNS_LINE_RE = re.compile(r"\b(?:các|những)\s+cột\b|\bcột\s*:", re.I)
 DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
 COLUMNS_BONUS = DATE_BONUS  # for "gồm những cột nào", the sentence listing a prose form's columns
-# Below this best dense similarity no answerable development question lies (their minimum is 0.831 over the
-# 272 of dev, dev 3 and dev 4; a tenth of the 102 out-of-scope ones fall below 0.828): the question is about
-# nothing the dispatches hold, whatever words it shares with them ("Thủ đô của Pháp" and "pháp luật"). A
-# linear weight on the dense score cannot say this (tried as a hinge feature: weight about 0).
-DENSE_FLOOR = 0.82
-REPLY_CHARS = 500  # of the reply embedded for the reply_dense signal
-TYPED_TOPIC_FLOOR = 0.3  # share of an unnamed question's content weight the dispatch of a typed answer must hold
 SUMMARY_COVERAGE = 0.5  # share of the question's words the dispatch's requests must hold for a summary
 
 
@@ -148,9 +138,7 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     return best[1] if best else None
 
 
-_ISSUED_RE = re.compile(r"\b(ban hanh|issued?)\b")
 _FORM_WORD_RE = re.compile(r"\b(mau|bieu|phu luc|forms?|annex(es)?|templates?)\b")
-_HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
 
 
 def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | None, str]:
@@ -228,7 +216,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     order = _PRIORITY if "when" in query.intents else _WHERE_FIRST
     for kind in sorted(query.intents, key=lambda k: order.index(k) if k in order else len(order)):
         found = None
-        if other_document and kind in _HEADER_KINDS:
+        if other_document and kind in HEADER_KINDS:
             continue  # "who signed the 2023 law": not this dispatch's signer
         if kind in ("when", "deadline") and "since" in query.intents:
             continue  # "tính từ ngày nào": where a period starts, not the deadline
@@ -325,73 +313,14 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     if note:
         reply = f"{note}\n{reply}"
 
-    top, issued = hits[0], bool(_ISSUED_RE.search(fold(query.text)))  # "ban hành khi nào": an issue date answers
-    named_dispatch = bool(query.dispatch_numbers or query.context_dispatch)
-    unknown = unknown_share(query, index.idf)
-    coverage = content_coverage(query, source.chunk.context + " " + source.chunk.text)
-    answering = index.dispatches.get(source.doc_key)
-    addressed = [*answering.recipients, *answering.copied] if answering else []  # "Kính gửi" and "Nơi nhận"
-    # The passage's best lines with the "Kính gửi" list kept: that list matching best names a body, asks nothing of it.
-    rostered = kind == "passage" and "recipients" not in query.intents and roster_reply("\n".join(pick_sentences(
-        terms, source.chunk.text, source.chunk.context, roster=True).sentences), addressed)
-    signals = {
-        "fused": top.fused,
-        "dense": top.top_dense,
-        # How close the reply itself is to the question (the passage may be on topic while the reply is not).
-        "reply_dense": index.similarity(query.dense, reply[:REPLY_CHARS]),
-        "lexical": top.top_lexical / (1 + len(terms.weights)),
-        "agreement": float(top.agreement),
-        "coverage": coverage,
-        "accent_coverage": accent_coverage(query, source.chunk.context + " " + source.chunk.text),
-        "type_match": float(kind not in ("passage", "table")),
-        "evidence": evidence_score,
-        # Measured differently in English (words the vocabulary cannot bring to the dispatches): its own weight.
-        "unknown": 0.0 if query.english else unknown,
-        "unknown_english": unknown if query.english else 0.0,
-        "named": float(bool(query.dispatch_numbers or query.templates or query.legal_refs or query.context_dispatch)),
-        # A question that names its dispatch and asks what the header says (signer, recipients, date,
-        # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
-        "topic": 1.0 if named_dispatch and kind in _HEADER_KINDS else topic_share(index, terms, source.doc_key),
-        "absent": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_share(index, terms, source.doc_key),
-        "absent_pairs": 0.0 if named_dispatch and kind in _HEADER_KINDS else absent_pairs(index, terms, source.doc_key),
-        "english": float(query.english),
-        # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).
-        "other_document": float(cited_answers.about_other_document(query) and not (
-            kind in ("legal_ref", "cited") and "date" in answer_shape.expected(query.text))),
-        # The reply lacks the shape asked for (an amount for "bao nhiêu", a date for "khi nào"); header lists aside.
-        "shape_missing": float(kind not in _HEADER_KINDS
-                               and (answer_shape.missing(query.text, reply, kind in ("legal_ref", "cited") or issued)
-                                    or kind == "table" and answer_shape.blank_form_misses(query.text))),
-        # A dispatch number the base lacks, or a province or a year the answering dispatch never mentions.
-        "foreign": float(bool(uncited(index, query, source.doc_key)) or foreign_place(index, query, source.doc_key)
-                         or foreign_year(index, query, source.doc_key)),
-        # How to do something, what papers it takes, what holds now: no dated request for reports says it.
-        "general_ask": float(general_ask(query) and "contact" not in query.intents),  # "hỏi ai về cách ghi": a contact
-        # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
-        "citation_reply": float(kind in ("passage", "table") and citation_reply(query, reply)),
-        "roster_reply": float(rostered),  # the bodies it is sent to answer best, and the question asks something else
-    }
-    model = confidence_model()
-    probability = model.probability(signals) if model else signals["coverage"]
-    threshold = model.threshold if model else FALLBACK_THRESHOLD
+    found = gate.Found(hits[0], source, kind, reply, evidence_score)
+    signals = gate.signals_of(index, query, terms, found)
+    probability, declined = gate.verdict(index, query, found, signals, target)
     score = {h.chunk.id: h.fused for h in hits}
     ordered = [source] + [h.chunk for h in hits if h.chunk.id != source.id]
     passages = [passage_of(c, score.get(c.id, 0.0)) for c in ordered][: max(k, 1)]
-    # "Hạn nộp báo cáo khi nào?" with no dispatch named, in context or singled out by the question's words.
-    which_one = target is None and not focus_terms(query) and kind not in ("passage", "table", "summary")
-    # Sentences holding none of the question's words (a letterhead line, a title) state nothing about it; the form
-    # the question names does ("Phụ lục I gồm những cột nào": a prose list of columns, no word of the question's).
-    says_nothing = kind == "passage" and evidence_score <= 0.0 and not (query.templates and source.template_keys)
-    # A dispatch the question names that the base neither holds nor finds cited: nothing here answers it.
-    unheld = bool(uncited(index, query, source.doc_key))
-    unrelated = top.top_dense < DENSE_FLOOR and kind in ("passage", "table")
-    # The question names nothing and the dispatch holds none of its content words, or, for an answer type's
-    # evidence, little of them: a cue alone ("phone number", "hạn") found the type's evidence. On the 964
-    # development questions a typed answer under TYPED_TOPIC_FLOOR: 12 out of scope, 1 in scope (a wrong reply).
-    typed_answer = kind not in ("passage", "table", "summary")
-    off_topic = not signals["named"] and (signals["topic"] <= 0.0 or typed_answer and signals["topic"] < TYPED_TOPIC_FLOOR)
-    if probability < threshold or which_one or says_nothing or unheld or unrelated or off_topic:
-        head = compose.WHICH_ONE if which_one else compose.NOT_SURE
+    if declined:
+        head = compose.WHICH_ONE if declined == "which_one" else compose.NOT_SURE
         text = compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, head)
         return Answer(text, passages, False, None, "", kind, probability, signals)
     label = compose.precise_label(source.chunk.citation or source.chunk.section, source.chunk.text, sentence)

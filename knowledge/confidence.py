@@ -9,7 +9,7 @@ below ``threshold`` the bot declines and names the closest dispatches. The regul
 threshold are chosen on out-of-fold probabilities (5-fold cross-validation on the development set):
 a threshold set on the very questions the weights were fit on sits too close to them.
 
-Signals (all computed per question in :mod:`knowledge.asking`):
+Signals (all computed per question in :mod:`knowledge.gate`):
     fused, dense, lexical   best fused score, best dense cosine, best BM25 score per query term
     reply_dense             cosine of the question and the reply's text (up to 500 characters), both embedded: a
                             passage on the question's topic may still hold no sentence about what it asks
