@@ -74,7 +74,8 @@ def to_blocks(text: str) -> list[Block]:
         # "Cảnh sát PCCC …").
         full = width and len(last) >= WRAP_SHARE * width
         previous, last = (para[-1] if para else ""), line
-        if para and not (full and _wraps(previous, line)) and _starts_part(line, previous, _clean_line(following)):
+        titled = bool(para) and all(map(title_line, para))  # an upper-case title so far: an item after it is not its text
+        if para and not (full and _wraps(previous, line)) and _starts_part(line, previous, _clean_line(following), titled):
             flush_para()  # text without blank lines (a PDF): a heading or numbered item starts a paragraph
         elif para and _wraps(previous, line):
             para[-1] = f"{previous} {line}"  # a line wrapped mid-sentence
@@ -104,17 +105,21 @@ MAX_WRAP_WIDTH = 120
 _ITEM_START_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _starts_part(line: str, previous: str, following: str = "") -> bool:
+def _starts_part(line: str, previous: str, following: str = "", titled: bool = False) -> bool:
     """True when ``line`` opens a new part of the document although no blank line precedes it (a form
-    named by words, "BIỂU MẪU", is told by the title line that ``following`` holds)."""
+    named by words, "BIỂU MẪU", is told by the title line that ``following`` holds; a numbered item after an
+    upper-case title, ``titled``)."""
     if template_heading(line, following) or TRAILER_RE.match(line):
         return True
     if _heading_line(previous) and (line[:1].isupper() or _ITEM_START_RE.match(line)):
         return True  # "1. An toàn hồ, đập" over "a) Tổng số hồ chứa …" or "Số liệu báo cáo …"
-    return bool(_ITEM_START_RE.match(line)) and ends_sentence(previous)
+    return bool(_ITEM_START_RE.match(line)) and (ends_sentence(previous) or titled)
 
 
 _OPEN_END_RE = re.compile(r"(?:[,(\-–]|\b(?:và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|là|hoặc|trên))$", re.I)
+
+
+_OPEN_WORD_END_RE = re.compile(r"\b(?:và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|hoặc|trên)$", re.I)
 
 
 def _heading_line(line: str) -> bool:
@@ -134,6 +139,8 @@ def _wraps(previous: str, line: str) -> bool:
         return False
     if line[:1].isdigit() and previous.endswith(":"):
         return True  # "… điện thoại:" / "0215.3768.215, di động: …"
+    if _OPEN_WORD_END_RE.search(previous) and not _HEADER_LINE_RE.match(line):
+        return True  # "… ngày 22/01/2026 của" / "UBND tỉnh về …": no line ends on "của"
     full = len(previous) >= WRAPPED_LINE and not previous.isupper() and "\t" not in previous
     # After a full-width line, a number or a name runs on ("… của Sở Giáo dục và Đào tạo tỉnh" / "Điện Biên về …").
     name = (line[:1].isupper() and not line.split()[0].isupper()
@@ -142,6 +149,15 @@ def _wraps(previous: str, line: str) -> bool:
     start = (line[:1].islower() or line[:1] == "(" and line[1:2].islower()
              or full and (line[:1].isdigit() or name))
     return start and not ends_sentence(previous)
+
+
+def title_line(line: str) -> bool:
+    """A line of an upper-case title: upper case, or a year or number the layout pushed to a line of its own
+    ("II. TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM" / "2026")."""
+    return line.isupper() or bool(_TITLE_NUMBER_RE.match(line))
+
+
+_TITLE_NUMBER_RE = re.compile(r"^[\d\s/–-]{1,12}$")
 
 
 # Header lines that never continue or get continued by a name: "V/v …", "Kính gửi:", "Số: …", the place and date.

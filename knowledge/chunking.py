@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.attached import ATTACHED_TITLE, listing_text
-from knowledge.blocks import TRAILER_RE, Block, to_blocks
+from knowledge.blocks import TRAILER_RE, Block, title_line, to_blocks
 from knowledge.headings import display_title, follows, heading_of, numbered_item
 from knowledge.metadata import Dispatch
 from knowledge.text import split_sentences
@@ -69,7 +69,9 @@ def build_tree(text: str) -> Node:
     preamble = Node(level=1, label="", title="Mở đầu")
     root.children.append(preamble)
     stack.append(preamble)
-    for block in to_blocks(text):
+    blocks = to_blocks(text)
+    runs = _run_starts(blocks)
+    for at, block in enumerate(blocks):
         if block.is_table:
             stack[-1].blocks.append(block)
             continue
@@ -82,16 +84,18 @@ def build_tree(text: str) -> Node:
             node.blocks.append(block)
             continue
         head = heading_of(first, lines[1] if len(lines) > 1 else "")
-        long_item = head is None and _long_item(first, stack)
-        head = head or long_item or None
         # A multi-line block is a heading only if its extra lines continue an upper-case title.
-        if head is None or (not long_item and not head[3] and len(lines) > 1 and not all(ln.isupper() for ln in lines)):
+        if head and not head[3] and len(lines) > 1 and not all(map(title_line, lines)):
+            head = None
+        long_item = head is None and (_long_item(first, stack) or at in runs and _as_part(first))
+        head = head or long_item or None
+        if head is None:
             stack[-1].blocks.append(block)
             continue
         level, label, title, is_template = head
         consumed = 1
         if not is_template and not long_item and first.isupper():
-            while consumed < len(lines) and lines[consumed].isupper():
+            while consumed < len(lines) and title_line(lines[consumed]):
                 title += " " + lines[consumed]
                 consumed += 1
         elif is_template and label.startswith("Thuyết minh") and first.rstrip().endswith(","):
@@ -121,6 +125,35 @@ def build_tree(text: str) -> Node:
     return root
 
 
+def _run_starts(blocks: list[Block]) -> set[int]:
+    """The blocks whose first line opens the first item of a numbered run ("1.", "a)", "I.", "2.1.") whose next number
+    opens a later block before any part of a higher level does ("1. Cải cách thể chế: a) … b) …" of 230 characters,
+    then "2. …"): what :func:`_long_item` cannot tell by an open sibling."""
+    starts: set[int] = set()
+    items = [(at, numbered_item(b.text.split("\n", 1)[0])) for at, b in enumerate(blocks) if not b.is_table]
+    for n, (at, found) in enumerate(items):
+        if found is None or found[1] not in _FIRST_LABELS and not found[1].endswith(".1"):
+            continue  # a run begins at its first number
+        for _, later in items[n + 1:]:
+            if later is None:
+                continue
+            if later[0] < found[0]:
+                break  # a higher part begins: the run ended
+            if later[0] == found[0]:
+                if follows(found[1], later[1]):
+                    starts.add(at)
+                break
+    return starts
+
+
+_FIRST_LABELS = ("1", "a", "I", "A")
+
+
+def _as_part(line: str) -> tuple[int, str, str, bool] | None:
+    found = numbered_item(line)
+    return (found[0], found[1], found[2].split(":", 1)[0], False) if found else None
+
+
 def _long_item(line: str, stack: list[Node]) -> tuple[int, str, str, bool] | None:
     """A numbered item too long for a heading that comes next after an open part of its level ("1. Đối với các Sở"
     then "2. Đối với Ban Quản lý …: báo cáo …" of 230 characters): a part of its own, its whole text the body, so
@@ -132,7 +165,7 @@ def _long_item(line: str, stack: list[Node]) -> tuple[int, str, str, bool] | Non
     open_part = next((n for n in reversed(stack) if n.level == level and not n.is_template), None)
     if open_part is None or not follows(open_part.label, label):
         return None
-    return level, label, text.split(":", 1)[0], False
+    return _as_part(line)
 
 
 # --- chunks -----------------------------------------------------------------------------------

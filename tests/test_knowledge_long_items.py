@@ -1,5 +1,6 @@
-"""A numbered item too long for a heading is still a part of its own when it follows a numbered sibling, so that
-the citation names it ("2. Đối với …") and not the part before ("1.c"). Its own dispatch, in no benchmark set."""
+"""A numbered item too long for a heading is still a part of its own when it follows a numbered sibling, or opens a
+run of them at its first number, so that the citation names it ("2. Đối với …") and not the part before ("1.c"). A
+part's title goes on over a line holding only its year. Their own dispatches, in no benchmark set."""
 
 from knowledge.chunking import build_tree, chunk_document
 from knowledge.headings import follows
@@ -43,3 +44,52 @@ def test_numbers_that_follow_one_another():
     assert follows("1", "2") and follows("b", "c") and follows("II", "III") and follows("1.2", "1.3")
     assert follows("c", "d") and follows("d", "đ")
     assert not follows("1", "3") and not follows("1.2", "2.3") and not follows("a", "c")
+
+
+# A text PDF's layout: lines wrapped at the page width, no blank lines, a part's title pushed onto two lines with its
+# year alone on the second, numbered items whose first one is too long for a heading, an item wrapped after a ";"
+# (a line of its own: the layout's line break after a ";" is kept).
+WRAPPED = """UBND TỈNH ĐẮK LẮK                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ                                Độc lập - Tự do - Hạnh phúc
+Số: 905/SYT-KHTC                       Đắk Lắk, ngày 02 tháng 12 năm 2026
+V/v báo cáo kết quả thực hiện tự chủ tài chính năm 2026
+Kính gửi: Các đơn vị sự nghiệp y tế công lập trực thuộc.
+Sở Y tế đề nghị các đơn vị báo cáo như sau:
+I. NỘI DUNG BÁO CÁO VỀ TÌNH HÌNH THỰC HIỆN CƠ CHẾ TỰ CHỦ TÀI CHÍNH NĂM
+2026
+1. Tình hình thu sự nghiệp: a) Tổng số thu từ dịch vụ khám bệnh, chữa bệnh theo giá
+dịch vụ được cấp có thẩm quyền phê duyệt, tách riêng phần thu từ quỹ bảo hiểm y tế
+và phần người bệnh chi trả; b) Các khoản thu từ hoạt động liên doanh, liên kết và
+cho thuê tài sản công đã được phê duyệt đề án.
+2. Tình hình chi thường xuyên: chi tiền lương, phụ cấp và các khoản đóng góp theo
+lương, chi chuyên môn nghiệp vụ, chi mua sắm, sửa chữa tài sản phục vụ chuyên môn;
+số chênh lệch thu lớn hơn chi được trích lập các quỹ trong năm.
+3. Khó khăn, vướng mắc và kiến nghị.
+II. THỜI HẠN GỬI BÁO CÁO
+Báo cáo gửi về Sở Y tế (qua Phòng Kế hoạch - Tài chính) trước ngày 25/12/2026.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KHTC.
+"""
+
+
+def test_a_part_title_whose_year_the_layout_pushed_to_the_next_line():
+    root = build_tree(WRAPPED)
+    part = next(c for c in root.children if c.label == "I")
+    assert part.full_title.endswith("NĂM 2026")
+    assert [c.label for c in part.children] == ["1", "2", "3"]
+    assert [c.label for c in root.children if c.label] == ["I", "II"]
+
+
+def test_the_first_long_item_of_a_run_is_a_part_and_an_item_of_several_lines_after_its_sibling_too():
+    part = next(c for c in build_tree(WRAPPED).children if c.label == "I")
+    first, second = part.children[:2]
+    assert first.title == "Tình hình thu sự nghiệp" and "liên doanh, liên kết" in first.blocks[0].text
+    assert second.title == "Tình hình chi thường xuyên"
+    assert "trích lập các quỹ" in second.blocks[0].text and "Tổng số thu" not in second.blocks[0].text
+
+
+def test_a_run_begins_at_its_first_number():
+    text = WRAPPED.replace("1. Tình hình thu sự nghiệp:", "Tình hình thu sự nghiệp:").replace("3. Khó khăn", "Khó khăn")
+    labels = [c.label for c in build_tree(text).children[1].children]
+    assert "2" not in labels  # "2." alone: a long item with neither a sibling before it nor a first number
