@@ -15,7 +15,8 @@ Shapes:
     date       "ngày / tháng nào, ngày mấy, khi nào, bao giờ, hạn, when, deadline" → a day or a month that the
                reply sets (a cited document's date does not answer)
     hour       "mấy giờ", "what time" → "16 giờ", "8h30", "16:00"
-    phone      "số điện thoại", "sđt", "hotline", "phone number" → a phone number (checked before the others)
+    phone      "số điện thoại", "sđt", "số di động", "số liên hệ", "hotline", "phone number" → a phone number (checked
+               before the others)
     email      "e-mail", "thư điện tử", "hộp thư" → an e-mail address
     web        "trang web", "website", "đường dẫn", "link", "web address" → a web address (an e-mail's domain aside)
     period     "số liệu tính từ / đến ngày nào", "kỳ báo cáo", "as of what date" → a sentence bounding a period
@@ -39,7 +40,7 @@ _DATE_ASK = re.compile(rf"\b(ngay|thang|nam|thu) ({_HOW_MANY}|nao)\b|\bkhi nao\b
 _QUANTITY_ASK = re.compile(rf"\b{_HOW_MANY}\b|\bt[iy] le\b|\bphan tram\b|\bhow (much|many)\b"
                            r"|\bwhat (\w+ ){0,3}(percentage|level|rate|amount|share|fee)s?\b")
 _NOT_QUANTITY = re.compile(rf"\b(ngay|thang|nam|so|gio|muc|phan|dieu|khoan|lan thu|thu) {_HOW_MANY}\b"
-                           rf"|\b{_HOW_MANY} (gio|h)\b|\bsdt {_HOW_MANY}\b|\bdien thoai {_HOW_MANY}\b")
+                           rf"|\b{_HOW_MANY} (gio|h)\b|\bsdt {_HOW_MANY}\b|\b(dien thoai|di dong) {_HOW_MANY}\b")
 
 # Numbers that are not amounts: dates, years, document numbers, labels, list numbering, phones, codes.
 _NON_AMOUNT = re.compile(
@@ -86,8 +87,9 @@ _MONEY_ASK = re.compile(
 _MONEY_REPLY = re.compile(r"\d[\d.,]*\s*(đồng|đ\b|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn|usd|%)|\b(triệu|tỷ|nghìn) đồng", re.I)
 # "số điện thoại", "hotline", "phone number": a phone number; "e-mail nào", "hộp thư": an e-mail address.
 # Nouns only: "báo cáo qua điện thoại" (by phone) or "e-mail báo lại" (send an e-mail) ask for neither.
-_PHONE_ASK = re.compile(r"\b(so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (nao|so may|bao nhieu|bn|la gi)"
-                        r"|goi so nao|(phone|telephone|landline|mobile|contact) numbers?)\b")
+_PHONE_ASK = re.compile(r"\b(so dien thoai|sdt|so dt|hotline|duong day nong|(dien thoai|di dong) (nao|so may|bao nhieu|bn|la gi)"
+                        r"|so (di dong|dd|may le|may ban|lien he|lien lac|zalo)|goi so nao|(phone|telephone|landline|mobile|cell"
+                        r"|contact) numbers?|cell ?phone)\b")
 _PHONE_REPLY = re.compile(r"(?:\+84|\b0)\d{1,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b")
 _EMAIL_ASK = re.compile(r"\b(e-?mail|thu dien tu|hop thu|mail) (nao|gi|la gi)\b|\bdia chi (e-?mail|thu dien tu|mail)\b"
                         r"|\b(e-?mail|hop thu) (cua|of)\b"  # "e-mail của Sở … là gì": whose address

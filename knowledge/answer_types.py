@@ -337,8 +337,8 @@ _FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics
 # Folded "muon" is also "muốn" (want): late only after a verb of sending ("gửi muộn") or as typed, "muộn".
 _LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|sau (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
                           r"fail(s|ed)? to|miss(es|ed)?|after the deadline|(do|does|did) not (send|submit|report))\b")
-# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "what happens".
-_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|hau qua|che tai|what happens|"
+# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "thì bị trừ bao nhiêu điểm", "what happens".
+_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|thi (se )?bi|se bi|hau qua|che tai|what happens|"
                              r"thi (\w+ ){1,4}lam gi|"
                              r"consequences?|penalt\w*|sanctions?|what will)\b")
 # The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".

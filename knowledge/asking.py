@@ -204,7 +204,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         if found:
             return found
     if {"duties", "contents", "summary"} & set(query.intents) and not set(_PRIORITY) & set(query.intents):
-        found = addressee_answer(document, compared)  # "Ban Quản lý Khu kinh tế phải báo cáo gì": its part
+        found = addressee_answer(document, compared, query.text)  # "Ban Quản lý Khu kinh tế phải báo cáo gì": its part
         if found:
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report

@@ -9,6 +9,8 @@ every answer type: below ``MIN_HEADING`` the ordinary sentences answer).
 
 from __future__ import annotations
 
+import re
+
 from knowledge.blocks import to_blocks
 from knowledge.headings import numbered_heading, same_labels
 from knowledge.evidence import Terms, tokens
@@ -180,10 +182,12 @@ _DUTY_WORDS = frozenset("phai can lam thuc hien tiep tuc nhiem vu trach viec con
                         "do does ask asks asked task tasks duty duties must should required responsible".split())
 
 
-def addressee_answer(document: str, terms: Terms):
+def addressee_answer(document: str, terms: Terms, question: str = ""):
     """A typed answer for "X phải làm gì / báo cáo những gì": the part of the letter whose heading names X
     ("Đối với X", "Trách nhiệm của X"), with its items; None when no heading holds most of the question's own
-    words (``terms``: the question's, the dispatch's name left out), or two do alike."""
+    words (``terms``: the question's, the dispatch's name left out), or two do alike, unless only one of them
+    says "chưa" or "không" as the question does or does not ("đơn vị đã ban hành … phải làm gì" against "Đối với
+    … chưa ban hành" and "Đối với … đã ban hành")."""
     from knowledge.answer_types import Typed  # the types module imports this one's caller
 
     lines = _letter_lines(document)
@@ -203,12 +207,22 @@ def addressee_answer(document: str, terms: Terms):
     if not scored:
         return None
     score, rank, at = max(scored)
-    if score < ADDRESSEE_SHARE or any(s > score - ADDRESSEE_MARGIN for s, _, i in scored if i != at):
+    close = [(s, r, i) for s, r, i in scored if s > score - ADDRESSEE_MARGIN]
+    if len(close) > 1:
+        negated = bool(_NEGATION_ASK_RE.search(fold(question)))
+        agree = [c for c in close if bool(_NEGATION_RE.search(lines[c[2]].split(":", 1)[0])) == negated]
+        close = agree if len(agree) == 1 else close
+        score, rank, at = close[0] if len(close) == 1 else (score, rank, at)
+    if score < ADDRESSEE_SHARE or len(close) > 1:
         return None
     below = _under(lines[at + 1:end], -rank, lambda line: numbered_heading(line[:TITLE_CHARS]))
     if not below and ":" not in lines[at].rstrip(":"):
         return None  # a bare title with nothing under it
     return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], score)
+
+
+_NEGATION_RE = re.compile(r"\b(?:chưa|không)\b", re.I)
+_NEGATION_ASK_RE = re.compile(r"\b(chua|khong|ko|not|yet)\b")  # folded "chua" is also "chứa": rarely in a heading's case
 
 
 ITEM_CHARS = 150

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.english import is_english, translate
-from knowledge.spelling import SyllableSpeller, expand_shorthand
+from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand
 from knowledge.text import fold, nfc, strip_controls, syllables
 
 _DATA = Path(__file__).with_name("data")
@@ -303,7 +303,15 @@ def understand(
     cue_text = cue_form(_DISPATCH_REF_RE.sub(" ", folded))
     for phrase in intents().get("not", []):
         cue_text = phrase_re(phrase).sub(" ", cue_text)
-    found_intents = [name for name in intent_names() if any(_has_cue(cue_text, c) for c in intents()[name])]
+    # An ambiguous shorthand read each way it may be ("gửi những dv nào": "dịch vụ" or "đơn vị"): a cue written out
+    # word for word in one reading counts (not with words between, as in the question as typed: "so tt&tt trước ngày
+    # nào" read "thông tư" is no "thông tư nào").
+    # The cue must hold more than the reading: "sức khỏe dt" read "điện thoại" is no question on a phone number.
+    readings = [(phrase_re(word).sub(reading, cue_text), reading) for word, rs in shorthand().items()
+                if len(rs) > 1 and phrase_re(word).search(cue_text) for reading in map(cue_form, map(fold, rs))]
+    found_intents = [name for name in intent_names() if any(_has_cue(cue_text, c) for c in intents()[name])
+                     or any(reading in c and c != reading and "~" not in c and phrase_re(c).search(variant)
+                            for variant, reading in readings for c in intents()[name])]
     if "summary" not in found_intents and ASKS_RE.search(cue_text):
         found_intents.append("summary")
     spans = [m.group(0) for m in _DISPATCH_REF_RE.finditer(folded) if known_numbers.get(m.group(1)) in numbers]

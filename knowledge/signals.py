@@ -75,8 +75,12 @@ def word_re(word: str) -> re.Pattern[str]:
 def general_ask(query: Query) -> bool:
     """The question asks how something is done (a procedure, the papers it needs, who qualifies) or what holds
     now: cue phrases of ``data/intents.yaml`` ``general_ask``. The dispatches, dated requests for reports, say
-    none of this (on the development sets: 50 out-of-scope questions have such a cue, 3 answerable ones)."""
+    none of this (on the development sets: 50 out-of-scope questions have such a cue, 3 answerable ones). Never for a
+    question naming a dispatch of the base: "quy trình … tại Công văn số 415" asks what that dispatch sets (on the
+    development sets: 2 such questions, both answerable, none out of scope)."""
     folded = cue_form(fold(query.text))  # spelled as the cues are ("ky" and "ki" alike)
+    if query.dispatch_numbers:
+        return False
     if query.templates or query.column_ref or _COLUMN_WORD_RE.search(folded):
         return False  # "cách tính cột Tỷ lệ trong Biểu số 01": how a form is filled, which its notes say
     return any(word_re(cue).search(folded) for cue in intents().get("general_ask", []))

@@ -29,6 +29,11 @@ from knowledge.answer_shape import expected, has_amount, has_date, missing, wher
     ("bc nộp trước mấy giờ ngày nào", {"date", "hour"}),
     ("Tháng nào không phát sinh hồ sơ thì báo cáo ghi thế nào?", set()),
     ("Công văn này do ai ký?", set()),
+    # Session 18: a mobile number, a contact number ("số di động … là bao nhiêu" is a phone, not an amount).
+    ("so di dong can bo phu trach bao cao la bao nhieu", {"phone", "quantity"}),
+    ("Số liên hệ của phòng tổ chức cán bộ?", {"phone"}),
+    ("What is the cell phone of the officer in charge?", {"phone"}),
+    ("Mỗi xã được cấp bao nhiêu số máy tính bảng?", {"quantity"}),  # "số máy tính": a count, no phone
 ])
 def test_the_shape_a_question_asks_for(question, shapes):
     assert expected(question) == frozenset(shapes)
@@ -84,3 +89,9 @@ def test_a_long_reply_is_cut_where_the_asked_value_is():
     assert where("phải hoàn thành số hóa trước tháng mấy", sentence) == "tháng 10/2025"
     assert where("tỉ lệ phải đạt bao nhiêu", "tỷ lệ hồ sơ trực tuyến năm 2025 đạt ít nhất 80%") == "80%"
     assert where("ai là đầu mối", sentence) == ""
+
+
+def test_a_mobile_number_answers_a_question_on_a_mobile_number():
+    reply = "Liên hệ: ông Lò Văn Tâm, Phòng Tổng hợp, di động 0912.406.338."
+    assert not missing("sdt di dong cua ong Tam la bao nhieu", reply)
+    assert missing("số di động của cán bộ đầu mối là bao nhiêu", "Liên hệ Phòng Tổng hợp của Sở.")

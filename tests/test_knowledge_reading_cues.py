@@ -1,0 +1,75 @@
+"""How a question's cues are read: shorthand with several readings, a penalty asked with "thì bị", a part of the letter
+told from its twin by "chưa", a procedure word in a question that names its dispatch, a line ending on "của". Sentences
+written for these tests, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+from knowledge import answer_types as types
+from knowledge.blocks import to_blocks
+from knowledge.evidence import Terms
+from knowledge.outline_answers import addressee_answer
+from knowledge.query import Query, understand
+from knowledge.signals import general_ask
+
+KNOWN = {"3184": "3184/SNV-CCHC", "77": "77/UBND-VP"}
+
+
+def test_an_ambiguous_shorthand_is_read_each_way_for_a_cue_written_out():
+    # "dv" is "dịch vụ" or "đơn vị": read as "đơn vị", "gửi những đơn vị nào" asks whom it is sent to.
+    assert "recipients" in understand("cv 3184 gui nhung dv nao", KNOWN).intents
+    # "tt" read as "thông tư" would make "thông tư … nào" only with words between: no cited-document question.
+    assert "cited" not in understand("ds chung thu so gui so tt&tt truoc ngay nao", KNOWN).intents
+    # The cue must hold more than the reading: "dt" read "điện thoại" alone asks for no phone number.
+    assert "contact" not in understand("bc so suc khoe dt thang 11 han bn", KNOWN).intents
+
+
+def test_a_penalty_asked_with_thi_bi_is_a_question_on_what_follows_a_late_report():
+    assert types.asks_consequence("dv nop bc tre han thi bi tru bn diem")
+    assert types.asks_consequence("nộp chậm thì sẽ bị nêu tên à")
+    assert not types.asks_consequence("tre em bi benh thi bao cao ai")  # "trẻ em", nothing late
+
+
+LETTER = """UBND TỈNH SƠN LA
+Số: 77/UBND-VP
+V/v triển khai phần mềm quản lý văn bản
+
+Kính gửi: Các sở, ban, ngành; UBND các xã, phường.
+
+1. Đối với các cơ quan, đơn vị chưa triển khai phần mềm quản lý văn bản:
+a) Lập kế hoạch triển khai trước ngày 15/01/2027.
+b) Cử cán bộ tham gia tập huấn.
+2. Đối với các cơ quan, đơn vị đã triển khai phần mềm quản lý văn bản:
+a) Kết nối liên thông với Trục liên thông văn bản quốc gia.
+b) Báo cáo số văn bản điện tử gửi, nhận trong năm.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+TERMS = Terms({"co": 1.0, "quan": 1.0, "trien": 1.0, "khai": 1.0, "phan": 1.0, "mem": 1.0}, {})
+
+
+def test_of_two_parts_alike_the_one_that_says_chua_as_the_question_does_answers():
+    done = addressee_answer(LETTER, TERMS, "cơ quan đã triển khai phần mềm rồi thì phải làm gì")
+    assert done and "Kết nối liên thông" in done.reply and "Lập kế hoạch" not in done.reply
+    not_yet = addressee_answer(LETTER, TERMS, "co quan chua trien khai phan mem thi lam gi")
+    assert not_yet and "Lập kế hoạch" in not_yet.reply
+    # Both parts say it or neither does: no part is singled out.
+    twin = LETTER.replace("đã triển khai", "chưa triển khai")
+    assert addressee_answer(twin, TERMS, "cơ quan chưa triển khai phần mềm phải làm gì") is None
+
+
+def test_a_procedure_word_in_a_question_naming_its_dispatch_asks_what_the_dispatch_sets():
+    def query(text: str, numbers: list[str]) -> Query:
+        return Query(original=text, text=text, lexical=text, dense=text, dispatch_numbers=numbers)
+
+    asked = "Quy trình rà soát tại công văn 77 gồm những bước nào?"
+    assert not general_ask(query(asked, ["77/UBND-VP"]))
+    assert general_ask(query("Quy trình đăng ký hộ kinh doanh gồm những bước nào?", []))
+
+
+def test_a_line_ending_on_cua_goes_on_with_the_next_line_whatever_its_case():
+    text = ("Căn cứ Quyết định số 1128/QĐ-BNV ngày 18/9/2026 của Bộ Nội vụ; Kế hoạch số 45/KH-UBND ngày 22/01/2026 của\n"
+            "UBND tỉnh về cải cách hành chính năm 2026, Sở Nội vụ đề nghị các cơ quan thực hiện như sau:\n")
+    blocks = [b.text for b in to_blocks(text)]
+    assert any("ngày 22/01/2026 của UBND tỉnh về cải cách" in b for b in blocks)
