@@ -295,7 +295,9 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
             and not (query.templates or query.section_refs) and d):
         requests = extract_requests(index.document_text(d.so_hieu))
         held = terms.score(tokens(" ".join(requests.snippets()))) if requests else 0.0
-        if len(focus_terms(query)) <= 1 or held >= SUMMARY_COVERAGE:
+        # Words that only name the dispatch ("Công văn 1181 của Bộ TTTT đề nghị các Bộ làm gì") ask nothing more.
+        asked = [t for t in without_identity(index, terms, d).weights if "_" not in t]
+        if min(len(focus_terms(query)), len(asked)) <= 1 or held >= SUMMARY_COVERAGE:
             summary = compose.summary_reply(d, requests)
 
     if summary or typed:

@@ -73,3 +73,14 @@ def test_a_line_ending_on_cua_goes_on_with_the_next_line_whatever_its_case():
             "UBND tỉnh về cải cách hành chính năm 2026, Sở Nội vụ đề nghị các cơ quan thực hiện như sau:\n")
     blocks = [b.text for b in to_blocks(text)]
     assert any("ngày 22/01/2026 của UBND tỉnh về cải cách" in b for b in blocks)
+
+
+def test_a_question_naming_its_dispatch_by_number_and_issuer_and_asking_what_it_requests_gets_its_requests(
+        built_index_dir, tmp_path_factory):
+    from tests.knowledge_fixtures import base_with
+
+    kb = base_with(built_index_dir, tmp_path_factory.mktemp("cues"), "cv-77-UBND-VP-2026.txt", LETTER)
+    # "UBND tỉnh Sơn La" only names the dispatch: the question asks nothing beyond what it requests.
+    a = kb.ask("Công văn 77 của UBND tỉnh Sơn La đề nghị các sở làm những việc gì?")
+    assert a.confident and a.kind == "summary"
+    assert "Lập kế hoạch triển khai" in a.text or "Đối với các cơ quan, đơn vị chưa triển khai" in a.text
