@@ -116,10 +116,9 @@ def _starts_part(line: str, previous: str, following: str = "", titled: bool = F
     return bool(_ITEM_START_RE.match(line)) and (ends_sentence(previous) or titled)
 
 
-_OPEN_END_RE = re.compile(r"(?:[,(\-–]|\b(?:và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|là|hoặc|trên))$", re.I)
-
-
-_OPEN_WORD_END_RE = re.compile(r"\b(?:và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|hoặc|trên)$", re.I)
+_OPEN_WORDS = "và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|hoặc|trên"  # no line of a dispatch ends on one
+_OPEN_END_RE = re.compile(rf"(?:[,(\-–]|\b(?:{_OPEN_WORDS}|là))$", re.I)
+_OPEN_WORD_END_RE = re.compile(rf"\b(?:{_OPEN_WORDS})$", re.I)
 
 
 def _heading_line(line: str) -> bool:

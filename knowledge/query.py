@@ -310,7 +310,7 @@ def understand(
     readings = [(phrase_re(word).sub(reading, cue_text), reading) for word, rs in shorthand().items()
                 if len(rs) > 1 and phrase_re(word).search(cue_text) for reading in map(cue_form, map(fold, rs))]
     found_intents = [name for name in intent_names() if any(_has_cue(cue_text, c) for c in intents()[name])
-                     or any(reading in c and c != reading and "~" not in c and phrase_re(c).search(variant)
+                     or any(c != reading and "~" not in c and phrase_re(reading).search(c) and phrase_re(c).search(variant)
                             for variant, reading in readings for c in intents()[name])]
     if "summary" not in found_intents and ASKS_RE.search(cue_text):
         found_intents.append("summary")
