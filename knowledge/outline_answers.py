@@ -88,7 +88,9 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
     for, else (asked "gồm những phần nào") listing the form's parts; None when no form outline fits."""
     from knowledge.answer_types import Typed  # the types module imports this one's caller
 
-    lines = [" ".join(strip_markup(line).strip(" *_#").split()) for line in document.splitlines()]
+    # Lines as the blocks join them: a wrapped line opening with a form's name ("… tổng hợp theo" / "Biểu số 01/CCHC.")
+    # is no form's heading.
+    lines = [" ".join(strip_markup(line).strip(" *_#").split()) for b in to_blocks(document) for line in b.text.split("\n")]
     lines = [line for line in lines if line]
     region = _region(lines, anchor, query.templates)
     if not region or not template_heading(region[0], region[1] if len(region) > 1 else ""):
