@@ -39,7 +39,9 @@ WEAK_CUE_MARGIN = 0.0
 FULL_SHARE = 0.99  # an ordinary sentence holding (nearly) all the question's words
 _COLUMNS_LINE_RE = re.compile(r"\b(?:các|những)\s+cột\b|\bcột\s*:", re.I)
 DATE_BONUS = PERIOD_BONUS = 0.15  # a dated sentence; for "tính từ/đến ngày nào", one bounding a period too
-COLUMNS_BONUS = DATE_BONUS  # for "gồm những cột nào", the sentence listing a prose form's columns
+# For "gồm những cột nào", the sentence listing a prose form's columns answers whatever else the passage holds of the
+# question's words (often only the form's code, which a sentence naming another form shares: "như Biểu số 01/BQL").
+COLUMNS_BONUS = 1.0
 SUMMARY_COVERAGE = 0.5  # share of the question's words the dispatch's requests must hold for a summary
 
 
@@ -179,9 +181,9 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     """The answer type whose evidence fits the question, or None (then the ordinary sentences answer).
     ``anchor``: the first line of the passage chosen as evidence (where an outline question looks)."""
     document = index.document_text(d.so_hieu)
-    # "Công văn … về triển khai Thông tư 25/2014 do ai ký": a cited document that only describes the
-    # dispatch does not make the question about that document.
-    about_header = bool({"signer", "recipients", "attachments"} & set(query.intents))
+    # "Công văn … về triển khai Thông tư 25/2014 do ai ký", "… yêu cầu báo cáo trước ngày nào": a cited document that
+    # only describes the dispatch does not make the question about that document (a deadline is the dispatch's own).
+    about_header = bool({"signer", "recipients", "attachments", "deadline"} & set(query.intents))
     if query.legal_refs and not about_header:
         found = cited_answers.legal_ref(query, document, terms)
         if found:

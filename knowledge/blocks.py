@@ -122,10 +122,14 @@ _OPEN_WORD_END_RE = re.compile(rf"\b(?:{_OPEN_WORDS})$", re.I)
 
 
 def _heading_line(line: str) -> bool:
-    """A short numbered heading alone on its line, not a numbered paragraph wrapped mid-sentence ("… và")."""
+    """A short numbered heading alone on its line, not a numbered paragraph wrapped mid-sentence ("… và") nor an
+    item stating something after a colon ("a) Về Biểu số 01: ông Phạm Đức" / "Thuận, Phó Trưởng phòng …")."""
     line = line.strip()
     return (len(line) <= HEADING_LINE and numbered_heading(line) is not None and not ends_sentence(line)
-            and not _OPEN_END_RE.search(line))
+            and not _OPEN_END_RE.search(line) and not _STATES_RE.search(line))
+
+
+_STATES_RE = re.compile(r":\s+\S")
 
 
 HEADING_LINE = 90

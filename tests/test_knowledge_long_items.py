@@ -2,6 +2,7 @@
 run of them at its first number, so that the citation names it ("2. Đối với …") and not the part before ("1.c"). A
 part's title goes on over a line holding only its year. Their own dispatches, in no benchmark set."""
 
+from knowledge.blocks import to_blocks
 from knowledge.chunking import build_tree, chunk_document
 from knowledge.headings import follows
 from knowledge.metadata import parse_dispatch
@@ -93,3 +94,15 @@ def test_a_run_begins_at_its_first_number():
     text = WRAPPED.replace("1. Tình hình thu sự nghiệp:", "Tình hình thu sự nghiệp:").replace("3. Khó khăn", "Khó khăn")
     labels = [c.label for c in build_tree(text).children[1].children]
     assert "2" not in labels  # "2." alone: a long item with neither a sibling before it nor a first number
+
+
+def test_an_item_stating_after_a_colon_goes_on_over_its_wrapped_line():
+    # A text PDF's contact item wrapped inside a person's name: the name's last word opens the next line in upper case.
+    text = ("5. Đầu mối liên hệ\n"
+            "a) Về Biểu số 03/KHĐT, số liệu vốn đầu tư công và tiến độ giải ngân: bà Lò Thị\n"
+            "Xuân, chuyên viên Phòng Kế hoạch, điện thoại 0212.3852.447.\n"
+            "b) Về tài khoản phần mềm: ông Cầm Văn Dũng, di động 0912.604.338.\n")
+    blocks = [b.text for b in to_blocks(text)]
+    assert any("bà Lò Thị Xuân, chuyên viên" in b for b in blocks)
+    # A short numbered heading alone on its line still starts its part.
+    assert [b for b in to_blocks("1. Kinh phí thực hiện\nNgân sách xã bảo đảm.\n")][0].text == "1. Kinh phí thực hiện"
