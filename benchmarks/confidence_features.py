@@ -3,8 +3,8 @@
 Usage: python benchmarks/confidence_features.py [--data-dir DIR] [--skip-build] [--drop SIGNAL ...]
 
 Asks every development question (``retrieval.DEV_SETS``) once, then for the shipped feature list and for the
-list without each ``--drop`` signal prints, from 5-fold out-of-fold probabilities (``confidence.out_of_fold``,
-regularisation as ``confidence.fit`` chooses it): the log-loss, and the share of out-of-scope questions
+list without each ``--drop`` signal prints, from probabilities of models fit without the question's set
+(``confidence.cross_validated``, depth and rounds as ``confidence.fit`` chooses them): the log-loss, and the share of out-of-scope questions
 declined when the cut declines 3 % of the answerable ones. Then, for the shipped list, answerable questions
 declined, out-of-scope ones declined and "the reply states the fact" at cuts from 0.2 to 0.7: the trade-off
 the threshold chooses from (``confidence.best_threshold``). Hard declines (a dispatch the base lacks, no
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import math
 import shutil
 import sys
 import tempfile
@@ -24,14 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import retrieval  # noqa: E402  (the question sets and the test base)
-from knowledge import KnowledgeBase, asking, confidence  # noqa: E402
+from knowledge import KnowledgeBase, confidence, gate  # noqa: E402
 from vntext.text import fold  # noqa: E402
 
 
 def collect(kb: KnowledgeBase) -> list[dict]:
     """Signals, label, hard decline and whether the reply states the fact, per development question (no cut)."""
     shipped = confidence.model()
-    asking.confidence_model = lambda: dataclasses.replace(shipped, threshold=-1.0) if shipped else None
+    gate.confidence_model = lambda: dataclasses.replace(shipped, threshold=-1.0) if shipped else None
     rows = []
     for name, path in retrieval.MAIN_SETS:
         if name not in retrieval.DEV_SETS or not path.exists():
@@ -41,27 +40,21 @@ def collect(kb: KnowledgeBase) -> list[dict]:
             fact = fold(row.get("fact") or row.get("gold") or "")
             ok = not row.get("out_of_scope") and a.confident and fact in fold(retrieval.stated(a))
             rows.append({"signals": a.signals, "label": 0 if row.get("out_of_scope") else 1, "hard": not a.confident,
-                         "ok": ok})
+                         "ok": ok, "set": name})
     return rows
 
 
 def compare(rows: list[dict], features: tuple[str, ...], label: str) -> list[float]:
-    confidence.FEATURES = features
     signals, labels = [r["signals"] for r in rows], [r["label"] for r in rows]
-    loss, probs = min(((_loss(p := confidence.out_of_fold(signals, labels, l2), labels), p)
-                       for l2 in confidence.L2_CHOICES), key=lambda t: t[0])
+    loss, probs, _ = confidence.cross_validated(signals, labels, [r["set"] for r in rows], features)
     inside = sorted(p for p, r in zip(probs, rows) if r["label"] and not r["hard"])
     n_in = sum(r["label"] for r in rows)
     budget = max(0, int(0.03 * n_in) - sum(r["hard"] for r in rows if r["label"]))
     cut = inside[budget] if inside else 0.0
     oos = [(p, r) for p, r in zip(probs, rows) if not r["label"]]
     declined = sum(p < cut or r["hard"] for p, r in oos) / max(1, len(oos))
-    print(f"{label:<34} log-loss {loss:7.1f}   out of scope declined at 3 % wrongly declined: {declined:.3f}")
+    print(f"{label:<34} log-loss {loss:7.3f}   out of scope declined at 3 % wrongly declined: {declined:.3f}")
     return probs
-
-
-def _loss(probs: list[float], labels: list[int]) -> float:
-    return -sum(math.log(max(1e-9, p if y else 1 - p)) for p, y in zip(probs, labels))
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import retrieval as R  # noqa: E402
 
-from knowledge import asking, choice, confidence  # noqa: E402
+from knowledge import asking, choice, logistic  # noqa: E402
 
 L2 = 1.0
 
@@ -65,7 +65,7 @@ def main() -> int:
     totals = [0, 0, 0, 0]
     for name in dict.fromkeys(n for n, _, _ in rows):
         train = [(f, y) for n, fs, ys in rows if n != name for f, y in zip(fs, ys)]
-        m = confidence.fit_once([f for f, _ in train], [y for _, y in train], L2, features=choice.FEATURES)
+        m = logistic.fit_once([f for f, _ in train], [y for _, y in train], L2, features=choice.FEATURES)
         test = [(fs, ys) for n, fs, ys in rows if n == name]
         counts = [len(test), sum(_chosen_right(m.probability, fs, ys) for fs, ys in test),
                   sum(_chosen_right(choice.rate, fs, ys) for fs, ys in test), sum(ys[0] for _, ys in test)]
@@ -75,7 +75,7 @@ def main() -> int:
     if args.write:
         pairs = [(f, y) for _, fs, ys in rows for f, y in zip(fs, ys)]
         files = ", ".join(p.name for n, p in R.MAIN_SETS if n in R.DEV_SETS and p.exists())
-        m = confidence.fit_once([f for f, _ in pairs], [y for _, y in pairs], L2,
+        m = logistic.fit_once([f for f, _ in pairs], [y for _, y in pairs], L2,
                                 f"tests/data/questions/ {files} ({len(rows)} questions, {len(pairs)} passages)",
                                 features=choice.FEATURES)
         m.save(choice.MODEL_PATH)

@@ -167,18 +167,20 @@ def table(results: list[tuple[str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def fit_confidence(kb: KnowledgeBase, rows: list[dict]) -> None:
-    """Fit the confidence model on ``rows`` (in scope = 1, out of scope = 0) and save it."""
+def fit_confidence(kb: KnowledgeBase, sets: list[tuple[str, list[dict]]]) -> None:
+    """Fit the confidence model on the questions of ``sets`` (in scope = 1, out of scope = 0; each set a group of
+    the cross-validation) and save it."""
     from knowledge import confidence
 
-    signals = [kb.ask(row["q"]).signals for row in rows]
-    labels = [0 if row.get("out_of_scope") else 1 for row in rows]
+    rows = [(name, row) for name, set_rows in sets for row in set_rows]
+    signals = [kb.ask(row["q"]).signals for _, row in rows]
+    labels = [0 if row.get("out_of_scope") else 1 for _, row in rows]
     files = ", ".join(p.name for n, p in MAIN_SETS if n in DEV_SETS and p.exists())
-    m = confidence.fit(signals, labels, fitted_on=f"tests/data/questions/ {files} ({len(rows)} questions)")
+    m = confidence.fit(signals, labels, [name for name, _ in rows],
+                       fitted_on=f"tests/data/questions/ {files} ({len(rows)} questions)")
     m.save()
     confidence.model.cache_clear()
-    weights = ", ".join(f"{f}={w:+.2f}" for f, w in zip(m.features, m.weights))
-    print(f"confidence model fit on {len(rows)} development questions: threshold {m.threshold:.3f}; {weights}")
+    print(f"confidence model fit on {len(rows)} development questions: {m.fitted_on}; threshold {m.threshold:.3f}")
 
 
 def main() -> int:
@@ -208,7 +210,7 @@ def main() -> int:
         print(f"open + ingest ({len(kb.dispatches())} dispatches, {len(kb.index.chunks)} passages): "
               f"{time.perf_counter() - t:.1f} s")
         if args.fit:
-            fit_confidence(kb, [row for name, path in MAIN_SETS if name in DEV_SETS and path.exists() for row in load(path)])
+            fit_confidence(kb, [(name, load(path)) for name, path in MAIN_SETS if name in DEV_SETS and path.exists()])
         sets = [(n, p) for n, p in MAIN_SETS if p.exists() and (n in DEV_SETS or not args.dev_only)]
         rows = {name: load(path) for name, path in sets}
         results = [(name, evaluate(kb, rows[name], args.verbose and name in DEV_SETS)) for name in rows]

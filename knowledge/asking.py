@@ -317,7 +317,8 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     if note:
         reply = f"{note}\n{reply}"
 
-    found = gate.Found(hits[0], source, kind, reply, evidence_score)
+    rival = next((h.fused for h in hits if h.chunk.doc_key != hits[0].chunk.doc_key), 0.0) / (hits[0].fused or 1.0)
+    found = gate.Found(hits[0], source, kind, reply, evidence_score, rival)
     signals = gate.signals_of(index, query, terms, found)
     probability, declined = gate.verdict(index, query, found, signals, target)
     score = {h.chunk.id: h.fused for h in hits}

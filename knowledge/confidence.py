@@ -1,13 +1,17 @@
-"""One calibrated confidence: a logistic regression over the retrieval and evidence signals.
+"""One calibrated confidence: boosted decision trees over the retrieval and evidence signals.
 
 Why: no single signal separates answerable questions from the rest. Dense similarity is high for any
 Vietnamese administrative question, lexical coverage is fooled by folded syllables ("luong" is both
 "lương" and "lượng"), and naming a dispatch says nothing about whether it holds the answer. The
 signals are combined into one probability that the question is answered by the dispatches,
 fit on the development questions (``benchmarks/retrieval.py --fit``) and checked on held-out ones;
-below ``threshold`` the bot declines and names the closest dispatches. The regularisation and the
-threshold are chosen on out-of-fold probabilities (5-fold cross-validation on the development set):
-a threshold set on the very questions the weights were fit on sits too close to them.
+below ``threshold`` the bot declines and names the closest dispatches. Trees, not a weighted sum: one signal
+qualifies another (a high dense score says little for an English question; full coverage little when the
+dispatch lacks the question's salient word pair). On the development sets, each left out in turn (session 19,
+16 sets, 2314 questions), the mean log-loss was 0.114 for the trees against 0.128 for a logistic regression on the
+same signals (0.143 for it on the 22 signals it had before). The depth, the number of
+rounds and the threshold are chosen on probabilities from models fit without the question's set: a threshold
+set on the very questions the trees were fit on sits too close to them.
 
 Signals (all computed per question in :mod:`knowledge.gate`):
     fused, dense, lexical   best fused score, best dense cosine, best BM25 score per query term
@@ -46,107 +50,108 @@ Signals (all computed per question in :mod:`knowledge.gate`):
                             (knowledge.signals.roster_reply): it names a body and asks nothing the passage says of it
     shape_missing           1 when the reply (the header's lists aside) lacks the shape the question asks for: an
                             amount for "bao nhiêu", a date for "khi nào", an hour (knowledge.answer_shape)
+    unaccented              1 for a Vietnamese question typed without diacritics (its accented coverage is that of a
+                            restored question, weaker evidence)
+    content_words           how many content words the question has (a short question's coverage says less)
+    rival                   the best fused score of a passage of another dispatch, as a share of the best passage's:
+                            a question that fits no dispatch in particular scores alike on several
+    kind_…                  1 for the kind of answer given (a passage, a form, a deadline, a contact, a cited document,
+                            a period, what follows a late report, a numbered part, the attached forms; knowledge.gate)
 """
 
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from knowledge import boosting
+
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage", "accent_coverage", "type_match",
             "evidence", "named", "unknown", "topic", "english", "foreign", "other_document", "shape_missing",
-            "general_ask", "citation_reply", "absent", "unknown_english", "absent_pairs", "roster_reply")
+            "general_ask", "citation_reply", "absent", "unknown_english", "absent_pairs", "roster_reply", "unaccented",
+            "content_words", "rival", "kind_passage", "kind_table", "kind_deadline", "kind_contact", "kind_legal_ref",
+            "kind_period", "kind_consequence", "kind_section", "kind_attachments")
+
 
 
 @dataclass
 class Model:
-    """Standardised logistic regression: p = σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ)."""
+    """The boosted trees over ``FEATURES`` (:mod:`knowledge.boosting`) and the cut below which the bot declines."""
 
-    features: list[str]
-    mean: list[float]
-    scale: list[float]
-    weights: list[float]
-    bias: float
+    trees: boosting.Trees
     threshold: float
     fitted_on: str = ""
 
     def probability(self, signals: dict[str, float]) -> float:
-        z = self.bias
-        for name, mean, scale, weight in zip(self.features, self.mean, self.scale, self.weights):
-            z += weight * (float(signals.get(name, 0.0)) - mean) / scale
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.trees.probability(signals)
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+        data = {"threshold": self.threshold, "fitted_on": self.fitted_on, "features": self.trees.features,
+                "base": self.trees.base, "trees": [[[round(v, 6) for v in node] for node in tree]
+                                                  for tree in self.trees.trees]}
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Model:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(boosting.Trees(data["features"], data["base"], data["trees"]), data["threshold"], data["fitted_on"])
 
 
 @lru_cache(maxsize=1)
 def model() -> Model | None:
     """The shipped model (``data/confidence.json``), or None when it has not been fit yet."""
-    if not MODEL_PATH.exists():
-        return None
-    return Model(**json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    return Model.load() if MODEL_PATH.exists() else None
 
 
-FOLDS = 5
-L2_CHOICES = (0.3, 1.0, 3.0, 10.0, 30.0)
+FOLDS = 5  # without groups, rows are dealt round-robin into this many folds
+# Tree depths compared; the number of rounds (up to ``MAX_ROUNDS``) is chosen by the same cross-validation.
+DEPTHS = (2, 3)
+MAX_ROUNDS = 400
 
 
-def fit(rows: list[dict[str, float]], labels: list[int], fitted_on: str = "") -> Model:
-    """Fit with the regularisation and the threshold chosen by cross-validation on ``rows``: each question's
-    probability comes from a model fit without its fold, so the threshold is set on scores like those of
-    unseen questions (an in-sample threshold sits too close to the questions it was fit on)."""
+def fit(rows: list[dict[str, float]], labels: list[int], groups: list[str] | None = None, fitted_on: str = "",
+        features: tuple[str, ...] = FEATURES) -> Model:
+    """Fit with the depth, the number of rounds and the threshold chosen by cross-validation on ``rows``: each
+    question's probability comes from a model fit without its group (a question set: the questions of one set share
+    their writer and a dispatch written with them, so a set left out is like a set never seen), and the threshold is
+    set on those (one set on the very questions the trees were fit on sits too close to them)."""
+    loss, probs, settings = cross_validated(rows, labels, groups, features)
+    x, y = _matrix(rows, features), np.array(labels, dtype=float)
+    trees = boosting.fit(x, y, list(features), settings)
+    how = f"{len(set(groups))} sets, each left out in turn" if groups else f"{FOLDS}-fold cross-validation"
+    note = f"depth {settings.depth}, {settings.rounds} rounds, threshold from {how} (log-loss {loss:.3f})"
+    return Model(trees, best_threshold(probs, labels), f"{fitted_on}; {note}".lstrip("; "))
+
+
+def cross_validated(rows: list[dict[str, float]], labels: list[int], groups: list[str] | None = None,
+                    features: tuple[str, ...] = FEATURES) -> tuple[float, list[float], boosting.Settings]:
+    """(mean log-loss, out-of-group probabilities, settings) of the best settings: each depth of ``DEPTHS``, each
+    number of rounds."""
+    x, y = _matrix(rows, features), np.array(labels, dtype=float)
+    keys = groups if groups else [str(i % FOLDS) for i in range(len(rows))]
     best = None
-    for l2 in L2_CHOICES:
-        probs = out_of_fold(rows, labels, l2)
-        loss = -sum(math.log(max(1e-9, p if y else 1 - p)) for p, y in zip(probs, labels))
-        if best is None or loss < best[0]:
-            best = (loss, l2, probs)
-    _, l2, probs = best
-    m = fit_once(rows, labels, l2, fitted_on)
-    m.threshold = best_threshold(probs, labels)
-    m.fitted_on = f"{fitted_on}; l2 {l2}, threshold from {FOLDS}-fold cross-validation".lstrip("; ")
-    return m
+    for depth in DEPTHS:
+        settings = boosting.Settings(depth=depth, rounds=MAX_ROUNDS)
+        margins = np.zeros((settings.rounds, len(rows)))
+        for key in dict.fromkeys(keys):
+            held = np.array([k == key for k in keys])
+            trees = boosting.fit(x[~held], y[~held], list(features), settings)
+            margins[:, held] = boosting.staged_margins(trees, x[held])
+        probs = 1.0 / (1.0 + np.exp(-np.clip(margins, -30, 30)))
+        losses = -np.mean(y * np.log(np.maximum(probs, 1e-9)) + (1 - y) * np.log(np.maximum(1 - probs, 1e-9)), axis=1)
+        k = int(np.argmin(losses))
+        if best is None or losses[k] < best[0]:
+            best = (float(losses[k]), probs[k].tolist(), boosting.Settings(depth=depth, rounds=k + 1))
+    return best
 
 
-def out_of_fold(rows: list[dict[str, float]], labels: list[int], l2: float) -> list[float]:
-    """Each row's probability from a model fit without its fold (``FOLDS``-fold, rows dealt round-robin)."""
-    probs = [0.0] * len(rows)
-    for fold in range(FOLDS):
-        train = [i for i in range(len(rows)) if i % FOLDS != fold]
-        m = fit_once([rows[i] for i in train], [labels[i] for i in train], l2)
-        for i in range(fold, len(rows), FOLDS):
-            probs[i] = m.probability(rows[i])
-    return probs
-
-
-def fit_once(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, fitted_on: str = "",
-             features: tuple[str, ...] = FEATURES) -> Model:
-    """Fit by Newton's method (L2-regularised); threshold 0.5."""
-    x = np.array([[float(r.get(f, 0.0)) for f in features] for r in rows], dtype=float)
-    y = np.array(labels, dtype=float)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    w = np.zeros(z.shape[1])
-    reg = np.eye(z.shape[1]) * l2
-    reg[0, 0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
-        grad = z.T @ (p - y) + reg @ w
-        hess = (z.T * (p * (1 - p))) @ z + reg + np.eye(z.shape[1]) * 1e-9
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return Model(list(features), mean.tolist(), scale.tolist(), w[1:].tolist(), float(w[0]), 0.5, fitted_on)
+def _matrix(rows: list[dict[str, float]], features: tuple[str, ...]) -> np.ndarray:
+    return np.array([[float(r.get(f, 0.0)) for f in features] for r in rows], dtype=float)
 
 
 # The issue's goals: at most 3 % of answerable questions declined, at least 90 % of the others declined.

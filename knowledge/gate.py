@@ -16,7 +16,7 @@ from knowledge.confidence import model as confidence_model
 from knowledge.evidence import Terms, content_coverage, focus_terms, unknown_share
 from knowledge.identity import absent_pairs, absent_share, topic_share
 from knowledge.index import Hit, HybridIndex, StoredChunk
-from knowledge.query import Query
+from knowledge.query import Query, has_diacritics
 from knowledge.sentence_pick import pick_sentences
 from knowledge.signals import (accent_coverage, citation_reply, foreign_place, foreign_year, general_ask, roster_reply,
                                uncited)
@@ -34,6 +34,10 @@ ISSUED_RE = re.compile(r"\b(ban hanh|issued?)\b")  # "ban hành khi nào": an is
 # Answers read from the dispatch's header: a question naming its dispatch asks of that dispatch, whatever its words.
 HEADER_KINDS = frozenset({"signer", "recipients", "date", "attachments", "summary"})
 PLAIN_KINDS = ("passage", "table")  # evidence sentences, no answer type
+# Kinds of answer the confidence model tells apart (each a signal ``kind_…``; the rarer ones, signer, recipients, the
+# dispatch's date, a summary, left to ``type_match``).
+ANSWER_KINDS = ("passage", "table", "deadline", "contact", "legal_ref", "period", "consequence", "section",
+                "attachments")
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Found:
     kind: str  # "passage", "table", "summary" or an answer type ("deadline", "signer"…)
     reply: str
     evidence: float  # the weight share of the question the evidence holds
+    rival: float = 0.0  # the best fused score of another dispatch's passage, as a share of the best passage's
 
 
 def signals_of(index: HybridIndex, query: Query, terms: Terms, found: Found) -> dict[str, float]:
@@ -96,6 +101,13 @@ def signals_of(index: HybridIndex, query: Query, terms: Terms, found: Found) -> 
         # The reply only cites a law or a plan ("Thực hiện Thông tư số …") and the question asks about no document.
         "citation_reply": float(kind in PLAIN_KINDS and citation_reply(query, reply)),
         "roster_reply": float(rostered),  # the bodies it is sent to answer best, and the question asks something else
+        # How the question was typed and how much it asks: they qualify the scores above (trees, not sums).
+        "unaccented": float(not query.english and not has_diacritics(query.typed or query.text)),
+        "content_words": float(len(terms.weights)),
+        # Another dispatch scoring nearly as well: the question fits no dispatch in particular.
+        "rival": found.rival,
+        # The kind of answer: the other signals weigh differently for a deadline found than for a passage.
+        **{f"kind_{k}": float(kind == k) for k in ANSWER_KINDS},
     }
 
 

@@ -4,12 +4,13 @@ the confidence model, and metadata rules on dispatches of other issuers."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
 
 from knowledge import Catalogue, catalogue
-from knowledge.confidence import FEATURES, best_threshold, fit
+from knowledge.confidence import FEATURES, Model, best_threshold, fit
 from knowledge.dispatch import Dispatch
 from knowledge.loaders import read_text
 from knowledge.form_names import template_heading
@@ -106,12 +107,27 @@ def test_form_names_as_dispatches_write_them():
 # --- confidence ------------------------------------------------------------------------------------------
 
 
-def test_confidence_fit_separates_and_thresholds():
-    rows = [{f: (1.0 if i % 2 else 0.0) + 0.1 * (i % 3) for f in FEATURES} for i in range(40)]
-    labels = [i % 2 for i in range(40)]
-    model = fit(rows, labels)
-    probs = [model.probability(r) for r in rows]
-    assert all((p >= model.threshold) == bool(y) for p, y in zip(probs, labels))
+def test_confidence_fit_lets_one_signal_qualify_another(tmp_path):
+    # Answerable when the coverage is high, except for English questions, where only the dense score tells: an
+    # interaction no weighted sum of the two fits. Three groups stand for three question sets.
+    rng = random.Random(7)
+    rows, labels, groups = [], [], []
+    for i in range(600):
+        english = float(i % 3 == 0)
+        row = {f: rng.random() * 0.1 for f in FEATURES} | {"english": english, "coverage": rng.random(),
+                                                          "dense": rng.random()}
+        rows.append(row)
+        labels.append(int((row["dense"] if english else row["coverage"]) > 0.5))
+        groups.append(f"set {i % 3 + i // 200}")
+    model = fit(rows, labels, groups)
+    right = sum((model.probability(r) >= model.threshold) == bool(y) for r, y in zip(rows, labels))
+    assert right >= 0.95 * len(rows)
+    english_high_dense_low_coverage = rows[0] | {"english": 1.0, "dense": 0.9, "coverage": 0.1}
+    assert model.probability(english_high_dense_low_coverage) > model.threshold
+    assert model.probability(english_high_dense_low_coverage | {"english": 0.0}) < model.threshold
+    model.save(tmp_path / "m.json")
+    again = Model.load(tmp_path / "m.json")
+    assert abs(again.probability(rows[5]) - model.probability(rows[5])) < 1e-4 and again.threshold == model.threshold
     assert 0.4 < best_threshold([0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1]) <= 0.6
 
 
