@@ -3,7 +3,8 @@
 Why: the confidence signals interact. A high dense score means little for an English question, full word coverage
 means little when the answering dispatch lacks the question's salient word pair, a typed answer's match matters
 only when its cue is clear. A logistic regression adds them up; shallow trees let one signal qualify another.
-Measured on the development sets, each set left out in turn (``benchmarks/confidence_model.py``).
+Measured on the development sets, each set left out in turn (:func:`knowledge.confidence.fit`,
+``benchmarks/confidence_features.py``).
 
 Trees are grown depth-first on binned features (at most ``BINS`` cuts per feature, taken from the training
 values' quantiles) with Newton steps on the log-loss: a split's gain is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ),
@@ -46,6 +47,9 @@ class Trees:
 
 @dataclass(frozen=True)
 class Settings:
+    """How trees are grown: their depth, how many, the learning rate, the leaf values' L2 penalty λ, the fewest
+    rows a leaf may hold."""
+
     depth: int = 3
     rounds: int = 200
     rate: float = 0.05

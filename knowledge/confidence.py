@@ -78,7 +78,6 @@ FEATURES = ("fused", "dense", "reply_dense", "lexical", "agreement", "coverage",
             "kind_period", "kind_consequence", "kind_section", "kind_attachments")
 
 
-
 @dataclass
 class Model:
     """The boosted trees over ``FEATURES`` (:mod:`knowledge.boosting`) and the cut below which the bot declines."""
