@@ -5,8 +5,9 @@ Usage: python benchmarks/evidence_choice.py [--data-dir DIR] [--skip-build] [--w
 Each in-scope development question's candidate passages (the ones ``respond`` chooses its evidence from) are
 labelled by whether they hold the gold phrase of the answering dispatch; questions with no such candidate are
 left out (retrieval missed; no choice can help). Printed per development set, left out of the fit in turn:
-how often the chosen passage holds the gold phrase for the fit model, the shipped model (or the hand-set mix
-when none is shipped), and the first-ranked candidate. ``--write`` saves the model fit on all the sets to
+how often the chosen passage holds the gold phrase for the fit model (a conditional logit, choosing among
+each question's candidates), a logistic regression rating each candidate alone (the model shipped until
+session 20), the shipped model (or the hand-set mix when none is shipped), and the first-ranked candidate. ``--write`` saves the model fit on all the sets to
 knowledge/data/evidence_choice.json.
 """
 
@@ -61,22 +62,25 @@ def main() -> int:
     kb = R.KnowledgeBase.open(data_dir)
     kb.ingest(sorted(p for p in R.DISPATCHES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")))
     rows = collect(kb)
-    print(f"{'set':<10}{'questions':>10}{'fit (out of set)':>18}{'shipped':>10}{'first':>8}")
-    totals = [0, 0, 0, 0]
+    widths = (10, 18, 11, 10, 8)
+    print(f"{'set':<10}{'questions':>10}{'fit (out of set)':>18}{'pointwise':>11}{'shipped':>10}{'first':>8}")
+    totals = [0] * len(widths)
     for name in dict.fromkeys(n for n, _, _ in rows):
-        train = [(f, y) for n, fs, ys in rows if n != name for f, y in zip(fs, ys)]
-        m = logistic.fit_once([f for f, _ in train], [y for _, y in train], L2, features=choice.FEATURES)
+        train = [(fs, ys) for n, fs, ys in rows if n != name]
+        m = logistic.fit_choice(train, L2, features=choice.FEATURES)
+        alone = logistic.fit_once([f for fs, _ in train for f in fs], [y for _, ys in train for y in ys], L2,
+                                  features=choice.FEATURES)
         test = [(fs, ys) for n, fs, ys in rows if n == name]
-        counts = [len(test), sum(_chosen_right(m.probability, fs, ys) for fs, ys in test),
-                  sum(_chosen_right(choice.rate, fs, ys) for fs, ys in test), sum(ys[0] for _, ys in test)]
+        counts = [len(test)] + [sum(_chosen_right(rate, fs, ys) for fs, ys in test)
+                                for rate in (m.probability, alone.probability, choice.rate)] + [sum(ys[0] for _, ys in test)]
         totals = [a + b for a, b in zip(totals, counts)]
-        print(f"{name:<10}" + "".join(f"{c:>{w}}" for c, w in zip(counts, (10, 18, 10, 8))))
-    print(f"{'all':<10}" + "".join(f"{c:>{w}}" for c, w in zip(totals, (10, 18, 10, 8))))
+        print(f"{name:<10}" + "".join(f"{c:>{w}}" for c, w in zip(counts, widths)))
+    print(f"{'all':<10}" + "".join(f"{c:>{w}}" for c, w in zip(totals, widths)))
     if args.write:
-        pairs = [(f, y) for _, fs, ys in rows for f, y in zip(fs, ys)]
         files = ", ".join(p.name for n, p in R.MAIN_SETS if n in R.DEV_SETS and p.exists())
-        m = logistic.fit_once([f for f, _ in pairs], [y for _, y in pairs], L2,
-                                f"tests/data/questions/ {files} ({len(rows)} questions, {len(pairs)} passages)",
+        passages = sum(len(fs) for _, fs, _ in rows)
+        m = logistic.fit_choice([(fs, ys) for _, fs, ys in rows], L2,
+                                f"tests/data/questions/ {files} ({len(rows)} questions, {passages} passages)",
                                 features=choice.FEATURES)
         m.save(choice.MODEL_PATH)
         print("saved", choice.MODEL_PATH, dict(zip(m.features, (round(w, 2) for w in m.weights))))

@@ -13,6 +13,7 @@ from knowledge import Catalogue, catalogue
 from knowledge.confidence import FEATURES, Model, best_threshold, fit
 from knowledge.dispatch import Dispatch
 from knowledge.loaders import read_text
+from knowledge.logistic import fit_choice, fit_once
 from knowledge.form_names import template_heading
 from knowledge.metadata import parse_dispatch
 from knowledge.query import legal_references, template_key, understand
@@ -129,6 +130,38 @@ def test_confidence_fit_lets_one_signal_qualify_another(tmp_path):
     again = Model.load(tmp_path / "m.json")
     assert abs(again.probability(rows[5]) - model.probability(rows[5])) < 1e-4 and again.threshold == model.threshold
     assert 0.4 < best_threshold([0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1]) <= 0.6
+
+
+def test_choice_fit_learns_what_tells_one_questions_candidates_apart():
+    # Synthetic questions of two kinds. Short ones: two candidates, both a form ("table" 1), the right one told by its
+    # higher "pick". Long ones: eight candidates, one a form and always wrong, the right one again by "pick". Rated
+    # alone, a form looks right (half the forms are, one candidate in seven of the others), so the pointwise fit
+    # leans on "table" and on long questions picks the form; the choice fit learns that "table" tells a long
+    # question's candidates apart the wrong way, and chooses by "pick".
+    rng = random.Random(7)
+
+    def question(long: bool):
+        n = 8 if long else 2
+        right = rng.randrange(1, n) if long else rng.randrange(n)
+        rows = [{"table": float(not long or j == 0), "pick": rng.uniform(0.3, 0.8) if j == right else rng.uniform(0.0, 0.5)}
+                for j in range(n)]
+        return rows, [int(j == right) for j in range(n)]
+
+    train = [question(i % 2 == 0) for i in range(400)]
+    test = [question(True) for _ in range(100)]
+
+    def chosen_right(model):
+        return sum(ys[max(range(len(rows)), key=lambda j: model.probability(rows[j]))] for rows, ys in test)
+
+    choice = fit_choice(train, 1.0, features=("table", "pick"))
+    alone = fit_once([r for rows, _ in train for r in rows], [y for _, ys in train for y in ys], 1.0,
+                     features=("table", "pick"))
+    assert choice.weights[0] < 0 < choice.weights[1] and alone.weights[0] > 0
+    assert chosen_right(choice) >= 0.7 * len(test) and chosen_right(choice) >= chosen_right(alone) + 5
+    # Questions whose candidates are all right or all wrong teach nothing: adding them changes no weight.
+    same = fit_choice(train + [([{"table": 1.0, "pick": 0.1}] * 3, [1, 1, 1]), ([{"table": 0.0, "pick": 0.9}], [0])],
+                      1.0, features=("table", "pick"))
+    assert all(abs(a - b) < 1e-3 for a, b in zip(same.weights, choice.weights))
 
 
 def test_threshold_weighs_each_error_by_its_budget():
