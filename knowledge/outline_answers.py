@@ -54,11 +54,11 @@ def _title(region: list[str]) -> str:
     return name
 
 
-def _cut(parts: list[str]) -> str:
+def _cut(parts: list[str], limit: int = MAX_CHARS) -> str:
     out: list[str] = []
     size = 0
     for part in parts:
-        if out and size + len(part) > MAX_CHARS:
+        if out and size + len(part) > limit:
             out.append("…")
             break
         out.append(part)
@@ -103,7 +103,7 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
         score, at, level = part
         below = _under(region[at + 1:], level, numbered_heading)
         if below:
-            return Typed("section", _cut([region[at], *below[:MAX_LINES]]), [region[at]], score)
+            return Typed("section", _cut([region[at], *_clipped(below)], LIST_CHARS), [region[at]], score)
     if "parts" in query.intents:
         top = min(level for _, level in heads)
         items = [region[i] for i, level in heads if level == top]
@@ -159,10 +159,10 @@ def section_answer(document: str, labels: list[str], item: str = ""):
         at_item = lettered[0]
         inner = _under(below[at_item + 1:], numbered_heading(below[at_item][:TITLE_CHARS])[0],
                        lambda line: numbered_heading(line[:TITLE_CHARS]))
-        return Typed("section", _cut([below[at_item], *_clipped(inner[:MAX_LINES])]), [below[at_item]], 1.0)
+        return Typed("section", _cut([below[at_item], *_clipped(inner)], LIST_CHARS), [below[at_item]], 1.0)
     # An item with nothing under it is its own content ("6. Bản giấy … gửi về địa chỉ: …"), a bare title is not.
     full = below or len(lines[at]) > TITLE_CHARS
-    return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], 1.0) if full else None
+    return Typed("section", _cut([lines[at], *_clipped(below)], LIST_CHARS), [lines[at]], 1.0) if full else None
 
 
 TITLE_CHARS = 80
@@ -220,7 +220,7 @@ def addressee_answer(document: str, terms: Terms, question: str = ""):
     below = _under(lines[at + 1:end], -rank, lambda line: numbered_heading(line[:TITLE_CHARS]))
     if not below and ":" not in lines[at].rstrip(":"):
         return None  # a bare title with nothing under it
-    return Typed("section", _cut([lines[at], *_clipped(below[:MAX_LINES])]), [lines[at]], score)
+    return Typed("section", _cut([lines[at], *_clipped(below)], LIST_CHARS), [lines[at]], score)
 
 
 _NEGATION_RE = re.compile(r"\b(?:chưa|không)\b", re.I)
@@ -228,12 +228,33 @@ _NEGATION_ASK_RE = re.compile(r"\b(chua|khong|ko|not|yet)\b")  # folded "chua" i
 
 
 ITEM_CHARS = 150
+MIN_ITEM_CHARS = 80  # an item cut shorter than this no longer says what it asks
+LIST_CHARS = 800  # a part shown as the list of its items
 
 
 def _clipped(lines: list[str]) -> list[str]:
-    """A part's lines; when they run past ``MAX_CHARS``, each long one cut at a word before ``ITEM_CHARS`` and
-    marked "…", so that the reply shows the list rather than its first long item."""
-    if sum(len(line) + 1 for line in lines) <= MAX_CHARS:
+    """A part's lines: all of them when they fit (``MAX_LINES``, ``MAX_CHARS``); else each long one cut at a word
+    before ``ITEM_CHARS`` and marked "…", when that fits; else the list rather than its first items: the opening line
+    and the items of the highest rank under the heading ("a)", "b)", not the dashes under them; a wrapped item's
+    further lines left out; the dashed lines when there is no such list), up to ``MAX_LINES`` (then "…"), each cut at
+    its share of ``LIST_CHARS`` (at most ``ITEM_CHARS``, at least ``MIN_ITEM_CHARS``). A part with no items: its first
+    lines, so cut."""
+    if len(lines) <= MAX_LINES and sum(len(line) + 1 for line in lines) <= MAX_CHARS:
         return lines
-    return [line if len(line) <= ITEM_CHARS else line[:ITEM_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-            for line in lines]
+    cut = [_short(line, ITEM_CHARS) for line in lines]
+    if len(lines) <= MAX_LINES and sum(len(line) + 1 for line in cut) <= MAX_CHARS:
+        return cut
+    labelled = [(i, found[0]) for i, line in enumerate(lines) if (found := numbered_heading(line[:TITLE_CHARS]))]
+    top = min((level for _, level in labelled), default=None)
+    keep = {i for i, level in labelled if level == top}
+    if len(keep) < 2:  # no list of labelled items: the dashed ones too
+        keep |= {i for i, line in enumerate(lines) if line.startswith(("-", "+", "•", "–"))} | {i for i, _ in labelled}
+    items = [line for i, line in enumerate(lines) if i == 0 or i in keep] if keep else lines
+    more = len(items) > MAX_LINES
+    items = items[:MAX_LINES]
+    share = max(MIN_ITEM_CHARS, min(ITEM_CHARS, LIST_CHARS // (len(items) + 1) - 2))  # a share for the part's heading
+    return [_short(line, share) for line in items] + ["…"] * more
+
+
+def _short(line: str, size: int) -> str:
+    return line if len(line) <= size else line[:size].rsplit(" ", 1)[0].rstrip(",;:") + " …"
