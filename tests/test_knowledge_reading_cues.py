@@ -23,6 +23,14 @@ def test_an_ambiguous_shorthand_is_read_each_way_for_a_cue_written_out():
     assert "contact" not in understand("bc so suc khoe dt thang 11 han bn", KNOWN).intents
 
 
+def test_whom_a_dispatch_is_addressed_to_in_english_and_road_shorthand():
+    assert "recipients" in understand("To whom is dispatch 77 addressed?", KNOWN).intents
+    assert "recipients" in understand("Who are the addressees of the Gia Lai home affairs dispatch?", KNOWN).intents
+    # "gt" is "giao thông" (or "giới thiệu", "giá trị"): each reading reaches the lexical query.
+    question = understand("bc an toan gt quy 4 gui ai", KNOWN)
+    assert "giao thông" in question.lexical and "giới thiệu" in question.lexical
+
+
 def test_a_penalty_asked_with_thi_bi_is_a_question_on_what_follows_a_late_report():
     assert types.asks_consequence("dv nop bc tre han thi bi tru bn diem")
     assert types.asks_consequence("nộp chậm thì sẽ bị nêu tên à")
