@@ -19,7 +19,7 @@ from knowledge.attached import ATTACHED_TITLE
 from knowledge.evidence import Terms, focus_terms, tokens, weighted_terms
 from knowledge.form_choice import resolve_template
 from knowledge.gate import HEADER_KINDS
-from knowledge.identity import IDENTITY_FLOOR, described, identity_as_ties, topical, without_identity
+from knowledge.identity import IDENTITY_FLOOR, described, identity_as_ties, specific, topical, without_identity
 from knowledge.choice import Choice
 from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import addressee_answer, outline_answer, section_answer
@@ -70,8 +70,9 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster,
                               column=query.column_ref)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
+        held = specific(index, own, h.chunk.doc_key).score(tokens(h.chunk.chunk.text))
         out.append(Choice(h.chunk, pick, h.fused,
-                          choice.features(h.chunk, pick, whole, h.fused, top, query, hits[0].chunk.doc_key)))
+                          choice.features(h.chunk, pick, whole, h.fused, top, query, hits[0].chunk.doc_key, held)))
     return out
 
 

@@ -8,10 +8,13 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from knowledge import Catalogue, catalogue
 from knowledge.confidence import FEATURES, Model, best_threshold, fit
 from knowledge.dispatch import Dispatch
+from knowledge.evidence import Terms, tokens
+from knowledge.identity import specific
 from knowledge.loaders import read_text
 from knowledge.logistic import fit_choice, fit_once
 from knowledge.form_names import template_heading
@@ -162,6 +165,28 @@ def test_choice_fit_learns_what_tells_one_questions_candidates_apart():
     same = fit_choice(train + [([{"table": 1.0, "pick": 0.1}] * 3, [1, 1, 1]), ([{"table": 0.0, "pick": 0.9}], [0])],
                       1.0, features=("table", "pick"))
     assert all(abs(a - b) < 1e-3 for a, b in zip(same.weights, choice.weights))
+
+
+def test_words_most_passages_write_do_not_tell_the_passages_apart():
+    # A road-safety dispatch writes "tai nạn giao thông" in most of its passages; "liên hệ" only in one.
+    texts = ["Năm 2026 xảy ra 318 vụ tai nạn giao thông, làm chết 152 người.",
+             "Biểu 01: số vụ tai nạn giao thông theo loại đường.",
+             "Biểu 02: vi phạm và tai nạn giao thông do nồng độ cồn.",
+             "Báo cáo tai nạn giao thông gửi trước ngày 16/12/2026.",
+             "Đầu mối liên hệ: ông Trịnh Xuân Lộc, điện thoại 0229.3876.512."]
+    index = SimpleNamespace(chunks=[SimpleNamespace(doc_key="9/SXD", chunk=SimpleNamespace(text=t)) for t in texts],
+                            dispatches={"9/SXD": None})
+    asked = Terms({t: 1.0 for t in tokens("tai nạn giao thông liên hệ ai")}, {})
+    rest = specific(index, asked, "9/SXD")
+    assert "lien" in rest.weights and "tai_nan" not in rest.weights and "giao" not in rest.weights
+    assert rest.score(tokens(texts[4])) > rest.score(tokens(texts[0]))
+    assert asked.score(tokens(texts[4])) < asked.score(tokens(texts[0]))  # counted whole, the figures hold more
+    # When those words are nearly all the question asks, they stay: nothing else would tell the passages apart.
+    only_topic = Terms({t: 1.0 for t in tokens("tai nạn giao thông")}, {})
+    assert specific(index, only_topic, "9/SXD").weights == only_topic.weights
+    # A dispatch of few passages has no such words.
+    short = SimpleNamespace(chunks=index.chunks[:3], dispatches={"9/SXD": None})
+    assert specific(short, asked, "9/SXD").weights == asked.weights
 
 
 def test_threshold_weighs_each_error_by_its_budget():
