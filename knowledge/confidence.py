@@ -159,19 +159,23 @@ DECLINE_BUDGET = 0.03
 ANSWER_BUDGET = 0.10
 
 
+SMOOTHING = 0.05  # half-width of the neighbourhood of cuts whose costs are averaged
+GRID = 200  # cuts tried: 0, 1/GRID, ..., 1
+
+
 def best_threshold(probs: list[float], labels: list[int]) -> float:
-    """The cut that uses the least of the two error budgets (answerable questions declined, out-of-scope
-    ones answered, each as a share of its kind over its budget); among equals, the lowest cut, halfway to
-    the next score so that it does not sit on one question's score."""
-    pos = sum(1 for y in labels if y) or 1
-    neg = sum(1 for y in labels if not y) or 1
-    cuts = sorted({0.0, *(round(p, 4) for p in probs)}) + [1.0]
-    best = None
-    for lo, hi in zip(cuts, cuts[1:]):
-        cut = (lo + hi) / 2
-        declined = sum(p < cut and y for p, y in zip(probs, labels)) / pos
-        answered = sum(p >= cut and not y for p, y in zip(probs, labels)) / neg
-        cost = round(declined / DECLINE_BUDGET + answered / ANSWER_BUDGET, 9)
-        if best is None or cost < best[0]:
-            best = (cost, cut)
-    return best[1]
+    """The cut whose neighbourhood (cuts within ``SMOOTHING``) uses, on average, the least of the two error budgets
+    (answerable questions declined, out-of-scope ones answered, each as a share of its kind over its budget); among
+    equals, the lowest. Why the neighbourhood: the cost is nearly flat over a wide range of cuts, so the single best
+    cut of one fit is noise (session 20: two fits of nearly the same models put it at 0.480 and 0.419, and the
+    held-out share of out-of-scope questions declined moved from 0.903 to 0.892 with it)."""
+    p = np.asarray(probs, dtype=float)
+    y = np.asarray(labels, dtype=bool)
+    pos, neg = max(int(y.sum()), 1), max(int((~y).sum()), 1)
+    cuts = np.arange(GRID + 1) / GRID
+    declined = np.array([np.sum((p < c) & y) for c in cuts]) / pos
+    answered = np.array([np.sum((p >= c) & ~y) for c in cuts]) / neg
+    cost = declined / DECLINE_BUDGET + answered / ANSWER_BUDGET
+    width = round(SMOOTHING * GRID)
+    smooth = np.array([cost[max(0, i - width):i + width + 1].mean() for i in range(len(cuts))])
+    return float(cuts[int(np.argmin(np.round(smooth, 9)))])
