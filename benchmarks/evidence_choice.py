@@ -7,8 +7,8 @@ labelled by whether they hold the gold phrase of the answering dispatch; questio
 left out (retrieval missed; no choice can help). Printed per development set, left out of the fit in turn:
 how often the chosen passage holds the gold phrase for the fit model (a conditional logit, choosing among
 each question's candidates), a logistic regression rating each candidate alone (the model shipped until
-session 20), the shipped model (or the hand-set mix when none is shipped), and the first-ranked candidate. ``--write`` saves the model fit on all the sets to
-knowledge/data/evidence_choice.json.
+session 20), the shipped model (or the hand-set mix when none is shipped), and the first-ranked candidate.
+``--write`` saves the model fit on all the sets to knowledge/data/evidence_choice.json.
 """
 
 from __future__ import annotations

@@ -52,8 +52,8 @@ DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 # held-out 6 (session 8), held-out 7 and held-out 8 (session 9), held-out 9 (session 10), held-out 10
 # (session 11), held-out 11 (session 12), held-out 13 (session 13), held-out 15 (session 14), held-out 16
 # (session 15), held-out 17 (session 16), held-out 18 (session 17), held-out 19 (session 18), held-out 20
-# (session 19), held-out 21 (session 20). Dev 6 (session 7), dev 8 (session 8), dev 9 (session 9), dev 10 (session 10), dev 11
-# (session 11), dev 12 (session 12), dev 14 (session 13), dev 16 (session 14), dev 17 (session 15), dev 18
+# (session 19), held-out 21 (session 20). Dev 6 (session 7), dev 8 (session 8), dev 9 (session 9), dev 10
+# (session 10), dev 11 (session 11), dev 12 (session 12), dev 14 (session 13), dev 16 (session 14), dev 17 (session 15), dev 18
 # (session 16), dev 19 (session 17), dev 20 (session 18), dev 21 (session 19) and dev 22 (session 20) were written
 # for development.
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.jsonl"),

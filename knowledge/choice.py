@@ -1,4 +1,4 @@
-"""Which of the top passages the answer is cut from: a logistic model over each passage's features.
+"""Which of the top passages the answer is cut from: a conditional logit over each passage's features.
 
 Why: the fused retrieval score ranks passages on the whole question, the sentence pick on the words the
 answer must hold; neither alone says which passage answers ("số liệu như tháng trước thì e-mail báo lại gì"
@@ -8,10 +8,12 @@ its words). Hand-set weights chose a worse passage than the first-ranked one; th
 holds the gold phrase, and compared out of fold with the rank alone. Since session 20 they are fit as a
 conditional logit (:func:`knowledge.logistic.fit_choice`: which candidate of a question to choose), not by
 rating each candidate alone: each development set left out in turn, the chosen passage held the gold phrase
-for 0.849 of the questions against 0.835 (1759 questions of 17 sets; the first-ranked candidate: 0.799). Boosted trees (as for the confidence) were
-tried in session 19: scoring each candidate alone, they chose a passage holding the gold phrase for 0.834 of the
-development questions, each set left out in turn, against the logistic model's 0.845; left out. So were the
-passage's own dense and lexical scores over the best ones and its rank (0.844, 0.845, 0.839).
+for 0.849 of the questions against 0.835 (1759 questions of 17 sets; the first-ranked candidate: 0.799).
+Boosted trees (as for the confidence) were tried in session 19: scoring each candidate alone, they chose a
+passage holding the gold phrase for 0.834 of the development questions, each set left out in turn, against the
+logistic model's 0.845; left out. So were the passage's own dense and lexical scores over the best ones and its
+rank (0.844, 0.845, 0.839); in session 20 (conditional logit), the share its headings hold, its length and
+interactions with an English question (none changed the share by more than 0.001).
 
 Features of a candidate passage:
     fused           its fused retrieval score over the best one's
