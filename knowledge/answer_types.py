@@ -284,9 +284,16 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     sentences = _sentences(document)
     headed = _deadline_part(sentences)
 
+    # Sent to the issuer ("gửi về Phòng Lao động - Thương binh và Xã hội trước ngày 20 hằng tháng") rather than
+    # between the bodies it addresses ("Bưu điện huyện … gửi … cho Ủy ban nhân dân các xã chậm nhất ngày 15").
+    issuer = " ".join(fold(d.issuer).split()[:ISSUER_WORDS])
+    to_issuer_re = re.compile(rf"\b(?:gui|nop)\b(?:\s+\S+){{0,4}}?\s+(?:(?:ve|cho|den|toi)\s+)?(?:qua\s+)?"
+                              rf"{re.escape(issuer)}\b") if issuer else None
+
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
         sent = not done and bool(_SEND_RE.search(s))
-        return PREFER * (bool(wanted.search(s)) + sent / 2 + bool(shaped and shaped(s)) + (s in headed))
+        to_issuer = sent and to_issuer_re is not None and bool(to_issuer_re.search(fold(s)))
+        return PREFER * (bool(wanted.search(s)) + sent / 2 + to_issuer / 2 + bool(shaped and shaped(s)) + (s in headed))
 
     found = _best(terms, sentences, keep, prefer)
     if found is None:
@@ -296,6 +303,7 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     return Typed("deadline", brief(sentence, m.group(0) if m else ""), [sentence], score)
 
 
+ISSUER_WORDS = 3  # an issuer is named by its first words ("Sở Y tế", "Phòng Lao động -", "Thống kê tỉnh")
 _DEADLINE_HEADING = frozenset({"thoi_han", "han_gui", "han_nop", "han_bao"})  # "Thời hạn (gửi) báo cáo"
 _LABEL_RE = re.compile(r"^([^:]{3,80}):")  # "2. Thời hạn và hình thức gửi báo cáo: báo cáo gửi về …"
 

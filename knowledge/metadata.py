@@ -260,7 +260,11 @@ def _is_own_variant(number: str, own: set[str]) -> bool:
 
 
 _DEADLINE_RE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*)?"
+    # "trước ngày …", "chậm nhất (là|vào) ngày …"; or a label and what it names, then "là" or a colon: "Hạn cuối
+    # tiếp nhận hồ sơ là 17 giờ 00 ngày …", "Thời hạn nộp báo cáo: ngày …" (not "Thời hạn thực hiện từ ngày …").
+    r"(?:trước|(?:chậm nhất|hạn chót|không muộn hơn)(?:\s+(?:là|vào))?"
+    r"|(?:[Hh]ạn\s+(?:cuối|chót|nộp|gửi)|[Tt]hời\s+hạn\s+(?:gửi|nộp))[^.;:\n]{0,120}?(?:\s+là|\s*:))"
+    r"\s+(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*)?"
     r"(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|ngày\s+(\d{1,2})\s+h[àằ]ng\s+tháng|tháng\s+(\d{1,2})/(\d{4})"
     # A weekly one: "trước 10 giờ 00 thứ Sáu hằng tuần", "chậm nhất thứ Hai hàng tuần".
     r"|(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|chủ\s+nhật)\s+h[àằ]ng\s+tuần)",

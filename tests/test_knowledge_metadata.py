@@ -187,3 +187,27 @@ def test_subject_in_the_same_word_cell_as_the_number():
             "Số: 88/SXD-QLN V/v rà soát nhà ở xã hội\tLạng Sơn, ngày 2 tháng 5 năm 2024\n\nKính gửi: Các phòng.\n")
     d = parse_dispatch(text)
     assert d.so_hieu == "88/SXD-QLN" and d.subject == "rà soát nhà ở xã hội"
+
+
+# Deadlines as dispatches of other issuers write them: a label ("Hạn cuối …", "Thời hạn nộp …") followed by "là" or a
+# colon, and "chậm nhất là/vào ngày". Sentences written for this test, in no benchmark set; each with the date it sets,
+# or None where a date bounds figures or a period rather than setting a deadline.
+DEADLINE_SHAPES = [
+    ("Hạn cuối tiếp nhận hồ sơ đề nghị hỗ trợ tại Bộ phận một cửa là 17 giờ 00 ngày 14/5/2027.", dt.date(2027, 5, 14)),
+    ("Thời hạn nộp báo cáo: ngày 08/01/2027.", dt.date(2027, 1, 8)),
+    ("Hạn nộp bản đăng ký thi đua là ngày 15/3/2027, quá hạn Hội đồng không xét.", dt.date(2027, 3, 15)),
+    ("Các trường gửi danh sách về Phòng Giáo dục chậm nhất là ngày 20/9/2026.", dt.date(2026, 9, 20)),
+    ("Biên bản kiểm kê gửi Kho bạc chậm nhất vào ngày 05/01/2027 để đối chiếu.", dt.date(2027, 1, 5)),
+    ("Hạn chót nhận bài dự thi: 16 giờ 30 ngày 31/10/2026 (theo dấu bưu điện).", dt.date(2026, 10, 31)),
+    ("Số liệu tính đến hết ngày 30/11/2026.", None),
+    ("Thời hạn thực hiện chương trình từ ngày 01/01/2027 đến ngày 31/12/2027.", None),
+    ("Thời hạn xử lý hồ sơ là 05 ngày làm việc kể từ ngày 10/02/2027.", None),
+]
+
+
+@pytest.mark.parametrize("sentence, date", DEADLINE_SHAPES)
+def test_deadline_shapes_of_other_issuers(sentence, date):
+    from knowledge.metadata import parse_deadlines
+
+    found = [x.date for x in parse_deadlines(sentence)]
+    assert found == ([date] if date else [])

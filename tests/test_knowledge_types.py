@@ -296,3 +296,43 @@ def test_a_how_much_question_the_dispatches_do_not_answer_is_declined(kb):
     # the low coverage and topic decline the question.
     a = kb.ask("Mức đóng bảo hiểm xã hội bắt buộc của người lao động là bao nhiêu phần trăm?")
     assert not a.confident and a.text.startswith("Tôi chưa tìm thấy") and a.probability < 0.2
+
+
+TRAINING = """ỦY BAN NHÂN DÂN HUYỆN KRÔNG BÚK
+PHÒNG NỘI VỤ
+Số: 88/PNV-LĐ
+V/v báo cáo đào tạo nghề cho lao động nông thôn năm 2027
+Krông Búk, ngày 06 tháng 01 năm 2027
+
+Kính gửi: Ủy ban nhân dân các xã; Trung tâm Giáo dục nghề nghiệp huyện.
+
+Thực hiện Kế hoạch số 15/KH-UBND ngày 02/01/2027 của Ủy ban nhân dân huyện, Phòng Nội vụ đề nghị các đơn vị thực hiện:
+
+1. Trung tâm Giáo dục nghề nghiệp huyện lập danh sách học viên đang theo học, gửi cho Ủy ban nhân dân các xã chậm nhất ngày 10 hằng tháng để đối chiếu.
+
+2. Ủy ban nhân dân các xã tổng hợp kết quả đào tạo nghề trên địa bàn theo Biểu số 01, báo cáo gửi về Phòng Nội vụ trước ngày 15 hằng tháng.
+
+3. Hồ sơ đề nghị hỗ trợ chi phí đào tạo
+Hạn cuối tiếp nhận hồ sơ đề nghị hỗ trợ chi phí đào tạo năm 2027 tại Bộ phận một cửa huyện là 17 giờ 00 ngày 14/5/2027.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, LĐ.
+TRƯỞNG PHÒNG
+Y Khuê Niê
+"""
+
+
+def test_deadline_of_the_report_sent_to_the_issuer_and_a_labelled_deadline(built_index_dir, tmp_path):
+    """Written here, not in any question set: the communes' report goes to the issuing Phòng by the 15th, while
+    the centre sends its list to the communes by the 10th; the monthly report's deadline is the one sent to the
+    issuer. A deadline written as a label ("Hạn cuối … là 17 giờ 00 ngày …") answers when the question is about it."""
+    path = tmp_path / "cv-88.txt"
+    path.write_text(TRAINING, encoding="utf-8")
+    base = KnowledgeBase.open(copy_index(built_index_dir, tmp_path / "kb"))
+    assert not base.ingest([path]).errors
+    for question in ("han gui bc hang thang krong buk ngay may", "monthly deadline for the vocational training dispatch?"):
+        a = base.ask(question)
+        assert a.confident and a.dispatch == "88/PNV-LĐ" and "15 hằng tháng" in a.reply and "10 hằng tháng" not in a.reply
+    a = base.ask("Hồ sơ đề nghị hỗ trợ chi phí đào tạo nghề ở Krông Búk nộp chậm nhất khi nào?")
+    assert a.confident and a.kind == "deadline" and "14/5/2027" in a.reply
