@@ -51,12 +51,20 @@ def copy_index(built: Path, target: Path) -> Path:
 
 def base_with(built: Path, folder: Path, name: str, text: str):
     """A knowledge base over a copy of the built index plus one dispatch written for a test (``name``, .txt)."""
+    return base_with_texts(built, folder, {name: text})
+
+
+def base_with_texts(built: Path, folder: Path, texts: dict[str, str]):
+    """A knowledge base over a copy of the built index plus the dispatches written for a test (file name → text)."""
     from knowledge import KnowledgeBase
 
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
+    paths = []
+    for name, text in texts.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
     kb = KnowledgeBase.open(copy_index(built, folder / "kb"))
-    assert not kb.ingest([path]).errors
+    assert not kb.ingest(paths).errors
     return kb
 
 

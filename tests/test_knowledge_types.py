@@ -14,7 +14,7 @@ import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.query import template_key
-from tests.knowledge_fixtures import copy_index
+from tests.knowledge_fixtures import base_with_texts, copy_index
 
 DISPATCHES = Path(__file__).parent / "data" / "dispatches"
 CITE_RE = re.compile(r"^\(Công văn (\S+) ngày \d{1,2}/\d{1,2}/\d{4} — (.+)\)$")
@@ -190,13 +190,7 @@ def test_a_newer_dispatch_with_the_same_form_name_takes_over(built_index_dir, tm
              "Bảo Thắng, ngày 05 tháng 6 năm 2024\n\nKính gửi: Ủy ban nhân dân các xã.\n\n"
              "Phòng Kinh tế đề nghị báo cáo giá cả hàng hóa thiết yếu theo Mẫu số 03 kèm theo, gửi trước ngày 10/6/2024.\n\n"
              "Mẫu số 03\nBÁO CÁO GIÁ CẢ HÀNG HÓA\nTT\tMặt hàng\tĐơn vị tính\tGiá bình quân\n1\t\t\t\n")
-    paths = []
-    for name, text in (("cv-210.txt", older), ("cv-95.txt", newer)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    base = KnowledgeBase.open(copy_index(built_index_dir, tmp_path / "kb"))
-    assert not base.ingest(paths).errors
+    base = base_with_texts(built_index_dir, tmp_path, {"cv-210.txt": older, "cv-95.txt": newer})
     a = base.ask("Mẫu số 03 gồm những cột nào?")
     assert a.dispatch == "95/PKT-TM" and "Mặt hàng" in a.reply and "210/SCT-QLTM" in a.reply
     a = base.ask("Mẫu số 03 gồm những cột nào?", dispatch="210/SCT-QLTM")
@@ -223,13 +217,7 @@ def test_same_form_name_goes_to_the_form_the_question_describes(built_index_dir,
                      "Phòng Kinh tế đề nghị báo cáo giá cả hàng hóa thiết yếu theo Mẫu số 03 kèm theo.\n\n"
                      "Mẫu số 03\nBÁO CÁO GIÁ CẢ HÀNG HÓA\nTT\tMặt hàng\tĐơn vị tính\tGiá bình quân\n1\t\t\t\n",
     }
-    paths = []
-    for name, text in texts.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    base = KnowledgeBase.open(copy_index(built_index_dir, tmp_path / "kb"))
-    assert not base.ingest(paths).errors
+    base = base_with_texts(built_index_dir, tmp_path, texts)
     a = base.ask("Mẫu số 03 kiểm tra an toàn thực phẩm gồm những cột nào?")
     assert a.dispatch == "310/SYT-ATTP" and "Số cơ sở vi phạm an toàn thực phẩm" in a.reply
     assert "210/SCT-QLTM" in a.reply and "95/PKT-TM" not in a.reply
@@ -327,10 +315,7 @@ def test_deadline_of_the_report_sent_to_the_issuer_and_a_labelled_deadline(built
     """Written here, not in any question set: the communes' report goes to the issuing Phòng by the 15th, while
     the centre sends its list to the communes by the 10th; the monthly report's deadline is the one sent to the
     issuer. A deadline written as a label ("Hạn cuối … là 17 giờ 00 ngày …") answers when the question is about it."""
-    path = tmp_path / "cv-88.txt"
-    path.write_text(TRAINING, encoding="utf-8")
-    base = KnowledgeBase.open(copy_index(built_index_dir, tmp_path / "kb"))
-    assert not base.ingest([path]).errors
+    base = base_with_texts(built_index_dir, tmp_path, {"cv-88.txt": TRAINING})
     for question in ("han gui bc hang thang krong buk ngay may", "monthly deadline for the vocational training dispatch?"):
         a = base.ask(question)
         assert a.confident and a.dispatch == "88/PNV-LĐ" and "15 hằng tháng" in a.reply and "10 hằng tháng" not in a.reply
