@@ -64,11 +64,12 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
     top = max(h.fused for h in hits) or 1.0
     notes = "fill" in query.intents or "column_list" not in query.intents  # "gồm những cột nào": the columns alone
     roster = "recipients" in query.intents  # the "Kính gửi" list's items answer "gửi những đơn vị nào" only
+    basis = cited_answers.asks_about_documents(query)  # "Căn cứ Nghị định …" answers only a question on a document
     out = []
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster,
-                              column=query.column_ref)
+                              column=query.column_ref, basis=basis)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
         held = specific(index, own, h.chunk.doc_key).score(tokens(h.chunk.chunk.text))
         out.append(Choice(h.chunk, pick, h.fused,
@@ -126,7 +127,8 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     best: tuple[float, Choice] | None = None
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
-        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s))
+        pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s),
+                              basis=cited_answers.asks_about_documents(query))
         # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
         # few of the question's words it repeats.
         share = 0.0 if has is dates.sets_period else SHAPE_SHARE

@@ -27,6 +27,20 @@ def about_other_document(query: Query) -> bool:
                                          if cue not in ("ke hoach", "plan", "quyet dinh", "decision"))
 
 
+# Words that ask about a document beside the dispatch's own kinds ("văn bản nào", "căn cứ vào đâu", "based on").
+_DOCUMENT_CUES = ("van ban", "can cu", "co so phap ly", "document", "documents", "basis", "based on", "implement",
+                  "implements", "cite", "cites")
+
+
+def asks_about_documents(query: Query) -> bool:
+    """The question asks about a document the dispatch cites or rests on ("thực hiện kế hoạch số mấy", "căn cứ
+    luật nào", "which circular"): only then may a sentence citing the dispatch's basis answer."""
+    if "cited" in query.intents or query.legal_refs:
+        return True
+    folded = fold(query.text)
+    return any(re.search(rf"\b{cue}\b", folded) for cue in (*CITED_KINDS, *_DOCUMENT_CUES))
+
+
 def _cites(sentence: str, ref: str) -> bool:
     """True when ``sentence`` names the cited document ``ref`` ("13/2017", "153/qd-ttg", "2384")."""
     folded = re.sub(r"\s+", "", fold(sentence))

@@ -23,10 +23,17 @@ def _split(text: str, roster: bool = False) -> tuple[str, ...]:
     (the bodies addressed, which the recipients answer gives from the metadata). Each such item repeats the
     name of a body that the request addressed to it names too ("- Ban Quản lý Khu kinh tế …;" against "2. Đối
     với Ban Quản lý Khu kinh tế …: báo cáo số lượng công nhân …"), and says nothing of what it must do.
-    ``roster``: keep those items (the question asks whom the dispatch is sent to)."""
+    ``roster``: keep those items (the question asks whom the dispatch is sent to). The letterhead's issuer lines
+    ("UBND TỈNH QUẢNG TRỊ", "PHƯỜNG HÒA THÀNH": upper case, above "Số:" or "V/v") name the sender, which the
+    metadata answers."""
     out: list[str] = []
     in_roster = False
-    for s in split_sentences(text):
+    sentences = split_sentences(text)
+    head = [i for i, s in enumerate(sentences[:LETTERHEAD_LINES]) if _BOILERPLATE_RE.match(s) or _MOTTO_RE.search(s)]
+    issuer = {i for i in range(head[-1]) if sentences[i].isupper()} if head else set()
+    for i, s in enumerate(sentences):
+        if i in issuer:
+            continue
         if _ROSTER_HEAD_RE.match(s):
             in_roster = True
         elif in_roster and _ROSTER_ITEM_RE.match(s):
@@ -34,7 +41,7 @@ def _split(text: str, roster: bool = False) -> tuple[str, ...]:
                 continue
         else:
             in_roster = False
-        if not _BOILERPLATE_RE.match(s):
+        if not _BOILERPLATE_RE.match(s) and not _MOTTO_RE.search(s):
             out.append(s)
     return tuple(out)
 
@@ -51,7 +58,7 @@ class Pick:
 
 def pick_sentences(
     terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
-    notes: bool = True, roster: bool = False, column: str = "",
+    notes: bool = True, roster: bool = False, column: str = "", basis: bool = True,
 ) -> Pick:
     """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
 
@@ -61,7 +68,9 @@ def pick_sentences(
     brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
     note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
     The items of the "Kính gửi" and "Nơi nhận" lists answer only when ``roster`` is set; ``column``: the number of
-    the form's column the question names ("cột (7)"), whose note answers.
+    the form's column the question names ("cột (7)"), whose note answers. ``basis``: False when the question asks
+    about no document, so that a sentence citing the dispatch's legal basis ("Căn cứ Nghị định số …", "Thực hiện
+    Kế hoạch số …") weighs as a title line does: it repeats the dispatch's subject words and answers nothing else.
     """
     if "\t" in text and _layout_only(text):
         text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
@@ -90,7 +99,7 @@ def pick_sentences(
     for i, sent in enumerate(sentences):
         toks = tokens(sent)
         score = (1 - HEADING_TERM_WEIGHT) * terms.score(toks) + HEADING_TERM_WEIGHT * terms.score(toks | ctx)
-        if sent.isupper():  # a title line says what the part is about, not what it asks
+        if sent.isupper() or not basis and _BASIS_RE.match(sent):  # says what the part is about, not what it asks
             score *= HEADING_TERM_WEIGHT
         if bonus is not None:
             score += bonus(sent)
@@ -132,12 +141,24 @@ def _layout_only(text: str) -> bool:
 
 
 SECOND_SENTENCE_SHARE = 0.75
+LETTERHEAD_LINES = 8  # the sentences of a passage's start where its letterhead may lie
 # Header and form boilerplate that never answers: the national motto, "Số:", "V/v", the place-and-date
 # line, "Kính gửi", "(Kèm theo Công văn số …)", "Nơi nhận", "Trân trọng", signature titles.
 _BOILERPLATE_RE = re.compile(
     r"^\W*(?:CỘNG\s+H[OÒ]|Độc\s+lập|ĐỘC\s+LẬP|Số\s*:|V/v\b|Kính\s+gửi|\(?\s*Kèm\s+theo\s+[Cc]ông\s+văn|"
     r"Nơi\s+nhận|Trân\s+trọng|Lưu\s*:|[A-ZÀ-Ỹ][\w\s-]{0,30},\s+ngày\s+\d{1,2}\s+tháng|(?:KT|TM|TL|TUQ)\.\s)",
 )
+# The national motto anywhere in a line: the letterhead's two columns read as one line ("SỞ NỘI VỤ Độc lập - Tự do -
+# Hạnh phúc", "UBND TỈNH QUẢNG TRỊ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+_MOTTO_RE = re.compile(r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do", re.I)
+# A sentence citing what the dispatch rests on: "Căn cứ …", "Thực hiện / Triển khai / Tiếp theo" a law, decree, plan…,
+# "Ngày 31 tháng 3 năm 2009, Thủ tướng Chính phủ có Quyết định số …", and the further items of such a list
+# ("Thông tư số 01/2018/TT-BNV ngày … hướng dẫn …;").
+_DOCUMENT_KIND = r"(?:Bộ\s+luật|Luật|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Hướng\s+dẫn|Thông\s+báo|Chương\s+trình|Đề\s+án)"
+_BASIS_RE = re.compile(
+    r"^\W*(?:Căn\s+cứ\b|(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Tiếp\s+theo)\s+(?:\S+\s+){0,3}?" + _DOCUMENT_KIND +
+    r"|Ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4},[^.;]{0,80}?" + _DOCUMENT_KIND +
+    r"|" + _DOCUMENT_KIND + r"\s+số\s+\d[^\n]*[;,]\s*$)")
 _ROSTER_HEAD_RE = re.compile(r"^\W*(?:Kính\s+gửi|Nơi\s+nhận)\s*:?\s*$", re.I)
 _ROSTER_ITEM_RE = re.compile(r"^\s*[-+•]")
 HEADING_TERM_WEIGHT = 0.3

@@ -14,7 +14,7 @@ from knowledge import KnowledgeBase
 from knowledge.evidence import Terms, unknown_share
 from knowledge.sentence_pick import pick_sentences
 from knowledge.query import embedding_text
-from tests.knowledge_fixtures import copy_index
+from tests.knowledge_fixtures import base_with_texts, copy_index
 
 DISPATCHES = Path(__file__).parent / "data" / "dispatches"
 
@@ -138,3 +138,45 @@ def test_a_repeated_question_is_not_embedded_again(kb, monkeypatch):
     second = kb.ask(question)
     assert len(calls) == 1
     assert first.text == second.text
+
+
+# Written here, not in any question set: a Sở's letter whose opening cites its basis in the words of its subject.
+FORESTRY = (
+    "UBND TỈNH TUYÊN QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 1523/SNNMT-LN\nV/v báo cáo kết quả trồng rừng và chăm sóc rừng trồng năm 2026\n"
+    "Tuyên Quang, ngày 02 tháng 11 năm 2026\n\n"
+    "Kính gửi: Ủy ban nhân dân các xã, phường.\n\n"
+    "Căn cứ Nghị định số 58/2024/NĐ-CP ngày 24/5/2024 của Chính phủ về một số chính sách đầu tư trong lâm "
+    "nghiệp, hỗ trợ trồng rừng sản xuất và chăm sóc rừng trồng;\n"
+    "Thực hiện Kế hoạch số 206/KH-UBND ngày 15/3/2026 của Ủy ban nhân dân tỉnh về trồng rừng và chăm sóc rừng "
+    "trồng năm 2026;\n"
+    "Để có cơ sở phân bổ kinh phí năm 2027 cho các xã, Sở Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các "
+    "xã, phường báo cáo như sau:\n\n"
+    "1. Nội dung báo cáo\n"
+    "a) Diện tích rừng trồng mới tập trung, trồng cây phân tán, diện tích rừng trồng được chăm sóc năm 2026;\n"
+    "b) Số cây giống đã cấp, tỷ lệ cây sống sau 6 tháng.\n"
+    "2. Báo cáo gửi về Sở (qua Chi cục Kiểm lâm) trước ngày 05/12/2026.\n"
+)
+
+
+def test_a_sentence_citing_the_basis_answers_only_a_question_on_a_document(built_index_dir, tmp_path):
+    base = base_with_texts(built_index_dir, tmp_path, {"cv-1523.txt": FORESTRY})
+    a = base.ask("Sở Nông nghiệp Tuyên Quang đề nghị báo cáo kết quả trồng rừng, chăm sóc rừng trồng để làm gì?")
+    assert a.dispatch == "1523/SNNMT-LN" and "phân bổ kinh phí năm 2027" in a.reply, a.text
+    assert "Căn cứ" not in a.reply and "Độc lập" not in a.reply
+    a = base.ask("cv 1523 về trồng rừng thực hiện kế hoạch số mấy của tỉnh")
+    assert a.dispatch == "1523/SNNMT-LN" and "206/KH-UBND" in a.reply, a.text
+
+
+def test_letterhead_lines_never_answer():
+    """The two columns read as one line, and the issuer's name above "Số:"."""
+    text = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG Độc lập - Tự do - Hạnh phúc\n"
+            "Sở Nông nghiệp và Môi trường đề nghị các xã báo cáo diện tích rừng trồng mới.")
+    pick = pick_sentences(Terms({"nong": 1.0, "nghiep": 1.0, "moi": 1.0, "truong": 1.0}, {}), text)
+    assert pick.top.startswith("Sở Nông nghiệp và Môi trường đề nghị")
+    assert not any("Độc lập" in s for s in pick.sentences)
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 41/UBND-VP\nV/v báo cáo rà soát hộ chăn nuôi\n"
+            "Ủy ban nhân dân xã Tân Lập đề nghị các thôn báo cáo số hộ chăn nuôi.")
+    pick = pick_sentences(Terms({"tan": 1.0, "lap": 1.0, "tan_lap": 1.5}, {}), text)
+    assert pick.sentences == ["Ủy ban nhân dân xã Tân Lập đề nghị các thôn báo cáo số hộ chăn nuôi."]
