@@ -198,6 +198,16 @@ def test_threshold_weighs_each_error_by_its_budget():
     assert 0.2 < cut < 0.6
 
 
+def test_threshold_sits_where_the_two_errors_use_their_budgets_alike():
+    # Answerable questions spread over 0.3-1.0, out-of-scope ones over 0-0.6. The sum of the two errors over their
+    # budgets is least at 0.3 (no answerable question declined, half the others answered); the larger of the two is
+    # least where they cross: (c - 0.3) / 0.7 / 0.03 = (0.6 - c) / 0.6 / 0.10, at c = 0.378 (0.35 once averaged over the
+    # neighbouring cuts, as the rise to the right is the steeper; the sum put it at 0.285).
+    probs = [0.3 + 0.7 * i / 299 for i in range(300)] + [0.6 * i / 99 for i in range(100)]
+    labels = [1] * 300 + [0] * 100
+    assert 0.33 < best_threshold(probs, labels) < 0.41
+
+
 def test_english_content_words_keep_untranslated_names_and_topics():
     from knowledge.evidence import content_words
 
