@@ -125,10 +125,11 @@ def _shaped(index: HybridIndex, pool: list[Hit], terms: Terms, query: Query, cur
     sentence of the same passages that has it, when it holds nearly as much of the question."""
     has = answer_shape.check_for(query.text)
     best: tuple[float, Choice] | None = None
+    basis = cited_answers.asks_about_documents(query)
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, limit=1, bonus=lambda s: SHAPE_LIFT * has(s),
-                              basis=cited_answers.asks_about_documents(query))
+                              basis=basis)
         # A dispatch bounds its figures' period once or twice: that sentence answers "tính từ ngày nào" however
         # few of the question's words it repeats.
         share = 0.0 if has is dates.sets_period else SHAPE_SHARE

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.evidence import Terms, tokens
+from knowledge.metadata import _KIND_RE
 from knowledge.table_evidence import matching_note, matching_rows, table_summary
 from knowledge.text import fold, split_sentences
 
@@ -29,7 +30,7 @@ def _split(text: str, roster: bool = False) -> tuple[str, ...]:
     out: list[str] = []
     in_roster = False
     sentences = split_sentences(text)
-    head = [i for i, s in enumerate(sentences[:LETTERHEAD_LINES]) if _BOILERPLATE_RE.match(s) or _MOTTO_RE.search(s)]
+    head = [i for i, s in enumerate(sentences[:LETTERHEAD_LINES]) if _LETTERHEAD_RE.match(s) or _MOTTO_RE.search(s)]
     issuer = {i for i in range(head[-1]) if sentences[i].isupper()} if head else set()
     for i, s in enumerate(sentences):
         if i in issuer:
@@ -150,11 +151,14 @@ _BOILERPLATE_RE = re.compile(
 )
 # The national motto anywhere in a line: the letterhead's two columns read as one line ("SỞ NỘI VỤ Độc lập - Tự do -
 # Hạnh phúc", "UBND TỈNH QUẢNG TRỊ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+# The letterhead's own lines below the issuer: "Số:", "V/v", the place-and-date line (not an appendix's "(Kèm theo
+# Công văn …)", under which the appendix's upper-case title answers).
+_LETTERHEAD_RE = re.compile(r"^\W*(?:Số\s*:|V/v\b|[A-ZÀ-Ỹ][\w\s-]{0,30},\s+ngày\s+\d{1,2}\s+tháng)")
 _MOTTO_RE = re.compile(r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do", re.I)
 # A sentence citing what the dispatch rests on: "Căn cứ …", "Thực hiện / Triển khai / Tiếp theo" a law, decree, plan…,
 # "Ngày 31 tháng 3 năm 2009, Thủ tướng Chính phủ có Quyết định số …", and the further items of such a list
 # ("Thông tư số 01/2018/TT-BNV ngày … hướng dẫn …;").
-_DOCUMENT_KIND = r"(?:Bộ\s+luật|Luật|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Hướng\s+dẫn|Thông\s+báo|Chương\s+trình|Đề\s+án)"
+_DOCUMENT_KIND = r"(?:" + _KIND_RE + r"|Bộ\s+luật|Chương\s+trình|Đề\s+án)"  # the kinds cited documents are parsed by
 _BASIS_RE = re.compile(
     r"^\W*(?:Căn\s+cứ\b|(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Tiếp\s+theo)\s+(?:\S+\s+){0,3}?" + _DOCUMENT_KIND +
     r"|Ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4},[^.;]{0,80}?" + _DOCUMENT_KIND +

@@ -180,3 +180,6 @@ def test_letterhead_lines_never_answer():
             "Ủy ban nhân dân xã Tân Lập đề nghị các thôn báo cáo số hộ chăn nuôi.")
     pick = pick_sentences(Terms({"tan": 1.0, "lap": 1.0, "tan_lap": 1.5}, {}), text)
     assert pick.sentences == ["Ủy ban nhân dân xã Tân Lập đề nghị các thôn báo cáo số hộ chăn nuôi."]
+    # An appendix's title above "(Kèm theo Công văn …)" is no letterhead: it brings what it heads.
+    appendix = "PHỤ LỤC I\nĐỀ CƯƠNG BÁO CÁO CHUYỂN ĐỔI SỐ QUÝ\n(Kèm theo Công văn số 12/STTTT ngày 1/2/2024)\nI. Tình hình chung."
+    assert "ĐỀ CƯƠNG BÁO CÁO CHUYỂN ĐỔI SỐ QUÝ" in pick_sentences(Terms({"de": 1.0, "cuong": 1.0}, {}), appendix).sentences
