@@ -1,5 +1,6 @@
 """Answer types as evidence: deadline, contact, signer, recipients, attachments, the dispatch's own date (the
-cited legal documents: :mod:`knowledge.cited_answers`).
+cited legal documents: :mod:`knowledge.cited_answers`; a period's bounds and what follows a late report, which no cue
+names: :mod:`knowledge.uncued_answers`).
 
 Why: a cue in the question ("khi nào", "e-mail", "ai ký") only makes a type a *candidate*. Each type
 answers from what supports it — the metadata the parser found, or the sentence of the dispatch that
@@ -17,11 +18,11 @@ from functools import lru_cache
 
 from knowledge import attached
 from knowledge.attached import ATTACHED_RE, ATTACHED_TITLE
-from knowledge.dates import PERIOD_RE, sets_period
 from knowledge.dispatch import Dispatch
 from knowledge.evidence import Terms, tokens
 from knowledge.headings import numbered_heading
-from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE
+from knowledge.answer_shape import expected, has_phone
+from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PERSON_RE
 from knowledge.sentence_pick import HEADING_TERM_WEIGHT
 from knowledge.signature import signer_title
 from knowledge.query import Query
@@ -176,13 +177,15 @@ def recipients(d: Dispatch, query: Query) -> Typed | None:
     return Typed("recipients", reply, ["Kính gửi", d.recipients[0]])
 
 
-def attachments(d: Dispatch, document: str, query: Query, listing: str = "") -> Typed | None:
-    """The attached forms with their titles, from the passage listing them (``listing``) or the metadata."""
+def attachments(d: Dispatch, document: str, query: Query, listing: str = "", terms: Terms | None = None) -> Typed | None:
+    """The attached forms with their titles, from the passage listing them (``listing``) or the metadata; of the
+    body's sentences on them, the one holding most of ``terms`` (what the question asks beyond the dispatch's name)."""
     if query.templates:  # "Mẫu 2 gồm những gì" is about that form's content; an appendix's forms are listed
         inner = [attached.appendix_reply(title(d), listing, n) for kind, n in query.templates if kind == "Phụ lục"]
         found = next((r for r in inner if r), "")
         return Typed("attachments", found, [ATTACHED_TITLE]) if found and listing else None
-    listed = attached.reply(title(d), listing) if listing else ""
+    rate = (lambda s: terms.score(tokens(s))) if terms is not None and terms.weights else None
+    listed = attached.reply(title(d), listing, rate) if listing else ""
     if listed or d.templates:
         return Typed("attachments", listed or f"{title(d)} kèm theo: " + ", ".join(d.templates) + ".",
                      [ATTACHED_TITLE, *d.templates])  # the passage listing them, when the document has it
@@ -216,7 +219,8 @@ def own_date(d: Dispatch) -> Typed | None:
                  [written, f"ngày {d.date.day} tháng {d.date.month} năm {d.date.year}"])
 
 
-_PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "landline", "mobile", "di dong")
+_PHONE_WORDS = ("dien thoai", "sdt", "so dt", "goi", "call", "phone", "hotline", "duong day nong", "landline", "mobile",
+                "di dong")
 _PERSON_ASK_RE = re.compile(r"\b(ai|who|whom|nguoi nao|can bo nao|chuyen vien nao|dong chi nao|contact person)\b")
 _POST_ASK_RE = re.compile(r"\b(ban giay|van ban giay|paper|hard cop(y|ies)|buu chinh|by post|postal|tru so)\b")
 _PLACE_ASK_RE = re.compile(r"\b(dia chi|address|where|o dau|ve dau|den dau)\b")
@@ -240,23 +244,23 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     wants_person = bool(_PERSON_ASK_RE.search(asked))  # "liên hệ ai": the sentence naming the person
 
     def keep(s: str) -> bool:
-        return bool(_EMAIL_RE.search(s) or _PHONE_RE.search(s) or any(n in s for n in names)
+        return bool(_EMAIL_RE.search(s) or has_phone(s) or any(n in s for n in names)
                     or wants_post and _POSTAL_RE.search(s))
 
     def prefer(s: str) -> float:  # what the cue asks for, then the sentence that says most about whom to reach
-        wanted = (wants_phone and bool(_PHONE_RE.search(s)) or wants_email and bool(_EMAIL_RE.search(s))
+        wanted = (wants_phone and has_phone(s) or wants_email and bool(_EMAIL_RE.search(s))
                   or wants_post and bool(_POSTAL_RE.search(s))
                   or wants_person and any(n in s for n in names))
-        held = bool(_EMAIL_RE.search(s)) + bool(_PHONE_RE.search(s)) + any(n in s for n in names)
+        held = bool(_EMAIL_RE.search(s)) + has_phone(s) + any(n in s for n in names)
         sent = wants_send and bool(_SUBMIT_RE.search(s))  # "gửi về đâu": where the report goes
         # "gửi bản mềm về địa chỉ nào": the address the report goes to, not a person's own e-mail beside a phone.
         goes = sent and not wants_person and bool(_SEND_RE.search(s))
         return PREFER * (wanted or sent) + PREFER * goes + PREFER / 3 * held
 
-    sentences = _sentences(document)
-    for wanted, pattern in ((wants_phone, _PHONE_RE), (wants_email, _EMAIL_RE), (wants_post, _POSTAL_RE)):
-        if wanted and wants_phone + wants_email + wants_post == 1 and any(pattern.search(s) for s in sentences):
-            sentences = tuple(s for s in sentences if pattern.search(s))  # "gọi số nào": a sentence with a phone
+    sentences = _with_lead_ins(_sentences(document))
+    for wanted, holds in ((wants_phone, has_phone), (wants_email, _EMAIL_RE.search), (wants_post, _POSTAL_RE.search)):
+        if wanted and wants_phone + wants_email + wants_post == 1 and any(holds(s) for s in sentences):
+            sentences = tuple(s for s in sentences if holds(s))  # "gọi số nào": a sentence with a phone
     if wants_person and not wants_send and any(n in s for s in sentences for n in names):
         sentences = tuple(s for s in sentences if any(n in s for n in names))  # "liên hệ ai": the person
     found = _best(terms, sentences, keep, prefer)
@@ -265,6 +269,36 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     sentence, score = found
     anchor = next(iter([*_EMAIL_RE.findall(sentence), *names]), "")
     return Typed("contact", brief(sentence, anchor), [sentence], score)
+
+
+def _with_lead_ins(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """Each short lead-in ending in ":" joined to the sentence after it ("hỗ trợ kỹ thuật:" / "Trung tâm …, điện thoại
+    …": the sentence splitter parts them at the colon before a capital), which it says the phone is for."""
+    out: list[str] = []
+    for s in sentences:
+        lead = out[-1] if out and out[-1].endswith(":") and len(out[-1]) <= LEAD_IN_CHARS else ""
+        if lead and not (_EMAIL_RE.search(lead) or has_phone(lead)):
+            out[-1] = f"{lead} {s}"
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+LEAD_IN_CHARS = 80
+
+
+def can_reach(d: Dispatch, question: str) -> Callable[[str], bool] | None:
+    """For a question asking whom to reach or at which number ("gọi ai", "sđt bn", "who should I call"), whether a
+    sentence could answer it: it holds a phone, an e-mail or a person's name. None for other contact questions
+    ("gửi qua e-mail nào" may be answered by a sentence on how reports go)."""
+    asked = fold(question)
+    if not (_PERSON_ASK_RE.search(asked) or _CALL_RE.search(asked) or "phone" in expected(question)):
+        return None  # "ký số trên điện thoại do cơ quan nào hướng dẫn" names a phone, asks for none
+    names = [c.split(" ", 1)[-1] for c in d.contacts]
+    return lambda s: bool(_EMAIL_RE.search(s) or has_phone(s) or _PERSON_RE.search(s) or any(n in s for n in names))
+
+
+_CALL_RE = re.compile(r"\b(?:call|ring)\b|\bgoi (?:so|ai|cho|den|toi)\b")  # "gọi số nào", "which number do I call"
 
 
 def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None
@@ -319,79 +353,3 @@ def _deadline_part(sentences: tuple[str, ...]) -> frozenset[str]:
         if not _DEADLINE_HEADING.isdisjoint(heads | (tokens(label.group(1)) if label else frozenset())):
             out.add(s)
     return frozenset(out)
-
-
-def period(document: str, terms: Terms, question: str = "") -> Typed | None:
-    """The sentence bounding the period the figures cover ("Số liệu báo cáo tính từ ngày 01/7/2024 đến hết
-    ngày 30/4/2025"), for a question asking "tính từ / đến ngày nào"; the one holding most of the question
-    when there are several (figures of a form, of a month, a task's own time), one about figures ("số liệu")
-    first unless the question names something else ("tự kiểm tra làm từ bao giờ đến bao giờ")."""
-    figures = not question or bool(_FIGURES_ASK_RE.search(fold(question)))
-    found = _best(terms, _sentences(document), sets_period,
-                  lambda s: PREFER * (figures and bool(_FIGURES_RE.search(s))))
-    if found is None:
-        return None
-    sentence, score = found
-    m = PERIOD_RE.search(sentence)
-    return Typed("period", brief(sentence, m.group(0) if m else ""), [sentence], score)
-
-
-_FIGURES_RE = re.compile(r"\bsố liệu\b", re.I)
-# A question about the report's figures, or one that names nothing the period is of ("tính từ ngày nào").
-_FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics|reports?|reporting)\b|^\W*(tinh|ke) (tu|den)\b")
-
-# "Quá hạn không gửi thì sao?", "đơn vị báo cáo chậm bị xử lý thế nào?", "what happens if a province reports late?"
-# Late in every register: "quá hạn", "chậm", "trễ", "muộn", "không đúng hạn", "overdue", "after the deadline".
-# Folded "muon" is also "muốn" (want): late only after a verb of sending ("gửi muộn") or as typed, "muộn".
-_LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|sau (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
-                          r"fail(s|ed)? to|miss(es|ed)?|after the deadline|(do|does|did) not (send|submit|report))\b")
-# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "thì bị trừ bao nhiêu điểm", "what happens".
-_OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|thi (se )?bi|se bi|hau qua|che tai|what happens|"
-                             r"thi (\w+ ){1,4}lam gi|"
-                             r"consequences?|penalt\w*|sanctions?|what will)\b")
-# The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".
-_LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|trễ|muộn|không gửi|không nộp|không báo cáo|"
-                      r"không đúng (?:thời )?hạn)\b", re.I)
-_OUTCOME_RE = re.compile(r"\b(?:sẽ|thì|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)  # "… sau thời hạn thì …"
-_REPORT_ASK_RE = re.compile(r"\b(gui|nop|bao cao|bc|danh sach|so lieu|reports?|send\w*|sent|submit\w*|list)\b")
-# Late or missing said of sending a report: "không gửi báo cáo", "gửi không đúng thời hạn", "Quá thời hạn nêu trên".
-_LATE_REPORT_RE = re.compile(r"\b(?:(?:không|chưa) (?:gửi|nộp|báo cáo)|(?:gửi|nộp|báo cáo|danh sách|số liệu)[^.;:]{0,40}"
-                             r"(?:không đúng (?:thời )?hạn|chậm|trễ|muộn|sau thời hạn|quá (?:thời )?hạn)|"
-                             r"(?:quá|sau) (?:thời )?hạn (?:nêu trên|trên|quy định|này))\b", re.I)
-
-
-def uncued(question: str, document: str, terms: Terms, period_asked: bool) -> Typed | None:
-    """Answer types no cue word names: the bounds of the figures' period (``period_asked``: the question's
-    expected shape, :mod:`knowledge.answer_shape`), else what follows a late or missing report."""
-    if period_asked:
-        return period(document, terms, question)
-    return consequence(document, terms, question) if asks_consequence(question) else None
-
-
-def asks_consequence(question: str) -> bool:
-    """The question asks what follows when a report is late or missing."""
-    folded = fold(question)
-    late = _LATE_ASK_RE.search(folded) or re.search(r"\bmuộn\b", question.lower())
-    return bool(late and _OUTCOME_ASK_RE.search(folded))
-
-
-def consequence(document: str, terms: Terms, question: str = "") -> Typed | None:
-    """The sentence saying what follows a late or missing report (most of the question's words first)."""
-    def keep(s: str) -> bool:
-        return bool(_LATE_RE.search(s) and _OUTCOME_RE.search(s))
-
-    def of_reports(s: str) -> bool:  # late said of a report, not of anything ("quá thời hạn ra quyết định")
-        return keep(s) and bool(_LATE_REPORT_RE.search(s))
-
-    def prefer(s: str) -> float:
-        return PREFER * ("sẽ" in s.lower())
-
-    sentences = _sentences(document)
-    # Late with a report ("gửi chậm", "không báo cáo"): the sentence on reports; late with work ("chậm tiến độ mà
-    # không xin gia hạn"): any.
-    reports = bool(_REPORT_ASK_RE.search(fold(question)))
-    found = reports and _best(terms, sentences, of_reports, prefer) or _best(terms, sentences, keep, prefer)
-    if found is None:
-        return None
-    sentence, score = found
-    return Typed("consequence", brief(sentence), [sentence], score)

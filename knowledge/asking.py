@@ -28,6 +28,7 @@ from knowledge.results import Answer, Passage
 from knowledge.sentence_pick import Pick, is_heading, pick_sentences
 from knowledge.summary import extract_requests
 from knowledge.text import fold
+from knowledge.uncued_answers import uncued
 
 CANDIDATES = 8  # passages searched for evidence
 RANK_PRIOR = 0.5  # weight of the fused retrieval score when shaped sentences compete
@@ -69,7 +70,7 @@ def candidates(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | 
     for h in pool:
         own = topical(index, terms, index.dispatches.get(h.chunk.doc_key))
         pick = pick_sentences(own, h.chunk.chunk.text, h.chunk.chunk.context, bonus=bonus, notes=notes, roster=roster,
-                              column=query.column_ref, basis=basis)
+                              column=query.column_ref, basis=basis, column_name=query.column_name)
         whole = terms.score(tokens(h.chunk.chunk.index_text()))  # the passage with its headings
         held = specific(index, own, h.chunk.doc_key).score(tokens(h.chunk.chunk.text))
         out.append(Choice(h.chunk, pick, h.fused,
@@ -214,7 +215,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         if found:
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report
-        found = types.uncued(query.text, document, ties, "period" in answer_shape.expected(query.text))
+        found = uncued(query.text, document, ties, "period" in answer_shape.expected(query.text))
         if found and names_only:
             found.score = 1.0  # as for a deadline: the name and the cue are all that is asked
         if found:
@@ -232,7 +233,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             found = types.recipients(d, query)
         elif kind == "attachments":
             listing = index.locate(d.so_hieu, [ATTACHED_TITLE])
-            found = types.attachments(d, document, query, listing.chunk.text if listing else "")
+            found = types.attachments(d, document, query, listing.chunk.text if listing else "", compared)
             # "Sáng kiến cấp tỉnh gửi kèm những gì": what goes along with a case the question names, not which forms.
             if found and compared.weights and not names_only and not _FORM_WORD_RE.search(fold(query.text)):
                 body = types.sent_along(document, compared)
@@ -257,7 +258,9 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
                 # Only a sentence that could answer competes: for a deadline, one that holds a date.
                 # A weak cue ("khi nào", "ngày nào") may be answered by a cited document's date.
                 dated = dates.has_date if kind == "deadline" else dates.any_date
-                rivals = [s for s in general.sentences if answer_type != "deadline" or dated(s)]
+                # For "gọi ai", "sđt bn": one that holds a person, a phone or an e-mail.
+                fits = dated if answer_type == "deadline" else types.can_reach(d, query.text) if kind == "contact" else None
+                rivals = [s for s in general.sentences if fits is None or fits(s)]
                 ordinary = max((compared.score(tokens(s)) for s in rivals), default=0.0)
                 # Even when the question is little more than the dispatch's name, a dated sentence holding
                 # all of what remains ("số liệu … tính từ ngày nào") answers rather than the deadline.

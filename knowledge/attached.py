@@ -3,17 +3,20 @@
 Why: "kèm theo những biểu mẫu nào" asks about the whole set of attachments, which no single part of the
 document holds: the body says "theo Mẫu số 01 (…) và Mẫu số 02 (…) kèm theo" in passing and each form's
 title stands at its own page. One extra passage names every form with its title line and quotes the body's
-sentences that say which form is for what ("Phụ lục II (đối với chủ đầu tư)").
+sentences that say which form is for what ("Phụ lục II (đối với chủ đầu tư)", "Diện tích … tổng hợp theo Biểu
+số 02/TS"). Forms the body lists after a lead-in ("Tài liệu gửi kèm: - Phụ lục 1: …") are attached even when the
+file holds no page of theirs: an appendix often travels as a file of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.metadata import Dispatch
-from knowledge.query import template_key
-from knowledge.text import split_sentences
+from knowledge.query import template_key, templates_in
+from knowledge.text import fold, split_sentences
 
 if TYPE_CHECKING:
     from knowledge.chunking import Node
@@ -23,7 +26,14 @@ IN_BODY = "Trong công văn:"
 # A sentence saying a form goes with the dispatch ("theo Biểu số 01 kèm theo", "mẫu báo cáo xin gửi kèm").
 ATTACHED_RE = re.compile(r"(mẫu|biểu|phụ lục|đề cương)[^.;]{0,40}(gửi kèm|kèm theo|đính kèm)"
                          r"|(gửi kèm|kèm theo)[^.;]{0,30}(mẫu|biểu|phụ lục)", re.I)
-MAX_MENTIONS = 3
+MAX_MENTIONS = 3  # sentences saying a form goes with the dispatch
+MAX_NAMING = 5  # further sentences naming one of the attached forms (what each is for)
+# A line announcing a list of what goes with the dispatch ("Tài liệu gửi kèm:", "Kèm theo Công văn này gồm:").
+_LEAD_IN_RE = re.compile(r"(?:kèm theo|gửi kèm|đính kèm)[^.;:]{0,40}:\s*$", re.I)
+# An item of that list naming a form and its title ("- Phụ lục 1: Hướng dẫn …;", "2. Biểu số 03/TS: …").
+_ITEM_RE = re.compile(r"^(?:[-–•+]|\d{1,2}[.)]|[a-đ]\))\s*((?:phụ lục|biểu mẫu|biểu|mẫu|phiếu)\b[^:;]{0,30}):\s*(.+?)[;.]?$",
+                      re.I)
+_NAMED_ITEM_RE = re.compile(r"(?:[-–•+]|\d{1,2}[.)]|[a-đ]\))\s*(?:phụ lục|biểu|mẫu|phiếu)\b", re.I)  # its sentences
 _ROMAN_RE = re.compile(r"[IVX]{1,4}")
 
 
@@ -51,11 +61,39 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
             visit(child)
 
     visit(root)
+    items = _listed_in_body(body, {fold(ln[2:].split(":", 1)[0]) for ln in lines} | _keys(lines))
+    lines += [f"- {head}: {name}" for head, name in items]
     if not lines:
         return ""
-    mentions = [s for s in split_sentences("\n".join(body)) if ATTACHED_RE.search(s)][:MAX_MENTIONS]
+    said = [s for s in split_sentences("\n".join(body)) if not _NAMED_ITEM_RE.match(s.strip())]
+    mentions = [s for s in said if ATTACHED_RE.search(s)][:MAX_MENTIONS]
+    keys = _keys(lines)
+    mentions += [s for s in said if s not in mentions and len(s) <= MENTION_CHARS
+                 and keys & set(templates_in(s))][:MAX_NAMING]
     text = f"{ATTACHED_TITLE} Công văn {dispatch.so_hieu}:\n" + ";\n".join(lines) + "."
-    return text + (f"\n{IN_BODY}\n" + "\n".join(mentions) if mentions else "")
+    return text + (f"\n{IN_BODY}\n" + "\n".join(" ".join(m.split()) for m in mentions) if mentions else "")
+
+
+def _keys(lines: list[str]) -> set:
+    """The forms of listing lines ("- Phụ lục I - Mẫu số 01: …" is both), as :func:`template_key` keys."""
+    return {k for ln in lines for k in templates_in(ln[2:].split(":", 1)[0])}
+
+
+def _listed_in_body(body: list[str], known: set) -> list[tuple[str, str]]:
+    """(name, title) of the forms the body lists after a lead-in ("Tài liệu gửi kèm:"), those not printed in the
+    file; a list of forms with no such lead-in may be about forms of another document."""
+    found: list[tuple[str, str]] = []
+    announced = False
+    for line in (ln.strip() for text in body for ln in text.splitlines()):
+        item = _ITEM_RE.match(line) if announced else None
+        if item:
+            head = " ".join(item.group(1).split())
+            if fold(head) not in known and not set(templates_in(head)) & known:
+                found.append((head, " ".join(item.group(2).split())))
+                known = known | {fold(head)} | set(templates_in(head))
+        elif line:
+            announced = bool(_LEAD_IN_RE.search(line))
+    return found
 
 
 def _title(first_block: str) -> str:
@@ -79,9 +117,11 @@ def _titled(heading: str) -> str:
     return title if len(title) > 3 and ";" not in title else ""
 
 
-def reply(title: str, listing: str) -> str:
-    """The attachments answer from the passage: each form's name, then its title as printed."""
-    forms = [ln[2:].rstrip(";.") for ln in listing.split("\n") if ln.startswith("- ")]
+def reply(title: str, listing: str, rate: Callable[[str], float] | None = None) -> str:
+    """The attachments answer from the passage: each form's name, then its title as printed, then the body's
+    sentence on them: the first, or the one ``rate`` (how much of the question it holds) puts higher ("… thì tổng
+    hợp vào biểu số mấy": the sentence naming the form that figure goes in)."""
+    forms = [ln[2:].rstrip(";.") for ln in listing.split(f"\n{IN_BODY}\n", 1)[0].split("\n") if ln.startswith("- ")]
     if not forms:
         return ""
     named = []
@@ -93,7 +133,11 @@ def reply(title: str, listing: str) -> str:
         named.append(f"- {head}: {name}" if name else f"- {head}")
     count = "một biểu mẫu" if len(forms) == 1 else f"{len(forms)} phụ lục, biểu mẫu"
     # The body's first word on them says what each is for ("Phụ lục II (đối với chủ đầu tư)").
-    said = listing.split(f"\n{IN_BODY}\n", 1)[1].split("\n", 1)[0].strip() if f"\n{IN_BODY}\n" in listing else ""
+    body = listing.split(f"\n{IN_BODY}\n", 1)[1].split("\n") if f"\n{IN_BODY}\n" in listing else [""]
+    said = body[0].strip()
+    if rate is not None:
+        best = max((s.strip() for s in body if len(s.strip()) <= MENTION_CHARS), key=rate, default="")
+        said = best if best and rate(best) > rate(said) else said
     said = f"\nCông văn viết: “{said}”" if said and len(said) <= MENTION_CHARS else ""
     return f"{title} kèm theo {count}:\n" + ";\n".join(named) + "." + said
 

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
 QUERY_CACHE = 4096  # question (and reply) embeddings kept, as float32: 1.5 kB each
-SCHEMA_VERSION = 25  # bump when chunking/metadata changes so stored indexes are rebuilt
+SCHEMA_VERSION = 27  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:

@@ -303,7 +303,9 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?:Tel|[Đđ]iện\s+thoại|ĐT|Fax)\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
+# A phone by its label: "điện thoại", "ĐT", "di động", "DĐ", "đường dây nóng", "hotline", "số máy lẻ", "Fax".
+_PHONE_RE = re.compile(r"(?:Tel|[Đđ]iện\s+thoại|ĐT|Fax|[Dd]i\s+động|DĐ|[Đđ]ường\s+dây\s+nóng|[Hh]otline|[Ss]ố\s+máy(?:\s+lẻ)?)"
+                       r"\s*[:.]?\s*(\+?\d[\d .\-]{6,}\d(?:\s*-?\s*ext\.?\s*\d+)?)")
 _PERSON_RE = re.compile(r"(?<!\w)(Ông|Bà|ông|bà|A\.|C\.|Anh|Chị|anh|chị)\s*((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3})")
 
 

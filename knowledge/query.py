@@ -82,6 +82,8 @@ _TEMPLATE_REF_RE = re.compile(
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 # "cột (7)", "cot 4", "column 5": a form's column by its number.
 _COLUMN_REF_RE = re.compile(r"\b(?:cot|column)\s*(?:so\s*)?\(?(\d{1,2})\)?(?![\d/.,])")
+# "cột Nguyên nhân trong …": the words after "cột", which begin the label of the column named.
+_COLUMN_NAME_RE = re.compile(r"\bcot\s+(?![\d(])((?:[a-z0-9%]+ ?){1,8})")
 # "điểm c mục 2", "point b of section 3": one lettered item of a part.
 _ITEM_REF_RE = re.compile(r"\b(?:diem|point|item)\s+([a-e])\b(?!\.\d)")
 _FORM_BEFORE_RE = re.compile(r"\b(?:bieu mau|mau|bieu|phu luc|pl|phieu|form|template|appendix|annex)\s*(?:so\s*)?$")
@@ -116,6 +118,12 @@ def template_key(name: str, exact: bool = False) -> tuple[str, int] | None:
     return (kind, _ROMAN[number]) if kind == "Phụ lục" else None
 
 
+def templates_in(text: str) -> list[tuple[str, int]]:
+    """The forms a text names, as :func:`template_key` keys, in order and once each."""
+    keys = (template_key(m.group(0)) for m in _TEMPLATE_REF_RE.finditer(fold(text)))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
 @dataclass
 class Query:
     """A question after understanding."""
@@ -144,6 +152,7 @@ class Query:
     section_refs: list[str] = field(default_factory=list)
     item_ref: str = ""  # "c" for "điểm c mục 2": the lettered item of the part named
     column_ref: str = ""  # "7" for "cột (7)": a form's column by its number
+    column_name: str = ""  # "nguyen nhan trong danh sach" for "cột Nguyên nhân trong danh sách …" (folded)
     # Numbers of dispatches the question names that the base does not hold.
     unknown_refs: list[str] = field(default_factory=list)
     typed: str = ""  # the cleaned question as typed (before shorthand and typo fixes)
@@ -295,7 +304,7 @@ def understand(
             after != "/" or _own_code_follows(folded, m.end(), known_numbers[num])
         ):
             numbers.append(known_numbers[num])
-    templates = [t for t in dict.fromkeys(template_key(m.group(0)) for m in _TEMPLATE_REF_RE.finditer(folded)) if t]
+    templates = templates_in(folded)
     for kind, num in templates:
         extra.append(f"{kind} {num:02d} {kind} {num}")
 
@@ -342,6 +351,7 @@ def understand(
         section_refs=[m.group(1).upper() for m in _SECTION_REF_RE.finditer(folded)],
         item_ref=next((m.group(1) for m in _ITEM_REF_RE.finditer(folded)), ""),
         column_ref=next((str(int(m.group(1))) for m in _COLUMN_REF_RE.finditer(folded)), ""),
+        column_name=next((m.group(1).strip() for m in _COLUMN_NAME_RE.finditer(folded)), ""),
         unknown_refs=sorted(unknown),
         typed=typed,
     )

@@ -59,7 +59,7 @@ class Pick:
 
 def pick_sentences(
     terms: Terms, text: str, context: str = "", limit: int = 3, bonus: Callable[[str], float] | None = None,
-    notes: bool = True, roster: bool = False, column: str = "", basis: bool = True,
+    notes: bool = True, roster: bool = False, column: str = "", basis: bool = True, column_name: str = "",
 ) -> Pick:
     """The 1-3 sentences of ``text`` that hold most of the question's weight, in document order.
 
@@ -69,7 +69,8 @@ def pick_sentences(
     brings the sub-items under it (a), b), -, +), and a sentence ending in ":" what it introduces. A form's
     note that holds the question is shown with its columns unless ``notes`` is False ("gồm những cột nào").
     The items of the "Kính gửi" and "Nơi nhận" lists answer only when ``roster`` is set; ``column``: the number of
-    the form's column the question names ("cột (7)"), whose note answers. ``basis``: False when the question asks
+    the form's column the question names ("cột (7)"), whose note answers; ``column_name``, the words the question writes
+    after "cột" (folded), which begin the label of the column it names. ``basis``: False when the question asks
     about no document, so that a sentence citing the dispatch's legal basis ("Căn cứ Nghị định số …", "Thực hiện
     Kế hoạch số …") weighs as a title line does: it repeats the dispatch's subject words and answers nothing else.
     """
@@ -77,10 +78,13 @@ def pick_sentences(
         text = text.replace("\t", "\n")  # a Word letterhead laid out as a table: prose, not a form
     if "\t" in text:
         summary = table_summary(text)
-        rows = matching_rows(lambda part: terms.score(tokens(part)), text)
+        def held(part: str) -> float:
+            return terms.score(tokens(part))
+
+        rows = matching_rows(held, text)
         if rows:
             summary.append("Dòng liên quan: " + "; ".join(rows) + ".")
-        note = matching_note(lambda part: terms.score(tokens(part)), text, column).lstrip("-–•+ ") if notes else ""
+        note = matching_note(held, text, column, column_name).lstrip("-–•+ ") if notes else ""
         if note:  # "cột Nguyên nhân ghi thế nào", "tỷ lệ tính thế nào": the form's own note says
             summary.insert(min(2, len(summary)), note if fold(note).startswith("ghi chu") else f"Ghi chú: {note}")
         score = terms.score(tokens(context + "\n" + text))

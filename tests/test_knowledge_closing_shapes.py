@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answer_shape import expected, has_money, missing
-from knowledge.answer_types import asks_consequence
+from knowledge.uncued_answers import asks_consequence
 from knowledge.dates import sets_period
 from knowledge.english import english_phrase_re, translate
 from knowledge.outline_answers import section_answer

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_types import asks_consequence
+from knowledge.uncued_answers import asks_consequence
 from knowledge.query import legal_references
 from knowledge.spelling import SyllableSpeller
 from knowledge.text import fold

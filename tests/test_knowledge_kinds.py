@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import answer_types as types
+from knowledge import uncued_answers
 from knowledge.answer_shape import expected
 from knowledge.metadata import parse_copied
 from knowledge.tables import describe_header, item_rows, table_row
@@ -74,7 +74,7 @@ def test_a_question_on_the_figures_period_expects_a_period_not_a_deadline():
 
 
 def test_the_period_sentence_answers_and_the_deadline_does_not():
-    found = types.period(DISPATCH, Terms({"so": 1.0, "lieu": 1.0, "vu": 1.0}, {}))
+    found = uncued_answers.period(DISPATCH, Terms({"so": 1.0, "lieu": 1.0, "vu": 1.0}, {}))
     assert found and "01/11/2025" in found.reply and "28/02/2026" in found.reply
     assert "25/3/2026" not in found.reply
 
@@ -82,10 +82,10 @@ def test_the_period_sentence_answers_and_the_deadline_does_not():
 def test_questions_on_a_late_report_are_told_apart():
     for q in ("quá hạn không gửi bc thì sao", "Xã báo cáo chậm thì bị xử lý thế nào?",
               "What happens if a commune does not send the report?"):
-        assert types.asks_consequence(q), q
+        assert uncued_answers.asks_consequence(q), q
     for q in ("hạn gửi báo cáo là ngày nào", "báo cáo gửi chậm nhất ngày nào"):
-        assert not types.asks_consequence(q), q
-    found = types.consequence(DISPATCH, Terms({"xa": 1.0}, {}))
+        assert not uncued_answers.asks_consequence(q), q
+    found = uncued_answers.consequence(DISPATCH, Terms({"xa": 1.0}, {}))
     assert found and "xem xét trách nhiệm người đứng đầu" in found.reply
 
 

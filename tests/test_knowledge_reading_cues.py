@@ -4,7 +4,7 @@ outline not found in a wrapped sentence. Sentences written for these tests, not 
 
 from __future__ import annotations
 
-from knowledge import answer_types as types
+from knowledge import uncued_answers
 from knowledge.blocks import to_blocks
 from knowledge.evidence import Terms
 from knowledge.outline_answers import addressee_answer, outline_answer
@@ -32,9 +32,9 @@ def test_whom_a_dispatch_is_addressed_to_in_english_and_road_shorthand():
 
 
 def test_a_penalty_asked_with_thi_bi_is_a_question_on_what_follows_a_late_report():
-    assert types.asks_consequence("dv nop bc tre han thi bi tru bn diem")
-    assert types.asks_consequence("nộp chậm thì sẽ bị nêu tên à")
-    assert not types.asks_consequence("tre em bi benh thi bao cao ai")  # "trẻ em", nothing late
+    assert uncued_answers.asks_consequence("dv nop bc tre han thi bi tru bn diem")
+    assert uncued_answers.asks_consequence("nộp chậm thì sẽ bị nêu tên à")
+    assert not uncued_answers.asks_consequence("tre em bi benh thi bao cao ai")  # "trẻ em", nothing late
 
 
 LETTER = """UBND TỈNH SƠN LA
