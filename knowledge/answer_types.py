@@ -261,8 +261,9 @@ def contact(d: Dispatch, document: str, terms: Terms, question: str = "") -> Typ
     for wanted, holds in ((wants_phone, has_phone), (wants_email, _EMAIL_RE.search), (wants_post, _POSTAL_RE.search)):
         if wanted and wants_phone + wants_email + wants_post == 1 and any(holds(s) for s in sentences):
             sentences = tuple(s for s in sentences if holds(s))  # "gọi số nào": a sentence with a phone
-    if wants_person and not wants_send and any(n in s for s in sentences for n in names):
-        sentences = tuple(s for s in sentences if any(n in s for n in names))  # "liên hệ ai": the person
+    # "liên hệ ai": the person; "liên hệ ai, gọi số nào" may be answered by a unit's number ("hỗ trợ kỹ thuật: Trung tâm …").
+    if wants_person and not (wants_send or wants_phone) and any(n in s for s in sentences for n in names):
+        sentences = tuple(s for s in sentences if any(n in s for n in names))
     found = _best(terms, sentences, keep, prefer)
     if found is None:
         return None

@@ -135,6 +135,8 @@ def test_which_form_a_figure_goes_in_quotes_the_sentence_naming_it(kb417, questi
     ("xa chua co tk phan mem nuoi trong thuy san ca mau goi sdt nao", ["0290.3836.118"]),
     ("máy chủ bị lỗi kỹ thuật thì gọi số nào", ["0290.3567.214"]),
     ("which number should I call about a server fault?", ["0290.3567.214"]),
+    ("máy chủ bị lỗi kỹ thuật thì liên hệ ai, gọi số nào", ["0290.3567.214"]),
+    ("Who can I call about a server fault?", ["0290.3567.214"]),
 ])
 def test_the_contact_asked_for(kb417, question, expected):
     a = kb417.ask(question)
