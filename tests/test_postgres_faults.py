@@ -89,11 +89,13 @@ def drive(url: str, fault: str) -> dict[str, Any]:
     total = sum(len(u["texts"]) for u in users.values())
     next_id, delivered, struck, stats = 1, 0, False, {"redelivered": 0, "resent": 0}
 
-    def deliver(uid: int, update_id: int, text: str, worker: int) -> None:
+    def deliver(uid: int, update_id: int, text: str, worker: int, since: float | None = None) -> None:
+        """``since``: when this update was first delivered (a reply to any delivery answers it)."""
         if not alive[worker]:
             worker = alive.index(True)
         inboxes[worker].put((update_id, uid, text))
-        users[uid]["pending"] = (update_id, text, time.monotonic(), worker)
+        now = time.monotonic()
+        users[uid]["pending"] = (update_id, text, now if since is None else since, worker, now)
 
     deadline = time.monotonic() + 240  # below pytest's timeout, so a stuck run fails with this message
 
@@ -109,7 +111,7 @@ def drive(url: str, fault: str) -> dict[str, Any]:
         assert time.monotonic() < deadline, "the run did not finish"
         kind, chat, at, text = receive()
         if kind == "sent" and chat in users and users[chat]["pending"] and at >= users[chat]["pending"][2]:
-            update_id, sent_text, _t, worker = users[chat]["pending"]
+            update_id, sent_text, _t, worker, _last = users[chat]["pending"]
             users[chat]["pending"] = None
             if text in FAILED:  # not stored: the user sends it again
                 stats["resent"] += 1
@@ -124,9 +126,9 @@ def drive(url: str, fault: str) -> dict[str, Any]:
                 deliver(uid, next_id, user["texts"][user["k"]], (uid + user["k"]) % 2)
                 next_id += 1
                 delivered += 1
-            elif pending is not None and time.monotonic() - pending[2] > 8:  # no reply: Telegram retries
+            elif pending is not None and time.monotonic() - pending[4] > 8:  # no reply: Telegram retries
                 stats["redelivered"] += 1
-                deliver(uid, pending[0], pending[1], 1 - pending[3])
+                deliver(uid, pending[0], pending[1], 1 - pending[3], since=pending[2])
         if not struck and delivered >= total // 2:
             struck = True
             if fault == "kill":

@@ -57,7 +57,8 @@ def drive(url: str, fault: str) -> dict[str, Any]:
     def deliver(uid: int, update_id: int, text: str) -> None:
         data = tg.text_update(update_id, uid, text)
         post(data)
-        users[uid]["pending"] = (data, text, time.monotonic())
+        now = time.monotonic()
+        users[uid]["pending"] = (data, text, now, now)  # (update, text, first posted, last posted)
 
     def receive() -> tuple[Any, ...]:
         for w, box in enumerate(outboxes):
@@ -74,7 +75,7 @@ def drive(url: str, fault: str) -> dict[str, Any]:
             assert time.monotonic() < deadline, "the run did not finish"
             kind, chat, at, text = receive()
             if kind == "sent" and chat in users and users[chat]["pending"] and at >= users[chat]["pending"][2]:
-                _data, sent_text, _t = users[chat]["pending"]
+                _data, sent_text, _t, _last = users[chat]["pending"]
                 users[chat]["pending"] = None
                 if text in FAILED:  # not stored: the user sends it again
                     stats["resent"] += 1
@@ -89,10 +90,11 @@ def drive(url: str, fault: str) -> dict[str, Any]:
                     deliver(uid, next_id, user["texts"][user["k"]])
                     next_id += 1
                     delivered += 1
-                elif pending is not None and time.monotonic() - pending[2] > 8:  # no reply: Telegram posts again
+                elif pending is not None and time.monotonic() - pending[3] > 8:  # no reply: Telegram posts again
                     stats["reposted"] += 1
                     post(pending[0])
-                    user["pending"] = (pending[0], pending[1], time.monotonic())
+                    # a reply to the first post still answers it: it may be queued behind others right now
+                    user["pending"] = (pending[0], pending[1], pending[2], time.monotonic())
             if not struck and delivered >= total // 2:
                 struck = True
                 if fault == "kill":
