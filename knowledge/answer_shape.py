@@ -21,6 +21,8 @@ Shapes:
     web        "trang web", "website", "đường dẫn", "link", "web address" → a web address (an e-mail's domain aside)
     period     "số liệu tính từ / đến ngày nào", "kỳ báo cáo", "as of what date" → a sentence bounding a period
                ("số liệu tính từ ngày 01/01/2024 đến hết ngày 30/6/2024"); a deadline's date does not answer
+    formula    "tính như thế nào", "cách tính", "công thức", "how is … calculated" → a formula ("… (%) = A / B x 100",
+               "bằng … chia cho …")
 A length of time ("bao nhiêu ngày", "mấy tháng") is an amount, not a date. Questions asking for the number of
 a document ("Luật Đất đai số mấy") or a phone number expect none of these.
 """
@@ -100,6 +102,10 @@ _WEB_ASK = re.compile(r"\b(trang web|website|web ?site|duong dan|duong link|link
                       r"|(which|what) (site|portal))\b")
 _WEB_REPLY = re.compile(r"(?<![@\w.-])(?:https?://|www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov|int)\b",
                         re.I)
+# How a figure is worked out: "tính như thế nào", "cách tính", "công thức tính", "how is … calculated".
+_FORMULA_ASK = re.compile(r"\b(tinh (nhu )?(the nao|ntn|ra sao)|tinh bang cach nao|cach tinh|cong thuc|calculat\w*"
+                          r"|comput\w*|formula)\b")
+_FORMULA_REPLY = re.compile(r"[^\W_]\)?\s*=\s*\(?[^\W_]|\bx\s*100\b|×|\bchia cho\b|\bnhân với\b", re.I)
 _HOUR_REPLY = re.compile(r"\b\d{1,2}\s*(giờ|h)(\s*\d{2})?\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
@@ -128,6 +134,8 @@ def expected(question: str) -> frozenset[str]:
         shapes.add("quantity")
     if _MONEY_ASK.search(text):
         shapes.add("money")
+    if _FORMULA_ASK.search(text):
+        shapes.add("formula")
     return frozenset(shapes)
 
 
@@ -140,8 +148,8 @@ def check_for(question: str, cited: bool = False):
     ``cited``: the answer is about a cited document, whose own date then answers "ban hành ngày nào"."""
     shapes = expected(question)
     for shape, check in (("phone", has_phone), ("email", has_email), ("web", has_web), ("period", sets_period),
-                         ("date", any_date if cited else has_date), ("hour", has_hour), ("money", has_money),
-                         ("quantity", has_amount)):
+                         ("date", any_date if cited else has_date), ("hour", has_hour), ("formula", has_formula),
+                         ("money", has_money), ("quantity", has_amount)):
         if shape in shapes:
             return check
     return None
@@ -149,6 +157,10 @@ def check_for(question: str, cited: bool = False):
 
 def has_money(reply: str) -> bool:
     return bool(_MONEY_REPLY.search(reply))
+
+
+def has_formula(reply: str) -> bool:
+    return bool(_FORMULA_REPLY.search(reply))
 
 
 def has_hour(reply: str) -> bool:
@@ -179,8 +191,8 @@ def blank_form_misses(question: str) -> bool:
 
 
 def missing(question: str, reply: str, cited: bool = False) -> bool:
-    """Whether the reply lacks the shape the question asks for (the first of period, date, hour, money, amount it
-    asks)."""
+    """Whether the reply lacks the shape the question asks for (the first of period, date, hour, formula, money,
+    amount it asks)."""
     check = check_for(question, cited)
     return check is not None and not check(reply)
 

@@ -21,6 +21,7 @@ from knowledge.attached import ATTACHED_RE, ATTACHED_TITLE
 from knowledge.dispatch import Dispatch
 from knowledge.evidence import Terms, tokens
 from knowledge.headings import numbered_heading
+from knowledge.senders import actor_parts, as_sender, misplaced, sender_terms
 from knowledge.answer_shape import expected, has_phone
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PERSON_RE
 from knowledge.sentence_pick import HEADING_TERM_WEIGHT
@@ -194,6 +195,12 @@ def attachments(d: Dispatch, document: str, query: Query, listing: str = "", ter
         reply = (f"{title(d)} nói có mẫu gửi kèm (“{brief(mention, 'kèm', 160)}”), nhưng văn bản hiện có không có mẫu đó. "
                  "Quản trị viên có thể gửi tệp mẫu để bổ sung.")
         return Typed("attachments", reply, [mention])
+    named = attached.named_in_body(_sentences(document))  # "theo Biểu số 01/TCMR": asked for, neither printed nor listed
+    if named:
+        lines = "\n".join(f"- {name}: “{brief(sentence, name, 160)}”" for name, sentence in named)
+        reply = (f"{title(d)} yêu cầu báo cáo theo {len(named)} biểu mẫu; văn bản hiện có không kèm theo mẫu:\n{lines}\n"
+                 "Quản trị viên có thể gửi tệp mẫu để bổ sung.")
+        return Typed("attachments", reply, [sentence for _, sentence in named])
     return None
 
 
@@ -302,12 +309,13 @@ def can_reach(d: Dispatch, question: str) -> Callable[[str], bool] | None:
 _CALL_RE = re.compile(r"\b(?:call|ring)\b|\bgoi (?:so|ai|cho|den|toi)\b")  # "gọi số nào", "which number do I call"
 
 
-def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None
-             ) -> Typed | None:
+def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None,
+             asked: Terms | None = None) -> Typed | None:
     """The sentence setting the deadline the question asks: by default when something is to be sent (to the
     issuer: "gửi về …", rather than the issuer's own unit reporting upward, "tham mưu … báo cáo Sở …"); when
     it asks by when a task is finished ("triển khai xong trước khi nào"), the time a task is to be done.
-    ``shaped``: what else the question asks the sentence to hold ("lúc mấy giờ": an hour)."""
+    ``shaped``: what else the question asks the sentence to hold ("lúc mấy giờ": an hour). ``asked``: all the
+    question's terms, the issuer's name included (which body sends is told by it too: "Sở Xây dựng phải nộp …")."""
     if not d.deadlines:
         return None
     done = bool(_DONE_ASK_RE.search(fold(question)))
@@ -325,10 +333,17 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     to_issuer_re = re.compile(rf"\b(?:gui|nop)\b(?:\s+\S+){{0,4}}?\s+(?:(?:ve|cho|den|toi)\s+)?(?:qua\s+)?"
                               rf"{re.escape(issuer)}\b") if issuer else None
 
+    sender = sender_terms(asked or terms, question)
+    actors = dict(zip(sentences, actor_parts(sentences))) if sender else {}
+
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent
         sent = not done and bool(_SEND_RE.search(s))
         to_issuer = sent and to_issuer_re is not None and bool(to_issuer_re.search(fold(s)))
-        return PREFER * (bool(wanted.search(s)) + sent / 2 + to_issuer / 2 + bool(shaped and shaped(s)) + (s in headed))
+        cues = bool(wanted.search(s)) + sent / 2 + to_issuer / 2 + bool(shaped and shaped(s)) + (s in headed)
+        if sender is None:
+            return PREFER * cues
+        # The body asked about sends in it, rather than receives or is the object of another body's task.
+        return PREFER * (cues + as_sender(sender, s, actors[s])) - misplaced(terms, sender, s, actors[s])
 
     found = _best(terms, sentences, keep, prefer)
     if found is None:

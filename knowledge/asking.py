@@ -25,6 +25,7 @@ from knowledge.index import Hit, HybridIndex, StoredChunk
 from knowledge.outline_answers import addressee_answer, outline_answer, section_answer
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
+from knowledge.senders import placed_scorer, sender_terms
 from knowledge.sentence_pick import Pick, is_heading, pick_sentences
 from knowledge.summary import extract_requests
 from knowledge.text import fold
@@ -102,9 +103,12 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     if not pool:
         return None
     # A passage none of whose sentences holds a word of the question states nothing about it (then declined).
-    # The form the question names is evidence whatever words it holds ("Phụ lục II dành cho ai").
+    # The form the question names is evidence whatever words it holds ("Phụ lục II dành cho ai"); so is a passage of
+    # the dispatch the whole question points to that holds what a typed question asks for ("hỏi về biểu mẫu tiêm
+    # chủng thì liên hệ ai": its contact line names no topic, the dispatch's other passages do).
     named = set(query.templates)
-    pool = [c for c in pool if c.pick.score > 0 or c.chunk.template_keys & named] or pool
+    pool = [c for c in pool if c.pick.score > 0 or c.chunk.template_keys & named
+            or c.features and c.features["typed"] and c.features["top_doc"]] or pool
     best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
     # A form is blank: its columns never hold the amount or date asked for (whatever numbers its title or labels
     # write), a sentence of the body may.
@@ -211,7 +215,10 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
         if found:
             return found
     if {"duties", "contents", "summary"} & set(query.intents) and not set(_PRIORITY) & set(query.intents):
-        found = addressee_answer(document, compared, query.text)  # "Ban Quản lý Khu kinh tế phải báo cáo gì": its part
+        # "Ban Quản lý Khu kinh tế phải báo cáo gì": its part; "UBND xã cần làm gì" too, though "Ủy ban nhân dân" is
+        # also the letterhead's (the dispatch's name), when only its number and issuer are set aside.
+        found = addressee_answer(document, compared, query.text) or addressee_answer(
+            document, terms.without(tokens(f"{d.so_hieu} {d.issuer}")), query.text)
         if found:
             return found
     if not other_document:  # types no cue word names: a period's bounds, what follows a late report
@@ -250,8 +257,11 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             else:
                 # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
                 hour = answer_shape.has_hour if "hour" in answer_shape.expected(query.text) else None
-                found = types.deadline(d, document, ties, query.text, hour)
-            raw = compared.score(tokens(found.snippets[0])) if found else 0.0
+                found = types.deadline(d, document, ties, query.text, hour, terms)
+            # "Cơ sở lưu trú gửi … trước ngày nào": its words count where it sends, not in another body's task.
+            sender = sender_terms(terms, query.text) if answer_type == "deadline" else None
+            weigh = placed_scorer(compared, sender, types._sentences(document))
+            raw = weigh(found.snippets[0]) if found else 0.0
             if found:
                 found.score = 1.0 if names_only else raw
             if found and compared.weights:
@@ -261,7 +271,7 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
                 # For "gọi ai", "sđt bn": one that holds a person, a phone or an e-mail.
                 fits = dated if answer_type == "deadline" else types.can_reach(d, query.text) if kind == "contact" else None
                 rivals = [s for s in general.sentences if fits is None or fits(s)]
-                ordinary = max((compared.score(tokens(s)) for s in rivals), default=0.0)
+                ordinary = max((weigh(s) for s in rivals), default=0.0)
                 # Even when the question is little more than the dispatch's name, a dated sentence holding
                 # all of what remains ("số liệu … tính từ ngày nào") answers rather than the deadline.
                 whole = names_only and ordinary >= FULL_SHARE and raw + STRONG_CUE_MARGIN < ordinary
@@ -295,7 +305,15 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     terms, hits, target, note = _retrieve(index, query, k)
     if not hits:
         return Answer("Kho tri thức chưa có công văn nào. Hãy thêm công văn bằng lệnh “baocao ingest”.")
-    choice = _evidence(index, hits, terms, target, query) or _evidence(index, hits, terms, None, query)
+    choice = _evidence(index, hits, terms, target, query)
+    if choice is None and target:
+        # None of the best passages is the meant dispatch's but its listing of forms ("Biểu 02 gửi trước ngày nào"),
+        # or the form it names only in its body ("theo Biểu số 01/TCMR") lent it no boost: its own best passages.
+        choice = _evidence(index, index.search(query, k=len(index.chunks)), terms, target, query)
+    choice = choice or _evidence(index, hits, terms, None, query)
+    if choice is None:
+        return Answer(compose.not_sure([passage_of(h.chunk, h.fused) for h in hits], index.dispatches, compose.NOT_SURE),
+                      [passage_of(h.chunk, h.fused) for h in hits][: max(k, 1)], False)
     d = index.dispatches.get(target or choice.chunk.doc_key)
     anchor = choice.chunk.chunk.text.split("\n", 1)[0] if choice.chunk.doc_key == (d.so_hieu if d else "") else ""
     typed = _typed(index, query, d, terms, choice.pick, anchor) if d else None

@@ -35,6 +35,8 @@ _ITEM_RE = re.compile(r"^(?:[-–•+]|\d{1,2}[.)]|[a-đ]\))\s*((?:phụ lục|b
                       re.I)
 _NAMED_ITEM_RE = re.compile(r"(?:[-–•+]|\d{1,2}[.)]|[a-đ]\))\s*(?:phụ lục|biểu|mẫu|phiếu)\b", re.I)  # its sentences
 _ROMAN_RE = re.compile(r"[IVX]{1,4}")
+# A form named with its code in a sentence: "theo Biểu số 02/TCMR", "Mẫu 01-SXH", "Phụ lục 03/BQL".
+CODED_FORM_RE = re.compile(r"\b(?:biểu mẫu|biểu|mẫu|phụ lục)\s*(?:số\s*)?\d{1,2}\s*[/-]\s*[^\W_]+(?:[/-][^\W_]+)*", re.I)
 
 
 def listing_text(root: Node, dispatch: Dispatch) -> str:
@@ -169,3 +171,15 @@ def appendix_reply(title: str, listing: str, number: int) -> str:
 def _appendix(line: str) -> int | None:
     key = template_key(line[2:].split(":", 1)[0])
     return key[1] if key and key[0] == "Phụ lục" else None
+
+
+def named_in_body(sentences: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """The forms the sentences name with a code ("lập danh sách … theo Biểu số 01/TCMR"), once each in order, with the
+    first sentence naming each: what a dispatch asks for when it neither prints nor lists its forms."""
+    found: dict[str, tuple[str, str]] = {}
+    for sentence in sentences:
+        for m in CODED_FORM_RE.finditer(sentence):
+            key = re.sub(r"\W+|\bso\b", "", fold(m.group(0)))  # "Biểu số 02/TCMR" is "Biểu 02/TCMR"
+            found.setdefault(key, (m.group(0), sentence))
+    return list(found.values())
+

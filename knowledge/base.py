@@ -7,7 +7,6 @@ afterwards (only changed corpus files are re-embedded).
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,26 +16,15 @@ from knowledge.answer import citation
 from knowledge.asking import passage_of, respond
 from knowledge.dispatch_catalogue import CORPUS_DIR, Catalogue, default_data_dir
 from knowledge.dispatch import Dispatch
+from knowledge.form_choice import names_code, written_with_code
 from knowledge.embeddings import embedder_name, embedder_spec, make_embedder
 from knowledge.index import HybridIndex
 from knowledge.llm import llm_rephrase, make_llm
 from knowledge.loaders import LoadError, collect, read_text
 from knowledge.query import Query, QuestionError, template_key, understand
 from knowledge.results import Answer, Passage
-from knowledge.text import fold
 
 log = logging.getLogger(__name__)
-
-
-def _names_code(question: str, template: str) -> bool:
-    """Whether the question names ``template`` ("Biểu 01/ĐTBD") by its number and code, however written:
-    "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD", "biểu 01-SXH"; a code of several parts by its first ("01/BHYT")."""
-    words = re.sub(r"[^a-z0-9]+", " ", fold(question))
-    m = re.search(r"(\d{1,2})\s*[/-]\s*([^\W_]+)", fold(template))
-    if m:
-        return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
-    m = re.search(r"\b([a-z]{1,3})(\d{1,2})\b", fold(template))  # "Mẫu số PC01-BC": "pc01", "pc 1", "PC01-BC"
-    return bool(m) and re.search(rf"\b{m.group(1)} ?0*{int(m.group(2))}\b", words) is not None
 
 
 @dataclass
@@ -125,7 +113,7 @@ class KnowledgeBase:
         else to the most recent dispatch that has it (the others are kept to be mentioned).
         """
         index = self.index
-        query = understand(question, index.numbers, index.speller, index.restore)
+        query = understand(question, index.catalogue.numbers_for(question), index.speller, index.restore)
         if dispatch and not query.dispatch_numbers:
             found = self.dispatch(dispatch)
             if found is not None:
@@ -137,7 +125,10 @@ class KnowledgeBase:
             found = index.catalogue.with_template(f"{kind} {number}")
             having = [d.so_hieu for d in found]
             # A form named with its code ("Biểu 01/BCKH") is that dispatch's form.
-            exact = [d.so_hieu for d in found if any(_names_code(question, t) for t in d.templates)]
+            exact = [d.so_hieu for d in found if any(names_code(question, t) for t in d.templates)]
+            if not exact:  # a coded form no dispatch prints, which one names in its body ("theo Biểu số 02/TCMR")
+                exact = written_with_code(index, question, (kind, number))
+                having += [s for s in exact if s not in having]
             # Then a form named with the same word ("Mẫu 1" before another dispatch's "Biểu 01").
             word = template_key(question, exact=True)
             same = [d.so_hieu for d in found if any(template_key(t, exact=True) == word for t in d.templates)]

@@ -115,6 +115,31 @@ class Catalogue:
         """Dispatch number (incl. alias numbers) → số hiệu of the most recent dispatch with it."""
         return {n: ds[0].so_hieu for n, ds in self._numbers.items()}
 
+    def numbers_for(self, question: str) -> dict[str, str]:
+        """:meth:`numbers` for one question. A number several dispatches share (numbers restart each year and at
+        each agency: "2871/SNV-CCVC", "2871/SYT-NVY") maps to the one whose code the question writes after it
+        ("2871/SYT-NVY", "cv 2871 syt"); failing that, to the one whose issuer and subject share most of the
+        question's words ("cv 2871 của Sở Y tế về tiêm chủng"); failing that, to the most recent."""
+        numbers = self.numbers()
+        folded = fold(question)
+        for number, ds in self._numbers.items():
+            if len(ds) < 2:
+                continue
+            places = [m.end() for m in re.finditer(rf"(?<![\d/.,]){number}(?!\d)", folded)]
+            if not places:
+                continue
+            after = [re.sub(r"[^a-z0-9]+", "", folded[p:p + 30]) for p in places]
+            words = set(re.findall(r"[a-z]+", folded))
+
+            def fit(d: Dispatch) -> tuple[int, int]:
+                parts = [re.sub(r"[^a-z0-9]+", "", fold(part)) for part in re.split(r"[/-]", d.so_hieu)[1:]]
+                code = max(sum(1 for _ in _prefix_parts(parts, tail)) for tail in after)
+                return code, len(words & set(re.findall(r"[a-z]+", fold(f"{d.issuer} {d.subject}"))))
+
+            best = max(ds, key=fit)  # the first, the most recent, on ties
+            numbers[number] = best.so_hieu
+        return numbers
+
     def with_template(self, name: str) -> list[Dispatch]:
         """Dispatches that attach a form of this name ("Biểu số 01", "mẫu 2"), newest first."""
         from knowledge.query import template_key
@@ -123,6 +148,15 @@ class Catalogue:
         if wanted is None:
             return []
         return [d for d in self._items if any(template_key(t) == wanted for t in d.templates)]
+
+
+def _prefix_parts(parts: list[str], tail: str) -> Iterator[str]:
+    """The code's parts ("syt", "nvy") that ``tail`` (squashed) begins with, in order."""
+    for part in parts:
+        if not part or not tail.startswith(part):
+            return
+        tail = tail[len(part):]
+        yield part
 
 
 _CACHE: dict[tuple[str, float], Catalogue] = {}

@@ -50,17 +50,27 @@ def bilingual() -> list[tuple[str, list[str]]]:
     return sorted(items, key=lambda kv: -len(kv[0]))
 
 
+def spaced(text: str) -> str:
+    """Lower case, hyphenated words spaced ("air-conditioner", "e-government"), as vocabulary phrases are matched."""
+    return _HYPHEN_RE.sub(" ", text.lower())
+
+
 @lru_cache(maxsize=4096)
 def english_phrase_re(phrase: str) -> re.Pattern[str]:
-    """An English phrase of the vocabulary as a whole-word pattern, its last word also in the plural ("economic
-    division" finds "economic divisions", "category" finds "categories"): the vocabulary lists words, not forms."""
-    last = phrase.rsplit(" ", 1)[-1]
+    """An English phrase of the vocabulary as a whole-word pattern, its last word also inflected: the plural
+    ("economic division" finds "economic divisions", "category" finds "categories") and, for a verb, the past and the
+    -ing form ("list" finds "listed", "submit" "submitted", "update" "updating", "apply" "applied"): the vocabulary
+    lists words, not forms. Words under four letters only as written."""
+    phrase = spaced(phrase)
+    last, stem = phrase.rsplit(" ", 1)[-1], re.escape(phrase[:-1])
     if len(last) < 4 or last.endswith("s"):
         form = re.escape(phrase)
     elif re.search(r"[^aeiou]y$", phrase):
-        form = rf"{re.escape(phrase[:-1])}(?:y|ies)"
+        form = rf"{stem}(?:y|ies|ied|ying)"
+    elif phrase.endswith("e"):
+        form = rf"{stem}(?:e|es|ed|ing)"
     else:
-        form = rf"{re.escape(phrase)}(?:es|s)?"
+        form = rf"{re.escape(phrase)}(?:es|s|{re.escape(last[-1])}?(?:ed|ing))?"
     return re.compile(rf"(?<![a-z]){form}(?![a-z])")
 
 
@@ -72,9 +82,9 @@ def translate(text: str, english: bool) -> tuple[list[str], list[list[str]]]:
     synonyms: list[list[str]] = []
     if not re.search(r"[a-z]", text.lower()):
         return found, synonyms
-    lowered = _HYPHEN_RE.sub(" ", text.lower())  # "air-conditioner", "e-government": as spaced words
+    lowered = spaced(text)
     for phrase, words in bilingual():
-        pattern = english_phrase_re(_HYPHEN_RE.sub(" ", phrase))
+        pattern = english_phrase_re(phrase)
         if pattern.search(lowered):
             found += words
             if len(words) > 1:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.english import bilingual
+from knowledge.english import bilingual, english_phrase_re, spaced
 from knowledge.query import ASKS_RE, Query, abbreviations, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.text import bm25_tokens, fold
@@ -71,13 +71,14 @@ _SHIELD = "qq"
 @lru_cache(maxsize=1024)
 def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> tuple[tuple[str, ...], ...]:
     folded = fold(_JOINERS_RE.sub(" | ", text))
-    for span in spans:
+    for span in sorted(spans, key=len, reverse=True):  # "công văn 232/btttt-khtc" before "công văn 232": the code too
         folded = folded.replace(span, " | ")
     cues = [c for name in (*intent_names(), "generic") for c in intents()[name]]
     # The period word is shielded from the generic "tháng" (of "ngày nào trong tháng") by a suffix no folded
     # Vietnamese syllable has, so that no cue matches it, and the suffix is taken off once the cues are out.
     folded = _REPORT_KIND_RE.sub(rf" | \1{_SHIELD} | ", folded)
-    folded = _phrase_free(ASKS_RE.sub(" | ", folded), cues).replace(_SHIELD, "")
+    # The cue's words go, the addressee between them stays ("yêu cầu cơ sở lưu trú làm gì": whom it asks).
+    folded = _phrase_free(ASKS_RE.sub(lambda m: f" | {m.group(1)} | ", folded), cues).replace(_SHIELD, "")
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for w in re.findall(r"[a-z0-9]+|\|", folded):
@@ -161,9 +162,9 @@ def _untranslated_runs(text: str) -> list[list[str]]:
     """The English question's own content words that no vocabulary phrase translates, in runs: names and
     codes the dispatches write too ("Quang Tri", "VNeID") and topics they never speak of ("income tax"),
     measured against the passage as typed instead of through a translation."""
-    masked = text.lower()
+    masked = spaced(text)
     for phrase, _ in bilingual():
-        masked = phrase_re(phrase, False).sub(" | ", masked)
+        masked = english_phrase_re(phrase).sub(" | ", masked)
     generic = set(intents().get("generic", []))
     runs: list[list[str]] = [[]]
     for w in re.findall(r"[a-z0-9]+|\|", fold(masked)):
@@ -179,13 +180,14 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
     words no phrase of the bilingual vocabulary covers; otherwise focus syllables the corpus never uses
     ("tncn", "căn cước"). An out-of-scope question leaves more of itself unexplained."""
     if query.english:
-        lowered = query.text.lower()
+        lowered = spaced(query.text)
         covered: set[str] = set()
         for phrase, words in bilingual():
             # A translation counts when the dispatches write it ("passport" → "hộ chiếu": as a pair), not merely
             # because the vocabulary has one: a vocabulary wide enough covers any question.
-            if phrase_re(phrase, False).search(lowered) and any(_written(w, vocabulary) for w in words):
-                covered.update(re.findall(r"[a-z0-9]+", phrase))
+            found = english_phrase_re(phrase).findall(lowered)
+            if found and any(_written(w, vocabulary) for w in words):
+                covered.update(w for span in found for w in re.findall(r"[a-z0-9]+", span))
         generic = set(intents().get("generic", []))
         words = [w for w in re.findall(r"[a-z]+", lowered) if len(w) > 2 and w not in STOPWORDS and w not in generic
                  and w not in _ENGLISH_FILLER]

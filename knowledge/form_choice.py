@@ -6,9 +6,13 @@ the other way round; the question's other words, read against each form and its 
 
 from __future__ import annotations
 
+import re
+
+from knowledge.attached import CODED_FORM_RE
 from knowledge.evidence import Terms, tokens
 from knowledge.index import HybridIndex
-from knowledge.query import Query
+from knowledge.query import Query, template_key
+from knowledge.text import fold
 
 TEMPLATE_MARGIN = 0.1  # evidence needed to prefer another dispatch's same-named form over the most recent
 _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
@@ -48,3 +52,30 @@ def resolve_template(index: HybridIndex, query: Query, terms: Terms) -> None:
                                 and c.template_keys & set(query.templates)), default=0.0) for so_hieu in tied}
         tied.sort(key=lambda so_hieu: -weight[so_hieu])  # stable: the more recent first among equals
         query.template_dispatch, query.template_others = tied[0], tied[1:]
+
+
+def names_code(question: str, template: str) -> bool:
+    """Whether the question names ``template`` ("Biểu 01/ĐTBD") by its number and code, however written:
+    "biểu số 01/ĐTBD", "bieu 01 dtbd", "Biểu 1/ĐTBD", "biểu 01-SXH"; a code of several parts by its first ("01/BHYT")."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(question))
+    m = re.search(r"(\d{1,2})\s*[/-]\s*([^\W_]+)", fold(template))
+    if m:
+        return re.search(rf"(?<!\d)0*{int(m.group(1))} {m.group(2)}\b", words) is not None
+    m = re.search(r"\b([a-z]{1,3})(\d{1,2})\b", fold(template))  # "Mẫu số PC01-BC": "pc01", "pc 1", "PC01-BC"
+    return bool(m) and re.search(rf"\b{m.group(1)} ?0*{int(m.group(2))}\b", words) is not None
+
+
+_CODE_ASKED_RE = re.compile(r"\d\s*[/-]\s*[^\W\d_]|\b[^\W\d_]{1,3}\d")
+
+
+def written_with_code(index: HybridIndex, question: str, key: tuple[str, int]) -> list[str]:
+    """The dispatches whose text names the form ``key`` with the code the question gives it, though none prints it
+    ("Biểu 02/TCMR gửi trước ngày nào" and a dispatch that asks for it "theo Biểu số 02/TCMR"): that dispatch's form."""
+    if not _CODE_ASKED_RE.search(fold(question)):
+        return []
+    found = []
+    for so_hieu in index.dispatches:
+        forms = {m.group(0) for m in CODED_FORM_RE.finditer(index.document_text(so_hieu))}
+        if any(template_key(f) == key and names_code(question, f) for f in forms):
+            found.append(so_hieu)
+    return found

@@ -85,7 +85,8 @@ def _part(region: list[str], heads: list[tuple[int, int]], terms: Terms) -> tupl
 
 def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
     """A typed answer (``knowledge.answer_types.Typed``) saying what the part the question names asks
-    for, else (asked "gồm những phần nào") listing the form's parts; None when no form outline fits."""
+    for, else (asked "gồm những phần nào") listing the form's parts, or the letter's own when it has no form with an
+    outline; None when no outline fits."""
     from knowledge.answer_types import Typed  # the types module imports this one's caller
 
     # Lines as the blocks join them: a wrapped line opening with a form's name ("… tổng hợp theo" / "Biểu số 01/CCHC.")
@@ -95,6 +96,11 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
     region = _region(lines, anchor, query.templates)
     if not region or not template_heading(region[0], region[1] if len(region) > 1 else ""):
         region = _first_outline(lines)  # the question's passage is the letter's body: the form's outline
+    named = ""
+    if not region and "parts" in query.intents and not query.templates:  # no form: "công văn … gồm mấy phần"
+        letter = _letter_lines(document)
+        region = letter[: next((i for i, line in enumerate(letter) if line.startswith("Nơi nhận")), len(letter))]
+        named = " ".join(["Công văn", *query.dispatch_numbers[:1]])
     heads = [(i, found[0]) for i, line in enumerate(region) if (found := numbered_heading(line))]
     if len(heads) < 2:
         return None
@@ -108,7 +114,7 @@ def outline_answer(document: str, anchor: str, terms: Terms, query: Query):
         top = min(level for _, level in heads)
         items = [region[i] for i, level in heads if level == top]
         if len(items) >= 2:
-            title = _title(region)
+            title = named or _title(region)
             reply = (f"{title} gồm {len(items)} phần:\n" if title else f"Gồm {len(items)} phần:\n") + _cut(items)
             return Typed("section", reply, [items[0]], 1.0)
     return None
@@ -195,6 +201,8 @@ def addressee_answer(document: str, terms: Terms, question: str = ""):
     lines = _letter_lines(document)
     end = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), len(lines))
     words = {t: w for t, w in terms.weights.items() if "_" not in t and t not in _DUTY_WORDS}
+    if not words:  # its words are the dispatch's too, their pairs are not ("cơ sở lưu trú" in a letter on "lưu trú")
+        words = {t: w for t, w in terms.weights.items() if _DUTY_WORDS.isdisjoint(t.split("_"))}
     total = sum(words.values())
     if not total:
         return None

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.english import is_english, translate
-from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand
+from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand, without_polite_frame
 from knowledge.text import fold, nfc, strip_controls, syllables
 
 _DATA = Path(__file__).with_name("data")
@@ -97,8 +97,8 @@ _OTHER_DOC_RE = re.compile(
 _FULL_DOC_RE = re.compile(r"(?<![\d/])(\d{1,5})((?:/\d{4})?/[a-z]{1,6}-[a-z0-9]+(?:-[a-z0-9]+)*)")
 
 
-# "yêu cầu các bộ làm gì", "đề nghị các cơ quan những gì": what the dispatch asks, with its addressees between.
-ASKS_RE = re.compile(r"\b(?:yeu cau|de nghi|huong dan|giao)(?: [a-z]+){0,5} (?:lam gi|lam nhung gi|nhung gi|dieu gi|viec gi)\b")
+# "yêu cầu các bộ làm gì", "đề nghị các cơ quan những gì": what the dispatch asks, with its addressees between (group 1).
+ASKS_RE = re.compile(r"\b(?:yeu cau|de nghi|huong dan|giao)((?: [a-z]+){0,5}) (?:lam gi|lam nhung gi|nhung gi|dieu gi|viec gi)\b")
 
 
 FORM = "Biểu mẫu"
@@ -263,7 +263,7 @@ def understand(
 ) -> Query:
     """Analyse a question. ``known_numbers`` maps dispatch numbers (incl. alias numbers) → số hiệu;
     ``speller`` corrects syllable typos; ``restore`` puts diacritics back for the embedder."""
-    typed = clean_question(question)
+    typed = without_polite_frame(clean_question(question))
     english = is_english(typed)
     text, extra = expand_shorthand(typed)
     if not english:

@@ -1,4 +1,4 @@
-"""How officials type: chat shorthand ("k", "bn", "ntn", "cv", "qđ") and syllable typos.
+"""How officials type: chat shorthand ("k", "bn", "ntn", "cv", "qđ"), syllable typos, a formal letter's opening.
 
 Why: a question typed on a phone ("cv 232 han nop la bn", "kiến truc chính phủ điện tủ") must reach
 the same passages as the formal one. Shorthand comes from ``data/shorthand.yaml`` (a vocabulary of how
@@ -24,6 +24,22 @@ _DATA = Path(__file__).with_name("data")
 _WORD_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)?")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_TYPO_LEN = 3
+
+
+# A formal letter's way of asking, before what it asks: "Kính đề nghị cho biết, …", "Xin cho biết …", "Trân trọng đề
+# nghị Quý Sở làm rõ: …". It asks nothing itself, and "đề nghị" is what the dispatches' own lead-ins write
+# ("Sở … đề nghị các đơn vị báo cáo như sau:").
+_POLITE_FRAME_RE = re.compile(r"^(?:(?:kinh|tran trong|xin|kinh mong|nho)\s+)?(?:(?:de nghi|xin|vui long)\s+)?"
+                              r"(?:quy\s+(?:so|co quan|phong|ban|bo|don vi)\s+)?"
+                              r"(?:cho\s+(?:toi\s+|em\s+)?(?:biet|hoi)|lam ro|giai dap)\b\W*|^(?:xin|kinh)\s+hoi\b\W*")
+
+
+def without_polite_frame(text: str) -> str:
+    """``text`` less a formal opening that asks nothing ("Kính đề nghị cho biết, theo Công văn số …" → "theo Công văn
+    số …"); the text itself when nothing would remain."""
+    m = _POLITE_FRAME_RE.match(fold(text))
+    rest = text[m.end():] if m else text
+    return rest if re.search(r"\w", rest) else text
 
 
 @lru_cache(maxsize=1)

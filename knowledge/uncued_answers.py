@@ -40,14 +40,16 @@ _FIGURES_ASK_RE = re.compile(r"\b(so lieu|bao cao|bc|ky|figures?|data|statistics
 # Folded "muon" is also "muốn" (want): late only after a verb of sending ("gửi muộn") or as typed, "muộn".
 _LATE_ASK_RE = re.compile(r"\b(qua (thoi )?han|sau (thoi )?han|cham|tre|(gui|nop|bao cao|bc|den) muon|muon han|khong dung (thoi )?han|khong (gui|nop|bao cao)|late|overdue|"
                           r"fail(s|ed)? to|miss(es|ed)?|after the deadline|(do|does|did) not (send|submit|report))\b")
-# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "thì bị trừ bao nhiêu điểm", "what happens".
+# What follows: "thì sao", "bị xử lý ra sao", "bị sao", "có bị … không", "thì bị trừ bao nhiêu điểm", "mức phạt", "what
+# happens", "what fine … face".
 _OUTCOME_ASK_RE = re.compile(r"\b(thi sao|the nao|ra sao|xu ly|bi (gi|sao|j)|co bi|thi (se )?bi|se bi|hau qua|che tai|what happens|"
                              r"thi (\w+ ){1,4}lam gi|"
-                             r"consequences?|penalt\w*|sanctions?|what will)\b")
+                             r"(bi |muc |xu )?phat|consequences?|penal\w*|sanctions?|fines?|fined|faces?|punish\w*|what will)\b")
 # The dispatch's own sentence on it: "Quá thời hạn nêu trên, đơn vị nào không gửi báo cáo, Sở … sẽ tổng hợp, báo cáo …".
 _LATE_RE = re.compile(r"\b(?:quá (?:thời )?hạn|sau thời hạn|chậm|trễ|muộn|không gửi|không nộp|không báo cáo|"
                       r"không đúng (?:thời )?hạn)\b", re.I)
-_OUTCOME_RE = re.compile(r"\b(?:sẽ|thì|xem xét|xử lý|kiểm điểm|trách nhiệm)\b", re.I)  # "… sau thời hạn thì …"
+# "… sau thời hạn thì …", "… không đúng thời hạn bị xử phạt …", "… bị trừ điểm".
+_OUTCOME_RE = re.compile(r"\b(?:sẽ|thì|xem xét|xử lý|kiểm điểm|trách nhiệm|bị|phạt|xử phạt)\b", re.I)
 _REPORT_ASK_RE = re.compile(r"\b(gui|nop|bao cao|bc|danh sach|so lieu|reports?|send\w*|sent|submit\w*|list)\b")
 # Late or missing said of sending a report: "không gửi báo cáo", "gửi không đúng thời hạn", "Quá thời hạn nêu trên".
 _LATE_REPORT_RE = re.compile(r"\b(?:(?:không|chưa) (?:gửi|nộp|báo cáo)|(?:gửi|nộp|báo cáo|danh sách|số liệu)[^.;:]{0,40}"

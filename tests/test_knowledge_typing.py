@@ -1,4 +1,5 @@
-"""How officials type and what a question is about: English told from unaccented Vietnamese, Telex keys
+"""How officials type and what a question is about: a formal letter's opening ("Kính đề nghị cho biết, …") that asks
+nothing, English told from unaccented Vietnamese, Telex keys
 the keyboard did not convert, typos that keep typed diacritics, "ký"/"kí", provinces and dispatches the
 base does not hold, questions about a law rather than a dispatch, "which circular" questions, and
 signature blocks with blank lines.  None of these questions is in the benchmark sets.
@@ -14,11 +15,25 @@ from knowledge import KnowledgeBase
 from knowledge.english import is_english
 from knowledge.query import cue_form, understand
 from knowledge.signature import parse_signer
-from knowledge.spelling import SyllableSpeller, telex
+from knowledge.spelling import SyllableSpeller, telex, without_polite_frame
 from tests.knowledge_fixtures import copy_index
 from vntext.names import places_in
 
 DISPATCHES = Path(__file__).parent / "data" / "dispatches"
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("Kính đề nghị cho biết, theo Công văn số 232, hạn nộp là ngày nào?", "theo Công văn số 232, hạn nộp là ngày nào?"),
+    ("Trân trọng đề nghị Quý Sở làm rõ: kinh phí lấy từ nguồn nào?", "kinh phí lấy từ nguồn nào?"),
+    ("xin cho biet muc phu cap", "muc phu cap"),
+    ("Xin hỏi hạn nộp", "hạn nộp"),
+    # Nothing to take away: a request that is the question, "Hội đồng" typed without accents, the frame alone.
+    ("Đề nghị các đơn vị làm gì?", "Đề nghị các đơn vị làm gì?"),
+    ("Hoi dong nhan dan tinh hop khi nao", "Hoi dong nhan dan tinh hop khi nao"),
+    ("Đề nghị cho biết", "Đề nghị cho biết"),
+])
+def test_a_formal_opening_that_asks_nothing_is_set_aside(typed, meant):
+    assert without_polite_frame(typed) == meant
 
 
 @pytest.mark.parametrize("question", [
