@@ -123,13 +123,14 @@ def summary_reply(d: Dispatch, requests: Requests | None) -> tuple[str, list[str
     return "\n".join(lines), requests.snippets() if requests is not None else [d.subject]
 
 
-def ambiguity_note(kind: str, chosen: Dispatch, others: list[Dispatch]) -> str:
-    """"Có 2 công văn có Biểu số 01 (…); dưới đây trả lời theo công văn mới nhất 2145/STTTT-CĐS.\""""
+def ambiguity_note(kind: str, chosen: Dispatch, others: list[Dispatch], ask: str = "Xin nêu số công văn") -> str:
+    """"Có 2 công văn có Biểu số 01 (…); dưới đây trả lời theo công văn mới nhất 2145/STTTT-CĐS.\"
+    ``ask``: how the user names the other one ("Xin nêu đủ số hiệu" when two dispatches share a number)."""
     shown = others if len(others) <= NOTE_OTHERS + 1 else others[:NOTE_OTHERS]  # never "và 1 công văn khác"
     names = ", ".join(d.so_hieu for d in shown)
     more = f" và {len(others) - len(shown)} công văn khác" if len(shown) < len(others) else ""
     return (f"Có {len(others) + 1} công văn có {kind} ({chosen.so_hieu}, {names}{more}); dưới đây trả lời theo "
-            f"{title(chosen)}. Xin nêu số công văn nếu ông/bà hỏi công văn khác.")
+            f"{title(chosen)}. {ask} nếu ông/bà hỏi công văn khác.")
 
 
 NOTE_OTHERS = 3  # other dispatches named in the note (newest first)

@@ -309,13 +309,14 @@ def can_reach(d: Dispatch, question: str) -> Callable[[str], bool] | None:
 _CALL_RE = re.compile(r"\b(?:call|ring)\b|\bgoi (?:so|ai|cho|den|toi)\b")  # "gọi số nào", "which number do I call"
 
 
-def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None,
-             asked: Terms | None = None) -> Typed | None:
+def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shaped: Callable[[str], bool] | None = None
+             ) -> Typed | None:
     """The sentence setting the deadline the question asks: by default when something is to be sent (to the
     issuer: "gửi về …", rather than the issuer's own unit reporting upward, "tham mưu … báo cáo Sở …"); when
     it asks by when a task is finished ("triển khai xong trước khi nào"), the time a task is to be done.
-    ``shaped``: what else the question asks the sentence to hold ("lúc mấy giờ": an hour). ``asked``: all the
-    question's terms, the issuer's name included (which body sends is told by it too: "Sở Xây dựng phải nộp …")."""
+    ``shaped``: what else the question asks the sentence to hold ("lúc mấy giờ": an hour). Which body sends is
+    told by the question's words before its verb of sending, the dispatch's own name aside ("cv 214 phòng LĐTBXH
+    Đức Trọng báo cáo tháng hạn ngày mấy" names the dispatch, not a sender)."""
     if not d.deadlines:
         return None
     done = bool(_DONE_ASK_RE.search(fold(question)))
@@ -333,7 +334,7 @@ def deadline(d: Dispatch, document: str, terms: Terms, question: str = "", shape
     to_issuer_re = re.compile(rf"\b(?:gui|nop)\b(?:\s+\S+){{0,4}}?\s+(?:(?:ve|cho|den|toi)\s+)?(?:qua\s+)?"
                               rf"{re.escape(issuer)}\b") if issuer else None
 
-    sender = sender_terms(asked or terms, question)
+    sender = sender_terms(terms, question)
     actors = dict(zip(sentences, actor_parts(sentences))) if sender else {}
 
     def prefer(s: str) -> float:  # an unqualified "hạn nộp?" asks when something is to be sent

@@ -155,7 +155,11 @@ _FORM_WORD_RE = re.compile(r"\b(mau|bieu|phu luc|forms?|annex(es)?|templates?)\b
 def _target(index: HybridIndex, query: Query, hits: list[Hit]) -> tuple[str | None, str]:
     """(the dispatch the question is about or None, a note when a form name fits several dispatches)."""
     if query.dispatch_numbers:
-        return query.dispatch_numbers[0], ""
+        chosen = index.catalogue.get(query.dispatch_numbers[0])
+        others = [d for d in (index.catalogue.get(s) for s in query.number_others) if d]
+        number = query.dispatch_numbers[0].split("/", 1)[0]
+        note = compose.ambiguity_note(f"số {number}", chosen, others, "Xin nêu đủ số hiệu") if chosen and others else ""
+        return query.dispatch_numbers[0], note
     if query.template_dispatch:
         note = ""
         if query.template_others and query.template_dispatch != query.context_dispatch:
@@ -257,9 +261,9 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
             else:
                 # The dispatch's own name ("Bộ Y tế", its subject) does not tell its deadlines apart.
                 hour = answer_shape.has_hour if "hour" in answer_shape.expected(query.text) else None
-                found = types.deadline(d, document, ties, query.text, hour, terms)
+                found = types.deadline(d, document, ties, query.text, hour)
             # "Cơ sở lưu trú gửi … trước ngày nào": its words count where it sends, not in another body's task.
-            sender = sender_terms(terms, query.text) if answer_type == "deadline" else None
+            sender = sender_terms(compared, query.text) if answer_type == "deadline" else None
             weigh = placed_scorer(compared, sender, types._sentences(document))
             raw = weigh(found.snippets[0]) if found else 0.0
             if found:

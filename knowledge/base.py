@@ -114,6 +114,8 @@ class KnowledgeBase:
         """
         index = self.index
         query = understand(question, index.catalogue.numbers_for(question), index.speller, index.restore)
+        if query.dispatch_numbers:  # "công văn 2871" when two dispatches are numbered 2871: noted in the answer
+            query.number_others = index.catalogue.sharing(question, query.dispatch_numbers[0])
         if dispatch and not query.dispatch_numbers:
             found = self.dispatch(dispatch)
             if found is not None:

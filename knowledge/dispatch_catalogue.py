@@ -140,6 +140,18 @@ class Catalogue:
             numbers[number] = best.so_hieu
         return numbers
 
+    def sharing(self, question: str, so_hieu: str) -> list[str]:
+        """The other dispatches numbered as ``so_hieu`` when the question writes that number without the code that
+        tells them apart ("công văn 2871" of "2871/SNV-CCVC" and "2871/SYT-NVY"), newest first; else []."""
+        number = so_hieu.split("/", 1)[0]
+        ds = self._numbers.get(number, [])
+        parts = [re.sub(r"[^a-z0-9]+", "", fold(p)) for p in re.split(r"[/-]", so_hieu)[1:]]
+        tails = [re.sub(r"[^a-z0-9]+", "", fold(question)[m.end():m.end() + 30])
+                 for m in re.finditer(rf"(?<![\d/.,]){number}(?!\d)", fold(question))]
+        if len(ds) < 2 or any(parts and tail.startswith(parts[0]) for tail in tails):
+            return []
+        return [d.so_hieu for d in ds if d.so_hieu != so_hieu]
+
     def with_template(self, name: str) -> list[Dispatch]:
         """Dispatches that attach a form of this name ("Biểu số 01", "mẫu 2"), newest first."""
         from knowledge.query import template_key

@@ -77,8 +77,9 @@ def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> t
     # The period word is shielded from the generic "tháng" (of "ngày nào trong tháng") by a suffix no folded
     # Vietnamese syllable has, so that no cue matches it, and the suffix is taken off once the cues are out.
     folded = _REPORT_KIND_RE.sub(rf" | \1{_SHIELD} | ", folded)
-    # The cue's words go, the addressee between them stays ("yêu cầu cơ sở lưu trú làm gì": whom it asks).
-    folded = _phrase_free(ASKS_RE.sub(lambda m: f" | {m.group(1)} | ", folded), cues).replace(_SHIELD, "")
+    # The cue's words go, the addressee between them stays ("yêu cầu cơ sở lưu trú làm gì": whom it asks), not a verb
+    # of the asking ("yêu cầu nêu những gì").
+    folded = _phrase_free(ASKS_RE.sub(_addressee_kept, folded), cues).replace(_SHIELD, "")
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for w in re.findall(r"[a-z0-9]+|\|", folded):
@@ -91,6 +92,15 @@ def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> t
     if run:
         runs.append(tuple(run))
     return tuple(runs)
+
+
+def _addressee_kept(m: re.Match[str]) -> str:
+    words = m.group(1).split()
+    return " | " + (m.group(1) if any(w not in _ASKING_WORDS for w in words) else "") + " | "
+
+
+# Verbs and fillers of a request, not whom it is made of: "yêu cầu (phải) nêu / thực hiện / báo cáo những gì".
+_ASKING_WORDS = frozenset("neu ghi lam thuc hien cung cap bao cao ke khai trinh bay phai can cu the chung ta toi em".split())
 
 
 def query_terms(query: Query) -> set[str]:

@@ -160,6 +160,7 @@ class Query:
     # (the context's, else the most recent) and the others.
     template_dispatch: str | None = None
     template_others: list[str] = field(default_factory=list)
+    number_others: list[str] = field(default_factory=list)  # the dispatches sharing its number, no code written
     # The dispatch the question describes by its name alone ("the Na Sang commune dispatch on dropouts").
     described_dispatch: str | None = None
 

@@ -21,8 +21,8 @@ from knowledge.text import fold
 _SENDING_RE = re.compile(r"\b(?:gui|nop|bao cao|submit\w*|send\w*|sent|report\w*)\b")
 _RECEIVING_RE = re.compile(r"\b(?:nhan|tiep nhan|receive\w*|get|gets)\b")
 # Whose report it is, after it: "báo cáo năm của cơ sở lưu trú", "the monthly report of travel agencies".
-_OWNER_RE = re.compile(r"\b(?:bao cao|so lieu|danh sach|reports?|figures|data)\b[^?,;]{0,40}?\b(?:cua|of)\s+(.+?)"
-                       r"(?=\s+(?:truoc|la|khi|vao|gui|nop|han|by|due|when|must)\b|[?,;.]|$)")
+_OWNER_RE = re.compile(r"\b(?:bao cao|so lieu|danh sach|reports?|figures|data)\b[^?,;]{0,40}?\b(?:cua|of)\s+((?:\w+\s+){0,4}?\w+)"
+                       r"(?=\s+(?:truoc|la|khi|vao|gui|nop|han|phai|can|duoc|tren|theo|by|due|when|must)\b|[?,;.]|$)")
 # Where the receiver named after a verb of sending ends: a date's cue, a purpose, a clause's punctuation.
 _RECEIVER_END_RE = re.compile(r"[,;.(:]|\b(?:truoc|cham nhat|de|trong|theo|kem|dong thoi|hang)\b")
 # A part's heading naming the body its sentences are for: "II. Đối với doanh nghiệp lữ hành", "3. Trách nhiệm của …".
@@ -62,13 +62,21 @@ def actor_parts(sentences: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 def _roles(sentence: str, actor: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(the words naming who sends, those naming who receives) in a sentence: before its first verb of sending, or
-    the heading's body when it lies in a part for one; right after that verb."""
+    the heading's body when it lies in a part for one; a body named right after that verb (a capital: "gửi Trung tâm
+    …", "báo cáo Sở Y tế", "gửi về Sở"; not "báo cáo quý của dự án")."""
     folded = fold(sentence)
     m = _SENDING_RE.search(folded)
     if not m:
         return actor or tokens(sentence), frozenset()
-    end = _RECEIVER_END_RE.search(folded, m.end())
-    return actor or tokens(sentence[: m.start()]), tokens(sentence[m.end(): end.start() if end else len(sentence)])
+    before = actor or tokens(sentence[: m.start()])
+    start = m.end() + len(_TO_RE.match(folded, m.end()).group(0))
+    if not sentence[start:start + 1].isupper():
+        return before, frozenset()
+    end = _RECEIVER_END_RE.search(folded, start)
+    return before, tokens(sentence[start: end.start() if end else len(sentence)])
+
+
+_TO_RE = re.compile(r"\s*(?:(?:ve|cho|den|toi|len)\s+)?(?:qua\s+)?")
 
 
 def as_sender(sender: Terms, sentence: str, actor: frozenset[str] = frozenset()) -> float:
@@ -79,11 +87,14 @@ def as_sender(sender: Terms, sentence: str, actor: frozenset[str] = frozenset())
 
 
 def misplaced(terms: Terms, sender: Terms, sentence: str, actor: frozenset[str] = frozenset()) -> float:
-    """The share of ``terms`` a sentence earns with the asked sender's words written elsewhere than as the one
-    sending: "Rà soát danh sách cơ sở lưu trú …; gửi Sở trước ngày 20/12", in the part for the xã, is not when
-    "cơ sở lưu trú gửi báo cáo"."""
-    before, _ = _roles(sentence, actor)
-    return terms.score((tokens(sentence) - before) & frozenset(sender.weights))
+    """The share of ``terms`` a sentence earns with the asked sender's words where the sentence has another body
+    send: as its receiver ("… gửi Trung tâm Kiểm soát bệnh tật tỉnh trước ngày 08/01"), or anywhere in a part for
+    another body ("Rà soát danh sách cơ sở lưu trú …; gửi Sở trước ngày 20/12" under "III. ĐỐI VỚI ỦY BAN NHÂN DÂN
+    CÁC XÃ" is not when "cơ sở lưu trú gửi báo cáo")."""
+    keys = frozenset(sender.weights)
+    before, receiver = _roles(sentence, actor)
+    wrong = tokens(sentence) - actor if actor and not actor & keys else receiver - before
+    return terms.score(wrong & keys)
 
 
 def placed_scorer(terms: Terms, sender: Terms | None, sentences: tuple[str, ...]) -> Callable[[str], float]:

@@ -107,6 +107,9 @@ def test_a_shared_number_alone_names_the_most_recent_and_its_code_the_other(kb28
     assert kb2871.understand("công văn 2871 hạn nộp khi nào").dispatch_numbers == ["2871/SNV-CCVC"]
     assert kb2871.understand("cv 2871/SNV-CCVC hạn nộp khi nào").dispatch_numbers == ["2871/SNV-CCVC"]
     assert kb2871.understand("cv 2871/SYT-NVY hạn nộp khi nào").dispatch_numbers == ["2871/SYT-NVY"]
+    note = "Có 2 công văn có số 2871 (2871/SNV-CCVC, 2871/SYT-NVY); dưới đây trả lời theo Công văn 2871/SNV-CCVC"
+    assert kb2871.ask("công văn 2871 hạn nộp khi nào").text.startswith(note)  # the user learns there is another
+    assert not kb2871.ask("cv 2871/SYT-NVY hạn nộp khi nào").text.startswith("Có 2 công văn")
 
 
 @pytest.mark.parametrize("question, expected", [
