@@ -125,10 +125,9 @@ class Catalogue:
         for number, ds in self._numbers.items():
             if len(ds) < 2:
                 continue
-            places = [m.end() for m in re.finditer(rf"(?<![\d/.,]){number}(?!\d)", folded)]
-            if not places:
+            after = _after_number(folded, number)
+            if not after:
                 continue
-            after = [re.sub(r"[^a-z0-9]+", "", folded[p:p + 30]) for p in places]
             words = set(re.findall(r"[a-z]+", folded))
 
             def fit(d: Dispatch) -> tuple[int, int]:
@@ -146,9 +145,7 @@ class Catalogue:
         number = so_hieu.split("/", 1)[0]
         ds = self._numbers.get(number, [])
         parts = [re.sub(r"[^a-z0-9]+", "", fold(p)) for p in re.split(r"[/-]", so_hieu)[1:]]
-        tails = [re.sub(r"[^a-z0-9]+", "", fold(question)[m.end():m.end() + 30])
-                 for m in re.finditer(rf"(?<![\d/.,]){number}(?!\d)", fold(question))]
-        if len(ds) < 2 or any(parts and tail.startswith(parts[0]) for tail in tails):
+        if len(ds) < 2 or any(parts and tail.startswith(parts[0]) for tail in _after_number(fold(question), number)):
             return []
         return [d.so_hieu for d in ds if d.so_hieu != so_hieu]
 
@@ -160,6 +157,12 @@ class Catalogue:
         if wanted is None:
             return []
         return [d for d in self._items if any(template_key(t) == wanted for t in d.templates)]
+
+
+def _after_number(folded: str, number: str) -> list[str]:
+    """What a (folded) question writes after each mention of ``number``, squashed ("2871/SYT-NVY …" → "sytnvy…")."""
+    return [re.sub(r"[^a-z0-9]+", "", folded[m.end():m.end() + 30])
+            for m in re.finditer(rf"(?<![\d/.,]){number}(?!\d)", folded)]
 
 
 def _prefix_parts(parts: list[str], tail: str) -> Iterator[str]:
