@@ -52,9 +52,9 @@ DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 # held-out 6 (session 8), held-out 7 and held-out 8 (session 9), held-out 9 (session 10), held-out 10
 # (session 11), held-out 11 (session 12), held-out 13 (session 13), held-out 15 (session 14), held-out 16
 # (session 15), held-out 17 (session 16), held-out 18 (session 17), held-out 19 (session 18), held-out 20
-# (session 19), held-out 21 (session 20). Dev 6 (session 7), dev 8 (session 8), dev 9 (session 9), dev 10
+# (session 19), held-out 21 (session 20), held-out 22 (session 25). Dev 6 (session 7), dev 8 (session 8), dev 9 (session 9), dev 10
 # (session 10), dev 11 (session 11), dev 12 (session 12), dev 14 (session 13), dev 16 (session 14), dev 17 (session 15), dev 18
-# (session 16), dev 19 (session 17), dev 20 (session 18), dev 21 (session 19) and dev 22 (session 20) were written
+# (session 16), dev 19 (session 17), dev 20 (session 18), dev 21 (session 19), dev 22 (session 20) and dev 23 (session 25) were written
 # for development.
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.jsonl"),
              ("dev 4", QUESTIONS / "heldout4.jsonl"), ("dev 6", QUESTIONS / "dev6.jsonl"),
@@ -64,7 +64,7 @@ MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.j
              ("dev 16", QUESTIONS / "dev16.jsonl"), ("dev 17", QUESTIONS / "dev17.jsonl"),
              ("dev 18", QUESTIONS / "dev18.jsonl"), ("dev 19", QUESTIONS / "dev19.jsonl"),
              ("dev 20", QUESTIONS / "dev20.jsonl"), ("dev 21", QUESTIONS / "dev21.jsonl"),
-             ("dev 22", QUESTIONS / "dev22.jsonl"),
+             ("dev 22", QUESTIONS / "dev22.jsonl"), ("dev 23", QUESTIONS / "dev23.jsonl"),
              ("held-out", QUESTIONS / "heldout.jsonl"), ("held-out 2", QUESTIONS / "heldout2.jsonl"),
              ("held-out 5", QUESTIONS / "heldout5.jsonl"), ("held-out 6", QUESTIONS / "heldout6.jsonl"),
              ("held-out 7", QUESTIONS / "heldout7.jsonl"), ("held-out 8", QUESTIONS / "heldout8.jsonl"),
@@ -73,9 +73,10 @@ MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.j
              ("held-out 15", QUESTIONS / "heldout15.jsonl"), ("held-out 16", QUESTIONS / "heldout16.jsonl"),
              ("held-out 17", QUESTIONS / "heldout17.jsonl"), ("held-out 18", QUESTIONS / "heldout18.jsonl"),
              ("held-out 19", QUESTIONS / "heldout19.jsonl"), ("held-out 20", QUESTIONS / "heldout20.jsonl"),
-             ("held-out 21", QUESTIONS / "heldout21.jsonl")]
+             ("held-out 21", QUESTIONS / "heldout21.jsonl"),
+             ("held-out 22", QUESTIONS / "heldout22.jsonl")]
 DEV_SETS = ("dev", "dev 3", "dev 4", "dev 6", "dev 8", "dev 9", "dev 10", "dev 11", "dev 12", "dev 14", "dev 16", "dev 17",
-            "dev 18", "dev 19", "dev 20", "dev 21", "dev 22")
+            "dev 18", "dev 19", "dev 20", "dev 21", "dev 22", "dev 23")
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 
