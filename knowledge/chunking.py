@@ -58,6 +58,8 @@ class Chunk:
         return f"{self.topic}\n{self.context or self.section}\n{self.text}".lstrip("\n")
 
 
+OPENING = "Mở đầu"  # the part before the first heading: the letter's background, legal basis and lead-in
+
 # --- blocks ------------------------------------------------------------------------------------
 
 
@@ -66,7 +68,7 @@ def build_tree(text: str) -> Node:
     """Parse the document into a heading tree (root = the dispatch itself)."""
     root = Node(level=0, label="", title="")
     stack = [root]
-    preamble = Node(level=1, label="", title="Mở đầu")
+    preamble = Node(level=1, label="", title=OPENING)
     root.children.append(preamble)
     stack.append(preamble)
     blocks = to_blocks(text)

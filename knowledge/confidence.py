@@ -32,7 +32,8 @@ Signals (all computed per question in :mod:`knowledge.gate`):
                             its text (an answer type's cue may fit while the dispatch is about something else)
     absent                  how many of the question's content syllables the answering dispatch never writes (over
                             4, at most 1): one salient word it lacks ("quyết toán thuế") speaks against it even when
-                            it holds the others, which the weight share barely shows
+                            it holds the others, which the weight share barely shows (an English question's words
+                            that no dispatch writes, "thrift", are left to unknown_english: since session 25)
     absent_pairs            share of the question's weight in word pairs the corpus writes and the answering dispatch
                             never does ("quyết toán thuế" against a dispatch that writes "quyết toán" and "thuế" apart)
     english                 1 for an English question (its words reach the corpus only through a vocabulary,

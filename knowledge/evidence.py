@@ -80,6 +80,7 @@ def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> t
     # The cue's words go, the addressee between them stays ("yêu cầu cơ sở lưu trú làm gì": whom it asks), not a verb
     # of the asking ("yêu cầu nêu những gì").
     folded = _phrase_free(ASKS_RE.sub(_addressee_kept, folded), cues).replace(_SHIELD, "")
+    folded = _BREAKS_RE.sub(" | ", folded)
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for w in re.findall(r"[a-z0-9]+|\|", folded):
@@ -92,6 +93,11 @@ def _focus_runs(text: str, spans: tuple[str, ...], keep_stop: bool = False) -> t
     if run:
         runs.append(tuple(run))
     return tuple(runs)
+
+
+# Where no compound is read across: a clause's punctuation ("Sở Tài chính Gia Lai, số di động": no "lai số") and a
+# function phrase of several syllables ("số di động bao nhiêu": no "động bào" with the first syllable of "bao nhiêu").
+_BREAKS_RE = re.compile(r"[,;:?!()]|\b(?:bao nhieu|bao gio|bao lau|the nao|ra sao)\b")
 
 
 def _addressee_kept(m: re.Match[str]) -> str:

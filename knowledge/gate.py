@@ -52,6 +52,13 @@ class Found:
     rival: float = 0.0  # the best fused score of another dispatch's passage, as a share of the best passage's
 
 
+def _written(index: HybridIndex, terms: Terms, query: Query) -> Terms:
+    """For an English question, its terms less the English words no dispatch writes ("thrift"): the vocabulary lacks
+    them whatever the topic, and ``unknown_english`` counts them already; a name the corpus writes stays ("Hai Phong"
+    against a dispatch of another province)."""
+    return terms.without(frozenset(t for t in terms.weights if t not in index.idf)) if query.english else terms
+
+
 def signals_of(index: HybridIndex, query: Query, terms: Terms, found: Found) -> dict[str, float]:
     """The confidence model's signals for ``found`` (see :mod:`knowledge.confidence`)."""
     top, source, kind, reply = found.top, found.source, found.kind, found.reply
@@ -83,7 +90,7 @@ def signals_of(index: HybridIndex, query: Query, terms: Terms, found: Found) -> 
         # A question that names its dispatch and asks what the header says (signer, recipients, date,
         # attachments, what it asks) is about that dispatch whatever its other words ("lãnh đạo nào ký").
         "topic": 1.0 if about_header else topic_share(index, terms, source.doc_key),
-        "absent": 0.0 if about_header else absent_share(index, terms, source.doc_key),
+        "absent": 0.0 if about_header else absent_share(index, _written(index, terms, query), source.doc_key),
         "absent_pairs": 0.0 if about_header else absent_pairs(index, terms, source.doc_key),
         "english": float(query.english),
         # About a law or decree, not a dispatch (but a cited document's date is stated where the dispatch cites it).

@@ -72,13 +72,15 @@ def asks_consequence(question: str) -> bool:
     return bool(late and _OUTCOME_ASK_RE.search(folded))
 
 
+def states_consequence(text: str) -> bool:
+    """The text says what follows something late or missing ("Quá thời hạn …, Sở … sẽ tổng hợp, báo cáo …")."""
+    return bool(_LATE_RE.search(text) and _OUTCOME_RE.search(text))
+
+
 def consequence(document: str, terms: Terms, question: str = "") -> Typed | None:
     """The sentence saying what follows a late or missing report (most of the question's words first)."""
-    def keep(s: str) -> bool:
-        return bool(_LATE_RE.search(s) and _OUTCOME_RE.search(s))
-
     def of_reports(s: str) -> bool:  # late said of a report, not of anything ("quá thời hạn ra quyết định")
-        return keep(s) and bool(_LATE_REPORT_RE.search(s))
+        return states_consequence(s) and bool(_LATE_REPORT_RE.search(s))
 
     def prefer(s: str) -> float:
         return PREFER * ("sẽ" in s.lower())
@@ -87,7 +89,7 @@ def consequence(document: str, terms: Terms, question: str = "") -> Typed | None
     # Late with a report ("gửi chậm", "không báo cáo"): the sentence on reports; late with work ("chậm tiến độ mà
     # không xin gia hạn"): any.
     reports = bool(_REPORT_ASK_RE.search(fold(question)))
-    found = reports and _best(terms, sentences, of_reports, prefer) or _best(terms, sentences, keep, prefer)
+    found = reports and _best(terms, sentences, of_reports, prefer) or _best(terms, sentences, states_consequence, prefer)
     if found is None:
         return None
     sentence, score = found

@@ -20,7 +20,7 @@ import pytest
 
 from knowledge import KnowledgeBase, choice
 from knowledge.answer_shape import expected, has_web, missing
-from knowledge.evidence import compound_pairs
+from knowledge.evidence import compound_pairs, weighted_terms
 from knowledge.metadata import parse_dispatch
 from tests.knowledge_fixtures import base_with, copy_index
 
@@ -130,6 +130,15 @@ def test_a_function_word_syllable_inside_a_compound_keeps_its_pair(kb):
     assert sorted(compound_pairs(q, idf)) == ["dau_tu", "tu_cong"]
     assert compound_pairs(q, {"giai_ngan": 2.5}) == []  # pairs the corpus never writes do not count
     assert compound_pairs(kb.understand("gửi báo cáo về phòng"), {"bao_cao": 1.0}) == []
+
+
+def test_no_pair_is_read_across_a_comma_or_a_function_phrase(kb):
+    # Session 25: "Gia Lai, số di động bao nhiêu" holds neither "lai số" nor "động bào" (of "bao nhiêu").
+    q = kb.understand("Người liên hệ ở Sở Tài chính Gia Lai, số di động bao nhiêu?")
+    idf = {"lai_so": 4.0, "dong_bao": 5.0, "di_dong": 3.0, "gia_lai": 5.0}
+    assert sorted(compound_pairs(q, idf)) == []
+    terms = weighted_terms(q, idf, 6.0)
+    assert {"gia_lai", "di_dong"} <= set(terms.weights) and not {"lai_so", "dong_bao"} & set(terms.weights)
 
 
 def test_the_evidence_model_prefers_the_dispatch_ranked_first_and_the_type_asked_for():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answer_shape import expected, has_amount, has_date, missing, where
+from knowledge.choice import answer_fit
 
 
 @pytest.mark.parametrize("question, shapes", [
@@ -95,3 +96,51 @@ def test_a_mobile_number_answers_a_question_on_a_mobile_number():
     reply = "Liên hệ: ông Lò Văn Tâm, Phòng Tổng hợp, di động 0912.406.338."
     assert not missing("sdt di dong cua ong Tam la bao nhieu", reply)
     assert missing("số di động của cán bộ đầu mối là bao nhiêu", "Liên hệ Phòng Tổng hợp của Sở.")
+
+
+# Session 25: the evidence choice weighs whether a passage has what the question asks for (knowledge.choice).
+@pytest.mark.parametrize("question, answering, not_answering", [
+    ("Mục tiêu giảm số vụ cháy năm 2026 là bao nhiêu phần trăm?",
+     "Phấn đấu giảm từ 10% đến 15% số vụ cháy so với năm 2025.",
+     "Các xã tăng cường tuyên truyền phòng cháy trong mùa khô."),
+    ("xa nop bc cham thi bi xu ly ntn",
+     "Xã gửi báo cáo chậm sẽ bị nêu tên tại hội nghị giao ban và trừ điểm thi đua.",
+     "Báo cáo gửi về Phòng Nội vụ bằng văn bản giấy và bản điện tử."),
+    ("What happens to units that submit the list late?",
+     "Đơn vị gửi danh sách quá thời hạn thì không được xét khen thưởng năm 2026.",
+     "Danh sách lập theo Mẫu số 02 kèm theo Công văn này."),
+    ("Số liệu báo cáo tính từ ngày nào đến ngày nào?",
+     "Số liệu tính từ ngày 01/10/2025 đến hết ngày 30/9/2026.",
+     "Báo cáo gửi trước ngày 10/10/2026."),
+])
+def test_a_passage_fits_when_it_has_what_the_question_asks_for(question, answering, not_answering):
+    fits = answer_fit(question)
+    assert fits is not None and fits(answering)
+    assert not fits(not_answering)
+
+
+def test_a_question_asking_no_shape_or_outcome_fits_nothing():
+    assert answer_fit("Công văn này gửi những đơn vị nào?") is None
+    assert answer_fit("Báo cáo chậm tiến độ giải ngân do nguyên nhân gì?") is None  # late, but no outcome asked
+
+
+def test_the_choice_features_flag_the_fit_and_the_opening_part():
+    from knowledge import choice
+    from knowledge.chunking import OPENING, Chunk
+    from knowledge.query import Query
+    from knowledge.ranking import StoredChunk
+    from knowledge.sentence_pick import Pick
+
+    def candidate(citation: str, sentence: str) -> tuple[StoredChunk, Pick]:
+        chunk = Chunk("12/UBND-VP", f"12/UBND-VP › {citation}", citation, sentence, [], False, "", "")
+        return StoredChunk("c", "12/UBND-VP", chunk, None, False, False, False, frozenset()), Pick([sentence], 0.5,
+                                                                                                   top=sentence)
+
+    asked = "xa nop bc cham thi bi xu ly ntn"
+    query = Query(original=asked, text=asked, lexical=asked, dense=asked)
+    late = candidate("3. Tổ chức thực hiện", "Xã gửi báo cáo chậm sẽ bị nêu tên tại hội nghị giao ban.")
+    opening = candidate(OPENING, "Năm 2025, toàn huyện có 12 xã gửi báo cáo.")
+    f_late = choice.features(*late, 0.5, 1.0, 1.0, query)
+    f_opening = choice.features(*opening, 0.5, 1.0, 1.0, query)
+    assert (f_late["shape"], f_late["opening"]) == (1.0, 0.0)
+    assert (f_opening["shape"], f_opening["opening"]) == (0.0, 1.0)

@@ -165,3 +165,19 @@ def test_what_a_part_asks_for_is_the_lines_under_its_heading(kb):
     a = kb.ask("Theo Mẫu 2 của công văn 1181, mục kế hoạch triển khai cho các năm tiếp theo cần nêu những gì?")
     assert a.confident and a.kind == "section"
     assert "Phạm vi triển khai" in a.reply and "Những kết quả đã đạt được" not in a.reply
+
+
+def test_an_english_word_no_dispatch_writes_is_not_counted_absent_twice():
+    # Session 25: "thrift" is measured by unknown_english (the vocabulary lacks it); as an absent syllable it said the
+    # answering dispatch lacks the topic, as it would of any English word. A name the corpus writes stays.
+    from knowledge.evidence import Terms
+    from knowledge.gate import _written
+
+    class Corpus:
+        idf = {"tiet": 2.0, "kiem": 2.0, "hai": 1.0, "phong": 1.0}
+
+    terms = Terms({"thrift": 9.0, "tiet": 2.0, "kiem": 2.0, "hai": 1.0, "phong": 1.0}, {})
+    english = understand("What does the thrift report in Hai Phong cover?", {})
+    vietnamese = understand("báo cáo thrift ở Hải Phòng gồm gì", {})
+    assert set(_written(Corpus(), terms, english).weights) == {"tiet", "kiem", "hai", "phong"}
+    assert _written(Corpus(), terms, vietnamese) is terms
