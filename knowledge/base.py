@@ -21,7 +21,7 @@ from knowledge.embeddings import embedder_name, embedder_spec, make_embedder
 from knowledge.index import HybridIndex
 from knowledge.llm import llm_rephrase, make_llm
 from knowledge.loaders import LoadError, collect, read_text
-from knowledge.query import Query, QuestionError, template_key, understand
+from knowledge.query import Query, QuestionError, template_key, templates_in, understand
 from knowledge.results import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class KnowledgeBase:
                 having += [s for s in exact if s not in having]
             # Then a form named with the same word ("Mẫu 1" before another dispatch's "Biểu 01").
             word = template_key(question, exact=True)
-            same = [d.so_hieu for d in found if any(template_key(t, exact=True) == word for t in d.templates)]
+            same = [d.so_hieu for d in found if any(word in templates_in(t, exact=True) for t in d.templates)]
             preferred = [s for s in (*query.dispatch_numbers, query.context_dispatch, *exact, *same) if s in having]
             if having:
                 query.template_dispatch = preferred[0] if preferred else having[0]

@@ -151,12 +151,12 @@ class Catalogue:
 
     def with_template(self, name: str) -> list[Dispatch]:
         """Dispatches that attach a form of this name ("Biểu số 01", "mẫu 2"), newest first."""
-        from knowledge.query import template_key
+        from knowledge.query import template_key, templates_in
 
         wanted = template_key(name)
         if wanted is None:
             return []
-        return [d for d in self._items if any(template_key(t) == wanted for t in d.templates)]
+        return [d for d in self._items if any(wanted in templates_in(t) for t in d.templates)]
 
 
 def _after_number(folded: str, number: str) -> list[str]:

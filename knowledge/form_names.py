@@ -20,6 +20,8 @@ _FORM_RE = re.compile(
 )
 # A form whose number is a code of letters and digits ("MẪU SỐ PC01-BC", "Mẫu PC06" of a Công an's forms).
 _CODED_FORM_RE = re.compile(r"^\s*(BIỂU\s+MẪU|Biểu\s+mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+((?:số|SỐ)\s+)?([A-ZĐ]{1,3}\d{1,2}(?:-[A-ZĐ0-9]+)?)\s*(?:$|[:.])")
+# An appendix heading that names its form too: "Phụ lục I - Biểu số 01/NTM", "PHỤ LỤC 2: MẪU SỐ 02".
+_ANNEX_FORM_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ))?\s+(\d{1,2}|[IVX]{1,4})\s*[-–:.]\s*(.+)$")
 _TM_RE = re.compile(r"^\s*THUYẾT\s+MINH\s+KẾ\s+HOẠCH\b")
 # A form named by words, not a number ("BIỂU MẪU", "BIỂU SỐ LIỆU", "MẪU BÁO CÁO"): a short upper-case
 # line of a form word, when an upper-case title or its "(Kèm theo …)" line follows.
@@ -27,11 +29,17 @@ _NAMED_FORM_RE = re.compile(r"^\s*(?:BIỂU|MẪU|ĐỀ CƯƠNG)(?:\s+[A-ZÀ-Ỹ
 
 
 def template_heading(line: str, next_line: str = "") -> str | None:
-    """The template name if ``line`` starts an attached form ("Mẫu 1", "Biểu 04/BCKH", "Phụ lục 2", thuyết minh)."""
+    """The template name if ``line`` starts an attached form ("Mẫu 1", "Biểu 04/BCKH", "Phụ lục 2", thuyết minh); an
+    appendix naming its form too is both ("Phụ lục I - Biểu số 01/NTM": :func:`knowledge.query.templates_in` reads the
+    two keys)."""
     clean = strip_markup(line).strip()
     m = _ANNEX_RE.match(clean)
     if m:
         return f"Phụ lục {m.group(1)}" if m.group(1) else "Phụ lục"
+    m = _ANNEX_FORM_RE.match(clean)
+    form = m and (_FORM_RE.match(m.group(2)) or _CODED_FORM_RE.match(m.group(2))) and template_heading(m.group(2))
+    if form:
+        return f"Phụ lục {m.group(1)} - {form}"
     m = _FORM_RE.match(clean)
     if m:
         kind = m.group(1).capitalize().replace("  ", " ")

@@ -31,7 +31,7 @@ from knowledge.dispatch_catalogue import Catalogue
 from knowledge.chunking import Chunk, chunk_document
 from knowledge.dispatch import Dispatch
 from knowledge.metadata import _DEADLINE_RE, _EMAIL_RE, _PHONE_RE, parse_dispatch
-from knowledge.query import Query, embedding_text, template_key
+from knowledge.query import Query, embedding_text, templates_in
 from knowledge.ranking import Hit, StoredChunk, boosts, fuse, squeeze
 from knowledge.spelling import SyllableSpeller, vietnamese_syllable_test
 from knowledge.text import bm25_tokens
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 COLLECTION = "baocao_chunks"
 QUERY_CACHE = 4096  # question (and reply) embeddings kept, as float32: 1.5 kB each
-SCHEMA_VERSION = 27  # bump when chunking/metadata changes so stored indexes are rebuilt
+SCHEMA_VERSION = 28  # bump when chunking/metadata changes so stored indexes are rebuilt
 
 
 def content_hash(text: str) -> str:
@@ -249,7 +249,7 @@ class HybridIndex:
                     has_deadline=bool(_DEADLINE_RE.search(re.sub(r"\s+", " ", text))),
                     has_contact=bool(_EMAIL_RE.search(text) or _PHONE_RE.search(text)),
                     has_signer=bool(signer and signer in text),
-                    template_keys=frozenset(k for k in (template_key(t) for t in chunk.templates) if k),
+                    template_keys=frozenset(k for t in chunk.templates for k in templates_in(t)),
                 )
             )
         self.position = {c.id: i for i, c in enumerate(self.chunks)}

@@ -15,7 +15,7 @@ from knowledge.blocks import to_blocks
 from knowledge.headings import numbered_heading, same_labels
 from knowledge.evidence import Terms, tokens
 from knowledge.form_names import sentence_case, template_heading
-from knowledge.query import Query, template_key
+from knowledge.query import Query, templates_in
 from knowledge.text import fold, strip_markup
 
 MIN_HEADING = 0.5  # share of the question's own words a heading must hold to be the part asked about
@@ -31,7 +31,8 @@ def _region(lines: list[str], anchor: str, forms: list[tuple[str, int]] = ()) ->
     def heading(i: int) -> str | None:
         return template_heading(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
 
-    at = next((i for i in range(len(lines)) if forms and (name := heading(i)) and template_key(name) in forms), None)
+    at = next((i for i in range(len(lines)) if forms and (name := heading(i)) and set(templates_in(name)) & set(forms)),
+              None)
     if at is None:
         at = next((i for i, line in enumerate(lines) if anchor and line.startswith(anchor[:60])), None)
     if at is None:

@@ -118,9 +118,10 @@ def template_key(name: str, exact: bool = False) -> tuple[str, int] | None:
     return (kind, _ROMAN[number]) if kind == "Phụ lục" else None
 
 
-def templates_in(text: str) -> list[tuple[str, int]]:
-    """The forms a text names, as :func:`template_key` keys, in order and once each."""
-    keys = (template_key(m.group(0)) for m in _TEMPLATE_REF_RE.finditer(fold(text)))
+def templates_in(text: str, exact: bool = False) -> list[tuple[str, int]]:
+    """The forms a text names, as :func:`template_key` keys (``exact``: with the word as written), in order and once
+    each: "Phụ lục I - Biểu 01/NTM" names ("Phụ lục", 1) and ("Biểu mẫu", 1)."""
+    keys = (template_key(m.group(0), exact) for m in _TEMPLATE_REF_RE.finditer(fold(text)))
     return [k for k in dict.fromkeys(keys) if k]
 
 

@@ -172,3 +172,19 @@ def test_a_form_title_below_its_reference_lines_is_listed():
     listing = listing_text(build_tree(text), parse_dispatch(text))
     assert "- Mẫu 2: BÁO CÁO KẾT QUẢ KIỂM TRA XE KINH DOANH VẬN TẢI" in listing
     assert reply("Công văn 315/SGTVT-QLGT", listing).startswith("Công văn 315/SGTVT-QLGT kèm theo một biểu mẫu:\n- Mẫu 2: BÁO")
+
+
+def test_an_appendix_heading_that_names_its_form_starts_the_form():
+    # Session 25: "Phụ lục I - Biểu số 01/NTM" after the signature was read as no heading, so the form stayed in the
+    # "Nơi nhận" part and neither "Phụ lục I" nor "Biểu 01" named it.
+    from knowledge.query import templates_in
+
+    text = ("Kính gửi: Ủy ban nhân dân các xã.\n1. Báo cáo kết quả năm 2026 theo Biểu số 01/NTM.\nNơi nhận:\n"
+            "- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Văn A\n\n"
+            "Phụ lục I - Biểu số 01/NTM\nKẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI\n"
+            "STT\tTên tiêu chí\tKết quả\tGhi chú\n1\tQuy hoạch\t\t\n\n"
+            "PHỤ LỤC 2: MẪU SỐ 02\nDANH SÁCH SẢN PHẨM\nSTT\tTên sản phẩm\tGhi chú\n1\t\t\n")
+    forms = [n for n in build_tree(text).children if n.is_template]
+    assert [n.label for n in forms] == ["Phụ lục I - Biểu 01/NTM", "Phụ lục 2 - Mẫu số 02"]
+    assert templates_in(forms[0].label) == [("Phụ lục", 1), ("Biểu mẫu", 1)]
+    assert "Quy hoạch" in " ".join(b.text for b in forms[0].blocks)
