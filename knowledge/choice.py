@@ -86,6 +86,7 @@ def features(chunk: StoredChunk, pick: Pick, whole: float, fused: float, top: fl
             "opening": float(chunk.chunk.citation.startswith(OPENING))}
 
 
+@lru_cache(maxsize=1024)  # asked once per candidate passage: the question's regexes run once
 def answer_fit(question: str) -> Callable[[str], bool] | None:
     """The test a passage's sentences pass when they have what the question asks for: its shape of answer, else
     what follows a late report; None when it asks for neither."""
