@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/retrieval.py [--data-dir DIR] [--skip-build] [-v]
 
-Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4, dev 6, dev 8 to dev 12, dev 14, dev 16 to dev 22) and held-out
-(held-out, held-out 2, held-out 5 to held-out 11, held-out 13, held-out 15 to held-out 21), then the pooled
+Sets: see ``MAIN_SETS``: development (dev, dev 3, dev 4, dev 6, dev 8 to dev 12, dev 14, dev 16 to dev 24) and held-out
+(held-out, held-out 2, held-out 5 to held-out 11, held-out 13, held-out 15 to held-out 22), then the pooled
 columns "all dev" and "all held-out".
 
 The knowledge base holds the bundled dispatches plus the test dispatches of tests/data/dispatches
@@ -54,8 +54,8 @@ DISPATCHES = ROOT / "tests" / "data" / "dispatches"
 # (session 15), held-out 17 (session 16), held-out 18 (session 17), held-out 19 (session 18), held-out 20
 # (session 19), held-out 21 (session 20), held-out 22 (session 25). Dev 6 (session 7), dev 8 (session 8), dev 9 (session 9), dev 10
 # (session 10), dev 11 (session 11), dev 12 (session 12), dev 14 (session 13), dev 16 (session 14), dev 17 (session 15), dev 18
-# (session 16), dev 19 (session 17), dev 20 (session 18), dev 21 (session 19), dev 22 (session 20) and dev 23 (session 25) were written
-# for development.
+# (session 16), dev 19 (session 17), dev 20 (session 18), dev 21 (session 19), dev 22 (session 20), dev 23 (session 25) and dev 24
+# (session 26) were written for development.
 MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.jsonl"),
              ("dev 4", QUESTIONS / "heldout4.jsonl"), ("dev 6", QUESTIONS / "dev6.jsonl"),
              ("dev 8", QUESTIONS / "dev8.jsonl"), ("dev 9", QUESTIONS / "dev9.jsonl"),
@@ -65,6 +65,7 @@ MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.j
              ("dev 18", QUESTIONS / "dev18.jsonl"), ("dev 19", QUESTIONS / "dev19.jsonl"),
              ("dev 20", QUESTIONS / "dev20.jsonl"), ("dev 21", QUESTIONS / "dev21.jsonl"),
              ("dev 22", QUESTIONS / "dev22.jsonl"), ("dev 23", QUESTIONS / "dev23.jsonl"),
+             ("dev 24", QUESTIONS / "dev24.jsonl"),
              ("held-out", QUESTIONS / "heldout.jsonl"), ("held-out 2", QUESTIONS / "heldout2.jsonl"),
              ("held-out 5", QUESTIONS / "heldout5.jsonl"), ("held-out 6", QUESTIONS / "heldout6.jsonl"),
              ("held-out 7", QUESTIONS / "heldout7.jsonl"), ("held-out 8", QUESTIONS / "heldout8.jsonl"),
@@ -76,7 +77,7 @@ MAIN_SETS = [("dev", QUESTIONS / "dev.jsonl"), ("dev 3", QUESTIONS / "heldout3.j
              ("held-out 21", QUESTIONS / "heldout21.jsonl"),
              ("held-out 22", QUESTIONS / "heldout22.jsonl")]
 DEV_SETS = ("dev", "dev 3", "dev 4", "dev 6", "dev 8", "dev 9", "dev 10", "dev 11", "dev 12", "dev 14", "dev 16", "dev 17",
-            "dev 18", "dev 19", "dev 20", "dev 21", "dev 22", "dev 23")
+            "dev 18", "dev 19", "dev 20", "dev 21", "dev 22", "dev 23", "dev 24")
 OLD_SETS = [("old dev", ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"),
             ("old held-out", ROOT / "benchmarks" / "heldout_questions.jsonl")]
 
