@@ -61,13 +61,13 @@ _AMOUNT = re.compile(r"\d|\b(mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một 
 _DURATION_ASK = re.compile(rf"\b{_HOW_MANY} (ngay|tuan|thang|nam)\b(?!\s*\d)|\bbao lau\b|\bhow (long|many days)\b")
 _DAY_ASK = re.compile(r"\b(ngay|thang|thu) nao\b|\bthu may\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|day)\b")
 # The bounds of the period the figures cover (not when they are sent: "hạn nộp đến ngày nào" is a deadline).
-_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het|thu (may|nao)|may gio)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky bao cao\b|\bas (of|at)\b|\bperiod\b"
+_PERIOD_ASK = re.compile(r"\b(tinh|ke) (tu|den) (ngay|thang|nam|thoi diem|khi|luc|bao gio|het|thu (may|nao)|may gio)\b|\btinh (trong|cho) (khoang )?thoi gian\b|\bkhoang thoi gian nao\b|\b(thoi )?ky (bao cao|so lieu)\b|\bas (of|at)\b|\bperiod\b"
                          # The day figures are taken at: "tính tại thời điểm nào", "chốt số liệu ngày nào" (not "hạn chót": a deadline; "vào
                          # thời điểm nào" alone is "when").
                          r"|\b(over|during|for|in) (which|what) (months?|weeks?|days|dates|period|time span)\b"
                          r"|\b(tinh|lay|chot) (so lieu )?tai thoi diem nao\b|(?<!han )\bchot (so lieu )?((den|vao|tai) )?(ngay|thoi diem|luc) nao\b|\b(cut-?off|reference) date\b"
                          r"|\b(so lieu|du lieu|figures|data)\b.{0,60}\b((tu|den|from|to) (ngay|thoi diem|when|what date)"
-                         r"|khoang thoi gian|thoi gian nao|what period|which period)\b"
+                         r"|khoang thoi gian|thoi gian nao|what period|which period|cover|covers)\b"
                          # Both bounds asked ("làm từ bao giờ đến bao giờ", "from when until when").
                          r"|\b(tu|from) (ngay nao|thang nao|bao gio|khi nao|luc nao|thu may|thu nao|when)\b.{0,30}\b(den|toi|until|to) (ngay nao|thang nao|bao gio|khi nao|luc nao|thu may|thu nao|when)\b")
 _HOUR_ASK = re.compile(rf"\b{_HOW_MANY} (gio|h)\b|\bwhat time\b")

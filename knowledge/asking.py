@@ -322,13 +322,18 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     anchor = choice.chunk.chunk.text.split("\n", 1)[0] if choice.chunk.doc_key == (d.so_hieu if d else "") else ""
     typed = _typed(index, query, d, terms, choice.pick, anchor) if d else None
     summary = None
-    if (typed is None and "summary" in query.intents and (query.dispatch_numbers or query.context_dispatch)
+    if (typed is None and "summary" in query.intents
+            and (query.dispatch_numbers or query.context_dispatch or d and query.described_dispatch == d.so_hieu)
             and not (query.templates or query.section_refs) and d):
         requests = extract_requests(index.document_text(d.so_hieu))
         held = terms.score(tokens(" ".join(requests.snippets()))) if requests else 0.0
         # Words that only name the dispatch ("Công văn 1181 của Bộ TTTT đề nghị các Bộ làm gì") ask nothing more.
         asked = [t for t in without_identity(index, terms, d).weights if "_" not in t]
-        if min(len(focus_terms(query)), len(asked)) <= 1 or held >= SUMMARY_COVERAGE:
+        # A dispatch named only by describing it is asked about as a whole only when nothing but its name remains.
+        named = query.dispatch_numbers or query.context_dispatch
+        typed_cue = set(_PRIORITY) & set(query.intents)  # "who to contact about …": the contact, not a summary
+        if (named or not typed_cue) and (min(len(focus_terms(query)), len(asked)) <= 1
+                                         or named and held >= SUMMARY_COVERAGE):
             summary = compose.summary_reply(d, requests)
 
     if summary or typed:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.english import bilingual, english_phrase_re, spaced
-from knowledge.query import ASKS_RE, Query, abbreviations, expansion_index, intent_names, intents, phrase_re
+from knowledge.query import ASKS_RE, Query, abbreviations, cue_form, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.text import bm25_tokens, fold
 
@@ -38,8 +38,15 @@ _JOINERS_RE = re.compile(r"(?<!\w)(?:thì|mà)(?!\w)", re.I)
 
 
 def _phrase_free(folded: str, phrases: list[str]) -> str:
+    """``folded`` less the cue phrases, which are written in cue form ("ai ki" for "ai ký", "ki so lieu" for "kỳ số
+    liệu"): matched on the question in that form (of the same length) and cut from it as typed."""
     for phrase in sorted(phrases, key=len, reverse=True):
-        folded = phrase_re(phrase).sub(" " if phrase in STOPWORDS else " | ", folded)  # "của" joins, "báo cáo" ends a run
+        gap = " " if phrase in STOPWORDS else " | "  # "của" joins, "báo cáo" ends a run
+        parts, last = [], 0
+        for m in phrase_re(phrase).finditer(cue_form(folded)):
+            parts += [folded[last:m.start()], gap]
+            last = m.end()
+        folded = "".join(parts) + folded[last:]
     return folded
 
 
@@ -66,6 +73,7 @@ def _focus(text: str, spans: tuple[str, ...]) -> tuple[str, ...]:
 # tells the monthly report's deadline from the weekly one's, although "tháng" alone is a generic word.
 _REPORT_KIND_RE = re.compile(r"\b(?:bao cao|bc) (?:(?:hang|dinh ky) )?(tuan|thang|quy|nam)\b(?! \d)")
 _SHIELD = "qq"
+_PERIODIC_RE = re.compile(r"(?:hang|dinh ky|bao cao) (?:tuan|thang|quy|nam)")
 
 
 @lru_cache(maxsize=1024)
@@ -163,7 +171,8 @@ def content_words(query: Query) -> list[list[str]]:
         runs = [[w for w in re.findall(r"[a-z0-9]+", fold(p)) if w not in STOPWORDS] for p in query.expansions
                 if fold(p) not in cues and p not in named]
         generic = set(intents().get("generic", []))
-        runs = [[w for w in run if w not in generic] for run in runs]
+        # "monthly" (hằng tháng) keeps its period word, as "báo cáo tháng" does: it tells the monthly report from the weekly.
+        runs = [[w for w in run if w not in generic or _PERIODIC_RE.fullmatch(" ".join(run)) and w != "bao"] for run in runs]
         return [run for run in runs + _untranslated_runs(query.text) if run]
     return focus_runs(query)
 

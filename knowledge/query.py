@@ -19,7 +19,7 @@ import yaml
 
 from knowledge.english import is_english, translate
 from knowledge.spelling import SyllableSpeller, expand_shorthand, shorthand, without_polite_frame
-from knowledge.text import fold, nfc, strip_controls, syllables
+from knowledge.text import fold, nfc, strip_controls
 
 _DATA = Path(__file__).with_name("data")
 MAX_QUESTION_CHARS = 1000
@@ -65,6 +65,15 @@ def cue_form(folded: str) -> str:
     """Folded text with the spellings officials use interchangeably made one: a final "y" after a
     consonant is "i" ("ký"/"kí", "lý"/"lí", "mỹ"/"mĩ"), as cues are matched."""
     return _FINAL_Y.sub(r"\1i", folded)
+
+
+@lru_cache(maxsize=256)
+def _not_re(phrase: str) -> re.Pattern[str]:
+    """A phrase of the "not" list where no longer cue writes it ("ký số", not in the period cue "kỳ số liệu")."""
+    parts = [c.split(phrase, 1) for n in intent_names() for c in intents()[n] if c != phrase and phrase_re(phrase).search(c)]
+    ahead = "|".join(re.escape(after) for _, after in parts if after)
+    behind = "".join(f"(?<!{re.escape(before)})" for before, _ in parts if before)
+    return re.compile(behind + phrase_re(phrase).pattern + (f"(?!{ahead})" if ahead else ""))
 
 
 def intent_names() -> list[str]:
@@ -313,7 +322,7 @@ def understand(
     # A reference to a dispatch inside a cue ("ban hành công văn 286 vào ngày nào") does not break the cue.
     cue_text = cue_form(_DISPATCH_REF_RE.sub(" ", folded))
     for phrase in intents().get("not", []):
-        cue_text = phrase_re(phrase).sub(" ", cue_text)
+        cue_text = _not_re(phrase).sub(" ", cue_text)
     # An ambiguous shorthand read each way it may be ("gửi những dv nào": "dịch vụ" or "đơn vị"): a cue written out
     # word for word in one reading counts (not with words between, as in the question as typed: "so tt&tt trước ngày
     # nào" read "thông tư" is no "thông tư nào").
@@ -387,8 +396,3 @@ def _own_code_follows(folded: str, pos: int, so_hieu: str) -> bool:
     """"232/bttttt-khtc": a number followed by a slash refers to the dispatch only if its unit code follows."""
     unit = fold(so_hieu.split("-")[-1])
     return unit in folded[pos : pos + 20]
-
-
-def syllable_set(text: str) -> set[str]:
-    """Folded syllables of ``text`` (for evidence coverage)."""
-    return set(syllables(text))

@@ -7,7 +7,9 @@
   named and asked about (its note under the form, not the list of columns), the legal basis asked without a
   document's kind ("căn cứ pháp lý"), the e-mail that reports are sent to rather than the contact person's, the
   body's sentence on the attached forms;
-- signals: an English phrase with two renderings weighs once; a reply listing the bodies a dispatch is sent to.
+- signals: an English phrase with two renderings weighs once; a reply listing the bodies a dispatch is sent to;
+- (session 26) "kỳ số liệu" as a period cue, English "monthly"/"weekly", a dispatch named by describing it and asked
+  what it requests (its requests), or asked whom to contact (not its requests).
 
 Every dispatch and question here is written for the test (none is in a benchmark set).
 """
@@ -114,6 +116,14 @@ def test_a_list_of_columns_in_one_line_is_one_sentence():
     ("cv 905 bc tuan dich ta lon nop truoc may gio", "9 giờ 00 thứ Hai", "ngày 25"),
     ("So lieu bao cao thang dich ta lon chau Phi tinh tu ngay nao den ngay nao", "ngày 21 tháng trước", "Chủ nhật"),
     ("bc tuần dịch tả lợn số liệu tính từ thứ mấy đến thứ mấy", "0 giờ thứ Hai", "ngày 21"),
+    # "Kỳ số liệu" asks for the period although "ký số" (a digital signature) folds like its first two words.
+    ("Đề nghị cho biết kỳ số liệu của báo cáo tháng về dịch tả lợn châu Phi ở Thanh Hóa.", "ngày 21 tháng trước",
+     "Chủ nhật"),
+    # English "monthly", "weekly" tell the two reports apart as "báo cáo tháng", "bc tuần" do.
+    ("For the monthly African swine fever report in Thanh Hoa, which days do the figures cover?", "ngày 21 tháng trước",
+     "Chủ nhật"),
+    ("Which days do the figures of the weekly African swine fever report in Thanh Hoa cover?", "0 giờ thứ Hai",
+     "ngày 21"),
 ])
 def test_the_weekly_and_the_monthly_report_are_told_apart(kb905, question, expected_text, not_text):
     a = kb905.ask(question)
@@ -175,3 +185,16 @@ def test_a_reply_listing_the_recipients_is_told():
     assert roster_reply("- Viện Thú y Trung ương;\n- Ủy ban nhân dân các xã, phường trên địa bàn tỉnh.", roster)
     assert not roster_reply("Ủy ban nhân dân các xã, phường trên địa bàn tỉnh báo cáo trước ngày 25 hằng tháng về "
                             "tình hình dịch bệnh và kết quả tiêm phòng.", roster)
+
+
+def test_the_period_cue_kỳ_số_liệu_is_not_taken_for_a_digital_signature():
+    assert "since" in understand("kỳ số liệu của báo cáo quý tính thế nào", {}).intents
+    assert "since" in understand("ky so lieu bao cao thang", {}).intents
+    assert "signer" not in understand("văn bản ký số gửi qua hệ thống nào", {}).intents
+
+
+def test_a_dispatch_named_by_describing_it_is_summarised_only_when_nothing_more_is_asked(kb905):
+    a = kb905.ask("Công văn của Chi cục Chăn nuôi và Thú y Thanh Hóa về dịch tả lợn châu Phi yêu cầu những gì?")
+    assert a.confident and a.kind == "summary" and "Báo cáo tuần" in a.reply and "Báo cáo tháng" in a.reply
+    who = kb905.ask("Who should we contact about the Thanh Hoa African swine fever report dispatch?")
+    assert who.kind != "summary" and "Lê Thị Hồng Vân" in who.reply
