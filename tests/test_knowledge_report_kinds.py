@@ -187,7 +187,7 @@ def test_a_reply_listing_the_recipients_is_told():
                             "tình hình dịch bệnh và kết quả tiêm phòng.", roster)
 
 
-def test_the_period_cue_kỳ_số_liệu_is_not_taken_for_a_digital_signature():
+def test_the_figures_period_cue_is_not_taken_for_a_digital_signature():
     assert "since" in understand("kỳ số liệu của báo cáo quý tính thế nào", {}).intents
     assert "since" in understand("ky so lieu bao cao thang", {}).intents
     assert "signer" not in understand("văn bản ký số gửi qua hệ thống nào", {}).intents
