@@ -50,6 +50,19 @@ def bilingual() -> list[tuple[str, list[str]]]:
     return sorted(items, key=lambda kv: -len(kv[0]))
 
 
+def in_text(lowered: str) -> list[tuple[str, list[str]]]:
+    """The vocabulary's phrases that may occur in ``lowered`` (:func:`spaced` text), longest first: those whose first
+    word's first three characters begin one of its words (only a phrase's last word is inflected, at its end), so that
+    a question is not matched against every phrase."""
+    starts = {w[:3] for w in re.findall(r"[a-z]+|[0-9]+", lowered)}  # "5days": a phrase may begin after a digit
+    return [(p, words) for p, words in bilingual() if _start(p) in starts]
+
+
+@lru_cache(maxsize=8192)
+def _start(phrase: str) -> str:
+    return (re.findall(r"[a-z]+|[0-9]+", spaced(phrase)) or [""])[0][:3]
+
+
 def spaced(text: str) -> str:
     """Lower case, hyphenated words spaced ("air-conditioner", "e-government"), as vocabulary phrases are matched."""
     return _HYPHEN_RE.sub(" ", text.lower())
@@ -83,7 +96,7 @@ def translate(text: str, english: bool) -> tuple[list[str], list[list[str]]]:
     if not re.search(r"[a-z]", text.lower()):
         return found, synonyms
     lowered = spaced(text)
-    for phrase, words in bilingual():
+    for phrase, words in in_text(lowered):
         pattern = english_phrase_re(phrase)
         if pattern.search(lowered):
             found += words

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.english import bilingual, english_phrase_re, spaced
+from knowledge.english import english_phrase_re, in_text, spaced
 from knowledge.query import ASKS_RE, Query, abbreviations, cue_form, expansion_index, intent_names, intents, phrase_re
 from knowledge.spelling import shorthand
 from knowledge.text import bm25_tokens, fold
@@ -188,7 +188,7 @@ def _untranslated_runs(text: str) -> list[list[str]]:
     codes the dispatches write too ("Quang Tri", "VNeID") and topics they never speak of ("income tax"),
     measured against the passage as typed instead of through a translation."""
     masked = spaced(text)
-    for phrase, _ in bilingual():
+    for phrase, _ in in_text(masked):
         masked = english_phrase_re(phrase).sub(" | ", masked)
     generic = set(intents().get("generic", []))
     runs: list[list[str]] = [[]]
@@ -207,7 +207,7 @@ def unknown_share(query: Query, vocabulary: dict[str, float]) -> float:
     if query.english:
         lowered = spaced(query.text)
         covered: set[str] = set()
-        for phrase, words in bilingual():
+        for phrase, words in in_text(lowered):
             # A translation counts when the dispatches write it ("passport" → "hộ chiếu": as a pair), not merely
             # because the vocabulary has one: a vocabulary wide enough covers any question.
             found = english_phrase_re(phrase).findall(lowered)
