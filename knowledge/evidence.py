@@ -40,13 +40,16 @@ _JOINERS_RE = re.compile(r"(?<!\w)(?:thì|mà)(?!\w)", re.I)
 def _phrase_free(folded: str, phrases: list[str]) -> str:
     """``folded`` less the cue phrases, which are written in cue form ("ai ki" for "ai ký", "ki so lieu" for "kỳ số
     liệu"): matched on the question in that form (of the same length) and cut from it as typed."""
+    matched = cue_form(folded)
     for phrase in sorted(phrases, key=len, reverse=True):
         gap = " " if phrase in STOPWORDS else " | "  # "của" joins, "báo cáo" ends a run
         parts, last = [], 0
-        for m in phrase_re(phrase).finditer(cue_form(folded)):
+        for m in phrase_re(phrase).finditer(matched):
             parts += [folded[last:m.start()], gap]
             last = m.end()
-        folded = "".join(parts) + folded[last:]
+        if parts:
+            folded = "".join(parts) + folded[last:]
+            matched = cue_form(folded)
     return folded
 
 
