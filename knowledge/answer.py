@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from knowledge.answer_types import brief, title
 from knowledge.headings import display_title, numbered_heading
 from knowledge.dispatch import Dispatch
-from knowledge.summary import Requests
+from knowledge.summary import RequestItem, Requests
 from knowledge.text import fold
 
 # Given a dispatch and texts quoted from it, the label of the section they were found in
@@ -124,6 +124,15 @@ def summary_reply(d: Dispatch, requests: Requests | None) -> tuple[str, list[str
     if d.templates:
         lines.append("Kèm theo: " + ", ".join(d.templates) + ".")
     return "\n".join(lines), requests.snippets() if requests is not None else [d.subject]
+
+
+def with_items(reply: str, items: list[RequestItem]) -> str:
+    """A reply ending in a lead-in ("… đề nghị các đơn vị:") followed by the items it introduces, each briefly."""
+    lines = [reply]
+    for item in items[:SUMMARY_ITEMS]:
+        lines.append(f"• {brief(item.text, '', ITEM_CHARS)}")
+        lines += [f"   – {brief(child, '', ITEM_CHARS)}" for child in item.children[:SUMMARY_CHILDREN]]
+    return "\n".join(lines)
 
 
 def ambiguity_note(kind: str, chosen: Dispatch, others: list[Dispatch], ask: str = "Xin nêu số công văn") -> str:

@@ -27,7 +27,7 @@ from knowledge.query import Query
 from knowledge.results import Answer, Passage
 from knowledge.senders import placed_scorer, sender_terms
 from knowledge.sentence_pick import Pick, is_heading, pick_sentences
-from knowledge.summary import extract_requests
+from knowledge.summary import extract_requests, items_following
 from knowledge.text import fold
 from knowledge.uncued_answers import uncued
 
@@ -342,9 +342,15 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         sentence = snippets[0] if snippets else ""
         evidence_score = 1.0 if summary else typed.score
         kind = "summary" if summary else typed.kind
+        judged = reply
     else:
         source = choice.chunk
         reply = _shortened(choice.pick, terms, query.text)
+        judged = reply  # what the confidence weighs: the evidence itself, not the items a lead-in points to
+        if not choice.pick.is_table and reply.rstrip().endswith(":"):
+            # The opening's lead-in ("…, Sở Y tế đề nghị các đơn vị:") answers with the items it introduces.
+            reply = compose.with_items(reply, items_following(index.document_text(source.doc_key),
+                                                              reply.rstrip().rsplit("\n", 1)[-1]))
         sentence = choice.pick.top
         evidence_score = choice.pick.score
         kind = "table" if choice.pick.is_table else "passage"
@@ -352,7 +358,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         reply = f"{note}\n{reply}"
 
     rival = next((h.fused for h in hits if h.chunk.doc_key != hits[0].chunk.doc_key), 0.0) / (hits[0].fused or 1.0)
-    found = gate.Found(hits[0], source, kind, reply, evidence_score, rival)
+    found = gate.Found(hits[0], source, kind, judged, evidence_score, rival)
     signals = gate.signals_of(index, query, terms, found)
     probability, declined = gate.verdict(index, query, found, signals, target)
     score = {h.chunk.id: h.fused for h in hits}

@@ -43,6 +43,9 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
     """The passage's text, or "" when the dispatch has no attached form."""
     lines: list[str] = []
     body: list[str] = [b.text for b in root.blocks]
+    # The text under a form's page: a list of further appendices ("Phụ lục kèm theo:" / "- Phụ lục 3: …") often
+    # closes the file after the last form, where the tree files it.
+    under_forms: list[str] = []
 
     def name(node: Node) -> str:  # as its heading writes it, on one line and before any ":" (": " parts the title)
         return " ".join(node.heading.split(":", 1)[0].split()) or node.label
@@ -57,13 +60,14 @@ def listing_text(root: Node, dispatch: Dispatch) -> str:
                     head, child = f"{head} - {name(inner)}", inner
                 title = _title("\n".join(b.text for b in child.blocks[:2] if not b.is_table)) or _titled(child.heading)
                 lines.append(f"- {head}: {title}" if title else f"- {head}")
+                under_forms.extend(b.text for b in child.blocks if not b.is_table)
             else:
                 body.append(child.heading)
                 body.extend(b.text for b in child.blocks)
             visit(child)
 
     visit(root)
-    items = _listed_in_body(body, {fold(ln[2:].split(":", 1)[0]) for ln in lines} | _keys(lines))
+    items = _listed_in_body(body + under_forms, {fold(ln[2:].split(":", 1)[0]) for ln in lines} | _keys(lines))
     lines += [f"- {head}: {name}" for head, name in items]
     if not lines:
         return ""

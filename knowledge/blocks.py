@@ -116,6 +116,7 @@ def _starts_part(line: str, previous: str, following: str = "", titled: bool = F
     return bool(_ITEM_START_RE.match(line)) and (ends_sentence(previous) or titled)
 
 
+_ADDRESS_RE = re.compile(r"(?:[\w.+-]+@[\w-]+\.|https?://|www\.)\S", re.I)  # an e-mail or web address
 _OPEN_WORDS = "và|của|các|cho|với|về|tại|theo|trong|đến|từ|để|những|hoặc|trên"  # no line of a dispatch ends on one
 _OPEN_END_RE = re.compile(rf"(?:[,(\-–]|\b(?:{_OPEN_WORDS}|là))$", re.I)
 _OPEN_WORD_END_RE = re.compile(rf"\b(?:{_OPEN_WORDS})$", re.I)
@@ -140,8 +141,8 @@ def _wraps(previous: str, line: str) -> bool:
     a full-width line or a colon, a number ("… nghỉ liên tục từ" / "05 ngày trở lên …", "năm học 2025 -" / "2026 …")."""
     if _ITEM_START_RE.match(line):
         return False
-    if line[:1].isdigit() and previous.endswith(":"):
-        return True  # "… điện thoại:" / "0215.3768.215, di động: …"
+    if previous.endswith(":") and (line[:1].isdigit() or _ADDRESS_RE.match(line)):
+        return True  # "… điện thoại:" / "0215.3768.215, di động: …"; "… e-mail:" / "khoipm.qng@nso.gov.vn."
     if _OPEN_WORD_END_RE.search(previous) and not _HEADER_LINE_RE.match(line):
         return True  # "… ngày 22/01/2026 của" / "UBND tỉnh về …": no line ends on "của"
     full = len(previous) >= WRAPPED_LINE and not previous.isupper() and "\t" not in previous
