@@ -4,7 +4,8 @@
   dashes or lettered points;
 - an e-mail address a wrapped line carried after "e-mail:" or "thư điện tử:" stays in its sentence;
 - appendices listed after the last form ("Tài liệu gửi kèm:" / "- Phụ lục 1: …") are attached forms;
-- "hạn hán", "chống hạn" (drought) are no deadline cue.
+- "hạn hán", "chống hạn" (drought) are no deadline cue;
+- the date a dispatch was issued, asked "ban hành vào ngày, tháng, năm nào", "ra ngày nào", "what date was … issued".
 
 Every dispatch and question here is written for the test (none is in a benchmark set).
 """
@@ -108,3 +109,15 @@ def test_drought_is_no_deadline_cue():
     assert "deadline" not in understand("Theo kế hoạch phòng, chống hạn hán vụ Hè Thu, hợp tác xã phải làm gì", {}).intents
     assert "deadline" not in understand("tinh hinh kho han o cac xa ra sao", {}).intents
     assert "deadline" in understand("hạn nộp báo cáo hạn hán là ngày nào", {}).intents
+
+
+@pytest.mark.parametrize("question", ["Công văn 418/PNNMT-TL về hạn hán được ban hành vào ngày, tháng, năm nào?",
+                                      "cv 418/PNNMT-TL ra ngày nào"])
+def test_the_issue_date_is_asked_in_several_phrasings(kb418, question):
+    a = kb418.ask(question)
+    assert a.confident and a.kind == "date" and "14/5/2026" in a.reply
+
+
+def test_an_english_question_on_the_issue_date_is_a_date_question():
+    assert "date" in understand("What date was dispatch 418/PNNMT-TL issued?", {}).intents
+    assert "date" not in understand("What does dispatch 418/PNNMT-TL ask cooperatives to do?", {}).intents
