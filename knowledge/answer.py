@@ -111,10 +111,7 @@ def summary_reply(d: Dispatch, requests: Requests | None) -> tuple[str, list[str
     head = f"{title(d)}" + (f" của {d.issuer}" if d.issuer else "") + (f", V/v {d.subject}." if d.subject else ".")
     lines = [head]
     if requests is not None:
-        lines.append(brief(" ".join([requests.intro, *requests.follow]), "đề nghị", 220))
-        for item in requests.items[:SUMMARY_ITEMS]:
-            lines.append(f"• {brief(item.text, '', ITEM_CHARS)}")
-            lines += [f"   – {brief(child, '', ITEM_CHARS)}" for child in item.children[:SUMMARY_CHILDREN]]
+        lines.append(with_items(brief(" ".join([requests.intro, *requests.follow]), "đề nghị", 220), requests.items))
     quoted = fold(" ".join(lines))
     # The deadline the question "yêu cầu gì" cares for: a submission with a date, else the first.
     dl = max(d.deadlines, key=lambda x: (bool(_SUBMIT_RE.search(x.sentence)), bool(x.date or x.day_of_month)),
