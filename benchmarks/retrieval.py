@@ -92,10 +92,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def reply_of(answer) -> str:
-    """The reply sentences: ``answer.reply`` when the answer has it, else the text before the citation."""
+    """The reply sentences: ``answer.reply`` when the answer has it (with a second passage's sentences quoted after it,
+    ``answer.also``), else the text before the citation."""
     reply = getattr(answer, "reply", None)
     if reply:
-        return reply
+        also = getattr(answer, "also", "")
+        return f"{reply}\n{also}" if also else reply
     return answer.text.split("\n(Công văn", 1)[0]
 
 

@@ -1,6 +1,7 @@
 """Composing the Vietnamese reply: one to three sentences that answer, then the citation with the
-precise section ("Công văn 232/BTTTT-KHTC ngày 19/7/2018 — B.5. Về thời hạn gửi báo cáo"), then up to
-two further sources; or, when unsure, an honest decline naming the closest dispatches.
+precise section ("Công văn 232/BTTTT-KHTC ngày 19/7/2018 — B.5. Về thời hạn gửi báo cáo"), then, when a second
+passage may answer as well, its sentences and citation, then up to two further sources; or, when unsure, an honest
+decline naming the closest dispatches.
 
 (Choosing what to say is in :mod:`knowledge.asking`; the optional LLM rephrasing in :mod:`knowledge.llm`.)
 """
@@ -11,9 +12,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from knowledge.answer_types import brief, title
+from knowledge import answer_shape
+from knowledge.answer_types import MAX_REPLY, brief, title
+from knowledge.evidence import Terms, tokens
 from knowledge.headings import display_title, numbered_heading
 from knowledge.dispatch import Dispatch
+from knowledge.sentence_pick import Pick, is_heading
 from knowledge.summary import RequestItem, Requests
 from knowledge.text import fold
 
@@ -23,6 +27,7 @@ Locator = Callable[[Dispatch, list[str]], "str | None"]
 
 if TYPE_CHECKING:
     from knowledge.base import Passage
+    from knowledge.choice import Choice
 
 _SUBMIT_RE = re.compile(r"\b(?:gửi|nộp)\b", re.I)
 _ITEM_LABEL_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
@@ -86,9 +91,9 @@ def _shape(item: str) -> str:
     return re.sub(r"\d+", "9", re.sub(r"[a-zđ]", "x", item))
 
 
-def further(passages: list["Passage"], shown: tuple[str, str]) -> list[str]:
-    """"Xem thêm:" and up to two other passages (not the one cited)."""
-    seen = {shown}
+def further(passages: list["Passage"], shown: list[tuple[str, str]]) -> list[str]:
+    """"Xem thêm:" and up to two other passages (not those cited: (dispatch, section) in ``shown``)."""
+    seen = set(shown)
     more: list[str] = []
     for p in passages:
         if (p.dispatch, p.section) in seen:
@@ -100,9 +105,13 @@ def further(passages: list["Passage"], shown: tuple[str, str]) -> list[str]:
     return ["Xem thêm:", *more] if more else []
 
 
-def compose(reply: str, cite: str, more: list[str]) -> str:
-    """Reply, "(citation)", further sources — one per line."""
-    return "\n".join([reply, f"({cite})", *more])
+RELATED = "Nội dung liên quan:"  # heads a second passage's sentences: the reply answers, they may too
+
+
+def compose(reply: str, cite: str, more: list[str], also: tuple[str, str] | None = None) -> str:
+    """Reply, "(citation)", a second passage's sentences under ``RELATED`` and "(citation)" if any, further sources — one
+    per line."""
+    return "\n".join([reply, f"({cite})", *([RELATED, also[0], f"({also[1]})"] if also else []), *more])
 
 
 def summary_reply(d: Dispatch, requests: Requests | None) -> tuple[str, list[str]]:
@@ -167,3 +176,53 @@ def not_sure(passages: list["Passage"], dispatches: dict[str, Dispatch], head: s
         lines.insert(1, "Các công văn gần nhất với câu hỏi:")
     lines.append("Ông/bà có thể hỏi cụ thể hơn, ví dụ nêu số công văn hoặc tên mẫu biểu.")
     return "\n".join(lines)
+
+
+def shortened(pick: Pick, terms: Terms, question: str = "") -> str:
+    """The picked sentences; when they run long (a list excepted), each cut around its rarest question word."""
+    text = "\n".join(pick.sentences)
+    if pick.is_table or len(text) <= MAX_REPLY or len(pick.sentences) > 3:
+        return text
+    if any(sentence.rstrip().endswith(":") for sentence in pick.sentences):
+        return text  # a lead-in and the list it introduces: cut, the list would say nothing
+    top = pick.top or pick.sentences[0]  # too long: the best sentence alone, cut around its rarest question word
+    if is_heading(top):  # never a heading alone: the first sentence under it
+        top = next((s for s in pick.sentences if not is_heading(s)), top)
+    # Around what the question asks for (a date, an amount) if the sentence has it, else the clause that holds
+    # most of the question ("… trong đó, yêu cầu …; đối với các dự án CNTT …, phải liên thông các cấp").
+    clauses = re.split(r"(?<=[;,])\s+", re.sub(r"\s+", " ", top).strip())
+    held = max(clauses, key=lambda c: terms.score(tokens(c)))  # the first on ties
+    anchor = answer_shape.where(question, top) or (held if terms.score(tokens(held)) > 0 else "")
+    return brief(top, anchor)
+
+
+# Typed answers cut from a sentence of the body, which the ordinary evidence may contradict ("by when must the damage
+# be repaired": the deadline type finds the report's deadline, the ordinary evidence the repair's). Session 28,
+# development sets: quoting the ordinary evidence after them stated the fact in 17 more replies (1866 to 1883 of 2000,
+# none fewer). Counted beforehand, the replies whose ordinary evidence held the fact: after a deadline 11 of the 78 that
+# would get it, a period 4 of 38, a consequence 2 of 32; after a contact 1 of 41, a section 1 of 33 (left out).
+BODY_KINDS = frozenset({"deadline", "period", "consequence"})
+AGREE_CHARS = 40
+
+
+def second_quote(d: Dispatch | None, other: "Choice", terms: Terms, question: str,
+                 said: str) -> tuple[str, str, tuple[str, str]] | None:
+    """A second passage's sentences (``other``: the runner-up of the evidence choice, or the ordinary evidence after a
+    typed answer), their citation and the passage's (dispatch, section); None when ``said`` already says them."""
+    known = fold(said)
+    top = other.pick.top or (other.pick.sentences[0] if other.pick.sentences else "")
+    # What it would quote first: its best sentence, unless a heading or a title ("PHỤ LỤC 2", "1. Thời điểm kiểm kê")
+    # that the reply may name in passing.
+    main = next((s for s in [top, *other.pick.sentences] if len(s) >= AGREE_CHARS and not is_heading(s)), "")
+    if d is None or not top or main and fold(main[:80]) in known:
+        return None  # the reply says it already: the two agree
+    # What the reply says already is left out (not a short title it may name in passing).
+    fresh = [s for s in other.pick.sentences if len(s) < AGREE_CHARS or fold(s[:80]) not in known]
+    if other.pick.is_table and len(fresh) < len(other.pick.sentences):
+        return None
+    text = shortened(Pick(fresh, other.pick.score, other.pick.is_table, top), terms, question)
+    if not text.strip() or text.rstrip().endswith(":"):
+        return None  # nothing, or a lead-in whose items are not quoted: it says nothing
+    chunk = other.chunk.chunk
+    label = precise_label(chunk.citation or chunk.section, chunk.text, top)
+    return text, citation_for(d, label), (chunk.dispatch, chunk.section)

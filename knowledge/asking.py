@@ -26,7 +26,7 @@ from knowledge.outline_answers import addressee_answer, outline_answer, section_
 from knowledge.query import Query
 from knowledge.results import Answer, Passage
 from knowledge.senders import placed_scorer, sender_terms
-from knowledge.sentence_pick import Pick, is_heading, pick_sentences
+from knowledge.sentence_pick import Pick, pick_sentences
 from knowledge.summary import extract_requests, items_following
 from knowledge.text import fold
 from knowledge.uncued_answers import uncued
@@ -110,6 +110,7 @@ def _evidence(index: HybridIndex, hits: list[Hit], terms: Terms, target: str | N
     pool = [c for c in pool if c.pick.score > 0 or c.chunk.template_keys & named
             or c.features and c.features["typed"] and c.features["top_doc"]] or pool
     best = max(pool, key=lambda c: choice.rate(c.features))  # first in rank order on ties
+    best.runner_up = choice.runner_up(pool, best)
     # A form is blank: its columns never hold the amount or date asked for (whatever numbers its title or labels
     # write), a sentence of the body may.
     blank = best.pick.is_table and bool(best.pick.sentences) and best.pick.top == best.pick.sentences[0]  # no note
@@ -286,24 +287,6 @@ def _typed(index: HybridIndex, query: Query, d, terms: Terms, general: Pick, anc
     return None
 
 
-def _shortened(pick: Pick, terms: Terms, question: str = "") -> str:
-    """The picked sentences; when they run long (a list excepted), each cut around its rarest question word."""
-    text = "\n".join(pick.sentences)
-    if pick.is_table or len(text) <= types.MAX_REPLY or len(pick.sentences) > 3:
-        return text
-    if any(sentence.rstrip().endswith(":") for sentence in pick.sentences):
-        return text  # a lead-in and the list it introduces: cut, the list would say nothing
-    top = pick.top or pick.sentences[0]  # too long: the best sentence alone, cut around its rarest question word
-    if is_heading(top):  # never a heading alone: the first sentence under it
-        top = next((s for s in pick.sentences if not is_heading(s)), top)
-    # Around what the question asks for (a date, an amount) if the sentence has it, else the clause that holds
-    # most of the question ("… trong đó, yêu cầu …; đối với các dự án CNTT …, phải liên thông các cấp").
-    clauses = re.split(r"(?<=[;,])\s+", re.sub(r"\s+", " ", top).strip())
-    held = max(clauses, key=lambda c: terms.score(tokens(c)))  # the first on ties
-    anchor = answer_shape.where(question, top) or (held if terms.score(tokens(held)) > 0 else "")
-    return types.brief(top, anchor)
-
-
 def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     """The answer to an understood question (see the module docstring)."""
     terms, hits, target, note = _retrieve(index, query, k)
@@ -336,6 +319,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
                                          or named and held >= SUMMARY_COVERAGE):
             summary = compose.summary_reply(d, requests)
 
+    second = None  # a second passage whose sentences follow the reply's, with their citation
     if summary or typed:
         reply, snippets = summary if summary else (typed.reply, typed.snippets)
         source = index.locate(d.so_hieu, snippets) or choice.chunk
@@ -343,9 +327,11 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         evidence_score = 1.0 if summary else typed.score
         kind = "summary" if summary else typed.kind
         judged = reply
+        if typed and typed.kind in compose.BODY_KINDS and choice.chunk.doc_key == d.so_hieu and not choice.pick.is_table:
+            second = choice  # a typed sentence and the ordinary evidence may disagree: both are quoted
     else:
         source = choice.chunk
-        reply = _shortened(choice.pick, terms, query.text)
+        reply = compose.shortened(choice.pick, terms, query.text)
         judged = reply  # what the confidence weighs: the evidence itself, not the items a lead-in points to
         if not choice.pick.is_table and reply.rstrip().endswith(":"):
             # The opening's lead-in ("…, Sở Y tế đề nghị các đơn vị:") answers with the items it introduces.
@@ -354,6 +340,10 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         sentence = choice.pick.top
         evidence_score = choice.pick.score
         kind = "table" if choice.pick.is_table else "passage"
+        second = choice.runner_up  # a close second in the evidence choice
+    quoted = "\n".join([reply, *(snippets if summary or typed else [])])
+    also = compose.second_quote(index.dispatches.get(second.chunk.doc_key), second, terms, query.text,
+                                quoted) if second else None
     if note:
         reply = f"{note}\n{reply}"
 
@@ -362,7 +352,8 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
     signals = gate.signals_of(index, query, terms, found)
     probability, declined = gate.verdict(index, query, found, signals, target)
     score = {h.chunk.id: h.fused for h in hits}
-    ordered = [source] + [h.chunk for h in hits if h.chunk.id != source.id]
+    cited = [source] + ([second.chunk] if also and second.chunk.id != source.id else [])
+    ordered = cited + [h.chunk for h in hits if all(h.chunk.id != c.id for c in cited)]
     passages = [passage_of(c, score.get(c.id, 0.0)) for c in ordered][: max(k, 1)]
     if declined:
         head = compose.WHICH_ONE if declined == "which_one" else compose.NOT_SURE
@@ -370,5 +361,7 @@ def respond(index: HybridIndex, query: Query, k: int) -> Answer:
         return Answer(text, passages, False, None, "", kind, probability, signals)
     label = compose.precise_label(source.chunk.citation or source.chunk.section, source.chunk.text, sentence)
     cite = compose.citation_for(index.dispatches[source.doc_key], label) if source.doc_key in index.dispatches else label
-    more = compose.further(passages[1:], (source.chunk.dispatch, source.chunk.section))
-    return Answer(compose.compose(reply, cite, more), passages, True, source.doc_key, reply, kind, probability, signals)
+    shown = [(source.chunk.dispatch, source.chunk.section)] + ([also[2]] if also else [])
+    more = compose.further(passages[1:], shown)
+    text = compose.compose(reply, cite, more, also[:2] if also else None)
+    return Answer(text, passages, True, source.doc_key, reply, kind, probability, signals, also[0] if also else "")

@@ -27,11 +27,15 @@ class Model:
     threshold: float
     fitted_on: str = ""
 
-    def probability(self, signals: dict[str, float]) -> float:
+    def margin(self, signals: dict[str, float]) -> float:
+        """bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ: the log-odds, or a candidate's utility in a conditional logit."""
         z = self.bias
         for name, mean, scale, weight in zip(self.features, self.mean, self.scale, self.weights):
             z += weight * (float(signals.get(name, 0.0)) - mean) / scale
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return z
+
+    def probability(self, signals: dict[str, float]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.margin(signals)))))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")

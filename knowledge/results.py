@@ -40,6 +40,7 @@ class Answer:
     kind: str = ""  # answer type: deadline, contact, signer, … or "passage"
     probability: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    also: str = ""  # a second passage's sentences, quoted after the reply under their own citation (none: "")
 
     def to_json(self) -> dict:
         return {"answer": self.text, "passages": [p.to_json() for p in self.passages]}

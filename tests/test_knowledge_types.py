@@ -321,3 +321,15 @@ def test_deadline_of_the_report_sent_to_the_issuer_and_a_labelled_deadline(built
         assert a.confident and a.dispatch == "88/PNV-LĐ" and "15 hằng tháng" in a.reply and "10 hằng tháng" not in a.reply
     a = base.ask("Hồ sơ đề nghị hỗ trợ chi phí đào tạo nghề ở Krông Búk nộp chậm nhất khi nào?")
     assert a.confident and a.kind == "deadline" and "14/5/2027" in a.reply
+
+
+# --- a second quote (session 28) -------------------------------------------------------------------------------
+
+
+def test_a_task_s_own_deadline_follows_when_the_deadline_type_quotes_another(kb):
+    # The deadline type quotes another task of the same Sở's part (registering unlicensed boats); the ordinary evidence,
+    # the tracking devices' own deadline, follows under its citation (before session 28 it was not said).
+    a = kb.ask("tàu cá dài từ 15m trở lên phải lắp xong thiết bị giám sát hành trình trước ngày nào")
+    stated = a.text.split("\nXem thêm:", 1)[0]
+    assert a.confident and "25/12/2026" in stated
+    assert [cited for cited in stated.split("\n") if CITE_RE.match(cited)]
